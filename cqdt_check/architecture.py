@@ -1,0 +1,160 @@
+"""The architecture stage: the typed model of a provincial e-government architecture and its loader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .dates import IsoDate
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class LocalText(_Frozen):
+    """A text in Vietnamese, with an English rendering where one exists."""
+
+    vi: str = Field(min_length=1, title="Tiếng Việt")
+    en: str | None = Field(default=None, title="Tiếng Anh")
+
+    def get(self, lang: str) -> str:
+        return (self.en if lang == "en" and self.en else self.vi)
+
+
+
+class DecisionRef(_Frozen):
+    """A decision referred to by the architecture (what it replaces, what it builds on)."""
+
+    number: str = Field(title="Số, ký hiệu", examples=["2126/QĐ-UBND"])
+    date: IsoDate = Field(title="Ngày ban hành")
+    issuer: str | None = Field(default=None, title="Cơ quan, người ban hành")
+    title: LocalText | None = Field(default=None, title="Trích yếu")
+    superseded_by: list[DecisionRef] = Field(default_factory=list, title="Được thay thế bởi")
+    note: LocalText | None = Field(default=None, title="Ghi chú")
+    source: str = Field(title="Nguồn (vị trí trong văn bản gốc hoặc tệp seed)")
+
+
+class Decision(_Frozen):
+    """The decision that approves the architecture."""
+
+    number: str = Field(title="Số, ký hiệu", examples=["1702/QĐ-UBND"])
+    date: IsoDate = Field(title="Ngày ban hành")
+    effective: IsoDate = Field(title="Ngày có hiệu lực")
+    issuer: str = Field(title="Người/cơ quan ban hành")
+    signer: str | None = Field(default=None, title="Người ký")
+    title: LocalText = Field(title="Trích yếu")
+    replaces: list[DecisionRef] = Field(default_factory=list, title="Văn bản được thay thế")
+    national_framework: list[DecisionRef] = Field(default_factory=list, title="Khung kiến trúc quốc gia làm căn cứ")
+    source: str = Field(title="Nguồn")
+
+
+ElementKind = Literal[
+    "provincial_platform",
+    "provincial_system",
+    "provincial_infrastructure",
+    "national_platform",
+    "national_system",
+    "national_database",
+    "network",
+]
+
+
+class Component(_Frozen):
+    """One of the main components of the architecture's overview diagram."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", title="Mã thành phần")
+    name: LocalText = Field(title="Tên thành phần")
+    description: LocalText = Field(title="Mô tả")
+    source: str = Field(title="Nguồn")
+
+
+class Element(_Frozen):
+    """A platform, system, database or network the architecture names."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", title="Mã")
+    kind: ElementKind = Field(title="Loại")
+    name: LocalText = Field(title="Tên")
+    abbreviation: str | None = Field(default=None, title="Tên viết tắt", examples=["LGSP"])
+    aliases: list[str] = Field(default_factory=list, title="Tên gọi khác (kể cả tên cũ)")
+    component: str | None = Field(default=None, title="Thuộc thành phần (mã)")
+    description: LocalText | None = Field(default=None, title="Mô tả")
+    source: str = Field(title="Nguồn")
+
+
+class Principle(_Frozen):
+    """A principle of the architecture that rules rely on."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", title="Mã nguyên tắc")
+    statement: LocalText = Field(title="Nội dung")
+    elements: list[str] = Field(default_factory=list, title="Các thành phần/nền tảng liên quan (mã)")
+    source: str = Field(title="Nguồn")
+
+
+class RoadmapTask(_Frozen):
+    """A priority task of the architecture's roadmap."""
+
+    number: int = Field(ge=1, title="Số thứ tự")
+    title: LocalText = Field(title="Nội dung nhiệm vụ")
+    period: str | None = Field(default=None, title="Giai đoạn", examples=["2025-2030"])
+    elements: list[str] = Field(default_factory=list, title="Các thành phần/nền tảng liên quan (mã)")
+    source: str = Field(title="Nguồn")
+
+
+class Architecture(_Frozen):
+    """A provincial e-government architecture encoded as data."""
+
+    format: Literal["cqdt-architecture/1"] = Field(title="Định dạng")
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9.]+)*$", title="Mã kiến trúc", examples=["quang-ngai-3.0"])
+    title: LocalText = Field(title="Tên kiến trúc")
+    province: str = Field(title="Tỉnh")
+    version: str = Field(title="Phiên bản")
+    decision: Decision = Field(title="Quyết định phê duyệt")
+    components: list[Component] = Field(min_length=1, title="Các thành phần chính")
+    elements: list[Element] = Field(title="Nền tảng, hệ thống, CSDL, mạng")
+    principles: list[Principle] = Field(title="Nguyên tắc")
+    roadmap: list[RoadmapTask] = Field(title="Nhiệm vụ trọng tâm")
+    notes: list[LocalText] = Field(default_factory=list, title="Ghi chú của người mã hoá")
+
+    @model_validator(mode="after")
+    def _ids_resolve(self) -> Architecture:
+        ids = [c.id for c in self.components] + [e.id for e in self.elements]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"mã trùng lặp: {', '.join(dupes)}")
+        known = set(ids)
+        refs = [e.component for e in self.elements if e.component]
+        refs += [r for p in self.principles for r in p.elements]
+        refs += [r for t in self.roadmap for r in t.elements]
+        missing = sorted({r for r in refs if r not in known})
+        if missing:
+            raise ValueError(f"tham chiếu tới mã không tồn tại: {', '.join(missing)}")
+        numbers = [t.number for t in self.roadmap]
+        if len(numbers) != len(set(numbers)):
+            raise ValueError("số thứ tự nhiệm vụ bị trùng")
+        return self
+
+    # Lookups used by checks; computed once per architecture.
+    def ids(self) -> dict[str, Component | Element]:
+        table: dict[str, Component | Element] = {c.id: c for c in self.components}
+        table.update({e.id: e for e in self.elements})
+        return table
+
+    def has(self, element_id: str) -> bool:
+        return element_id in self.ids()
+
+    def task_numbers(self) -> set[int]:
+        return {t.number for t in self.roadmap}
+
+
+DEFAULT_ARCHITECTURE = "quang-ngai-3.0"
+
+
+def architecture_file(ref: str, bundled_dir: Path) -> Path:
+    """Resolve `--architecture ID|FILE` to a file: an existing path, else a bundled id."""
+    candidate = Path(ref)
+    if candidate.suffix in {".yaml", ".yml"} or candidate.exists():
+        return candidate
+    return bundled_dir / f"{ref}.yaml"

@@ -1,0 +1,500 @@
+"""The closed set of checks rules can name, each a pure function with a validated options model.
+
+A check receives its target (the plan, a system, an integration or a dataset), its options and the run's
+context, and yields Violations: message parameters and a path relative to the target. It does no I/O and
+keeps no state. A fact the check needs but the plan does not declare yields a `Missing` violation, so the
+rule fails with "not declared" rather than passing by default. The engine adds everything else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Callable, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .architecture import Architecture
+from .dates import IsoDate, in_window, vn
+from .findings import PathT, format_path
+from .rulepack import Condition, InstrumentEntry, Text
+from .textmatch import citation_key, mentions
+
+MISSING = object()
+
+
+@dataclass(frozen=True)
+class Violation:
+    """What a check found wrong, relative to its target."""
+
+    path: PathT = ()
+    params: dict[str, Any] = field(default_factory=dict)
+    missing: str | None = None  # set when the fact is not declared: the field's path, for the message
+
+
+@dataclass(frozen=True)
+class Skip:
+    """Yielded alone by a check whose rule does not concern this target; the reason is reported."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """What checks may read besides their target."""
+
+    plan: Any
+    architecture: Architecture
+    as_of: dt.date
+    lang: str
+    concepts: dict[str, tuple[str, ...]]
+    instruments: tuple[InstrumentEntry, ...]
+    system: Any = None  # the system an integration belongs to
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    def concepts_used(self) -> list[str]:
+        return []
+
+
+def get(obj: Any, dotted: str) -> Any:
+    """Follow a dotted field path through the typed plan; lists yield the list of their items' values."""
+    current = obj
+    for part in dotted.split("."):
+        if isinstance(current, list):
+            values = [get(item, part) for item in current]
+            flat: list[Any] = []
+            for v in values:
+                if v is MISSING:
+                    continue
+                flat.extend(v if isinstance(v, list) else [v])
+            current = flat
+            continue
+        current = getattr(current, part, MISSING) if current is not None else MISSING
+        if current is None or current is MISSING:
+            return MISSING
+    return current
+
+
+def matches(value: Any, condition: Condition) -> bool:
+    """Whether a declared value satisfies a rule's condition (list values: any item)."""
+    if isinstance(value, list):
+        return any(matches(v, condition) for v in value)
+    if isinstance(condition, list):
+        return any(_equal(value, c) for c in condition)
+    if isinstance(condition, BaseModel):  # Range
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return False
+        return ((condition.gte is None or value >= condition.gte) and (condition.lte is None or value <= condition.lte)
+                and (condition.gt is None or value > condition.gt))
+    return _equal(value, condition)
+
+
+def _equal(value: Any, expected: Any) -> bool:
+    # bool is an int in Python: keep true from matching 1
+    return type(value) is type(expected) and value == expected if isinstance(expected, bool) or isinstance(value, bool) else value == expected
+
+
+def path_of(dotted: str) -> PathT:
+    return tuple(dotted.split("."))
+
+
+def show(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ", ".join(show(v) for v in value) or "[]"
+    return str(value)
+
+
+# --- required ------------------------------------------------------------------------------------------
+
+
+class RequiredOptions(Options):
+    fields: list[str] = Field(min_length=1)
+    """Dotted paths, relative to the target, that must be declared and non-empty."""
+
+
+def required(target: Any, opts: RequiredOptions, ctx: Context) -> Iterator[Violation]:
+    """Every listed field is declared and not empty."""
+    for name in opts.fields:
+        value = get(target, name)
+        if value is MISSING or value == [] or value == "":
+            yield Violation(path_of(name), {"field": name}, missing=name)
+
+
+# --- field_value ---------------------------------------------------------------------------------------
+
+
+class FieldValueOptions(Options):
+    field: str
+    allowed: list[bool | int | str] | None = None
+    forbidden: list[bool | int | str] | None = None
+    gte: float | None = None
+    lte: float | None = None
+    includes: list[str] | None = None
+    """For a list field: every one of these values must be in it."""
+
+
+def field_value(target: Any, opts: FieldValueOptions, ctx: Context) -> Iterator[Violation]:
+    """The field is declared and its value is allowed (in `allowed`, not in `forbidden`, within gte/lte)."""
+    value = get(target, opts.field)
+    if value is MISSING:
+        yield Violation(path_of(opts.field), {"field": opts.field}, missing=opts.field)
+        return
+    if opts.includes is not None:
+        lacking = [i for i in opts.includes if i not in (value if isinstance(value, list) else [value])]
+        if lacking:
+            yield Violation(path_of(opts.field), {"field": opts.field, "value": show(value), "expected": show(lacking)})
+        return
+    values = value if isinstance(value, list) else [value]
+    for v in values:
+        bad = (
+            (opts.allowed is not None and not any(_equal(v, a) for a in opts.allowed))
+            or (opts.forbidden is not None and any(_equal(v, f) for f in opts.forbidden))
+            or (opts.gte is not None and not (isinstance(v, (int, float)) and v >= opts.gte))
+            or (opts.lte is not None and not (isinstance(v, (int, float)) and v <= opts.lte))
+        )
+        if bad:
+            expected = show(opts.allowed) if opts.allowed is not None else (
+                f"≥ {opts.gte:g}" if opts.gte is not None else f"≤ {opts.lte:g}" if opts.lte is not None
+                else "≠ " + show(opts.forbidden))
+            yield Violation(path_of(opts.field), {"field": opts.field, "value": show(v), "expected": expected})
+            return
+
+
+# --- field_mentions ------------------------------------------------------------------------------------
+
+
+class FieldMentionsOptions(Options):
+    field: str
+    require: list[str] = Field(default_factory=list)
+    """Concepts of which the text must mention each."""
+    forbid: list[str] = Field(default_factory=list)
+    """Concepts the text must not mention."""
+    diacritics: Literal["strict", "insensitive"] = "insensitive"
+    missing: Literal["fail", "pass"] = "fail"
+    """What an undeclared field means: `fail` ("not declared"), or `pass` when only `forbid` matters."""
+    require_decision: bool = False
+    """The text must cite the number of the decision approving the architecture (e.g. 1702/QĐ-UBND)."""
+
+    def concepts_used(self) -> list[str]:
+        return self.require + self.forbid
+
+
+def field_mentions(target: Any, opts: FieldMentionsOptions, ctx: Context) -> Iterator[Violation]:
+    """A free-text field mentions the required concepts and none of the forbidden ones."""
+    value = get(target, opts.field)
+    if value is MISSING or value == "":
+        if opts.missing == "fail":
+            yield Violation(path_of(opts.field), {"field": opts.field}, missing=opts.field)
+        return
+    texts = value if isinstance(value, list) else [value]
+    strict = opts.diacritics == "strict"
+    for concept in opts.require:
+        if not any(mentions(t, ctx.concepts[concept], strict) for t in texts):
+            yield Violation(path_of(opts.field), {"field": opts.field, "concept": ctx.concepts[concept][0],
+                                                   "text": _quote(" / ".join(texts))})
+    if opts.require_decision:
+        number = citation_key(ctx.architecture.decision.number)
+        if not any(number in citation_key(t) for t in texts):
+            yield Violation(path_of(opts.field), {"field": opts.field, "concept": ctx.architecture.decision.number,
+                                                   "text": _quote(" / ".join(texts))})
+    for concept in opts.forbid:
+        for index, text in enumerate(texts):
+            found = mentions(text, ctx.concepts[concept], strict)
+            if found:
+                sub = (index,) if isinstance(value, list) else ()
+                yield Violation((*path_of(opts.field), *sub), {"field": opts.field, "concept": found, "text": _quote(text)})
+
+
+def _quote(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- clause_mentions -----------------------------------------------------------------------------------
+
+
+class ClauseMentionsOptions(Options):
+    concepts: list[str] = Field(min_length=1)
+    """Each concept must be mentioned by at least one clause."""
+    topics: list[str] = Field(default_factory=list)
+    """Only clauses tagged with one of these topics count (empty: every clause)."""
+    diacritics: Literal["strict", "insensitive"] = "insensitive"
+
+    def concepts_used(self) -> list[str]:
+        return list(self.concepts)
+
+
+def clause_mentions(plan: Any, opts: ClauseMentionsOptions, ctx: Context) -> Iterator[Violation]:
+    """The plan's quoted clauses state each required concept (Vietnamese-aware matching)."""
+    clauses = [c for c in plan.clauses if not opts.topics or set(c.topics) & set(opts.topics)]
+    if not clauses:
+        yield Violation(("clauses",), {"field": "clauses", "missing_concepts": _concept_names(opts.concepts, ctx),
+                                        "topics": ", ".join(opts.topics) or "*"}, missing="clauses")
+        return
+    strict = opts.diacritics == "strict"
+    absent = [c for c in opts.concepts if not any(mentions(cl.text, ctx.concepts[c], strict) for cl in clauses)]
+    if absent:
+        yield Violation(("clauses",), {"missing_concepts": _concept_names(absent, ctx), "topics": ", ".join(opts.topics) or "*"})
+
+
+def _concept_names(ids: list[str], ctx: Context) -> str:
+    return ", ".join(f"“{ctx.concepts[c][0]}”" for c in ids)
+
+
+# --- known_reference -----------------------------------------------------------------------------------
+
+
+class KnownReferenceOptions(Options):
+    field: str
+    """A field holding an architecture id (or a list of them)."""
+    plan_systems: bool = False
+    """Also accept the id of a system of the plan."""
+    roadmap: bool = False
+    """The field holds roadmap task numbers instead of ids."""
+
+
+def known_reference(target: Any, opts: KnownReferenceOptions, ctx: Context) -> Iterator[Violation]:
+    """Every id (or roadmap task number) the field names exists in the architecture."""
+    value = getattr(target, opts.field.split(".")[0], MISSING) if "." not in opts.field else get(target, opts.field)
+    if value is MISSING or value is None:
+        return  # nothing referenced; whether something must be is another rule's question (required)
+    items = value if isinstance(value, list) else [value]
+    if opts.roadmap:
+        known_numbers = ctx.architecture.task_numbers()
+        for index, number in enumerate(items):
+            if number not in known_numbers:
+                yield Violation(_item_path(opts.field, value, index), {"value": number, "hint": f"1–{max(known_numbers)}" if known_numbers else "—"})
+        return
+    known = set(ctx.architecture.ids())
+    if opts.plan_systems:
+        known |= {s.id for s in ctx.plan.systems}
+    for index, ref in enumerate(items):
+        if ref not in known:
+            yield Violation(_item_path(opts.field, value, index), {"value": ref, "hint": closest_id(ref, ctx.architecture, known)})
+
+
+def _item_path(dotted: str, value: Any, index: int) -> PathT:
+    return (*path_of(dotted), index) if isinstance(value, list) else path_of(dotted)
+
+
+def closest_id(ref: str, architecture: Architecture, known: set[str]) -> str:
+    """The known id closest to `ref`, comparing ids, names and aliases (diacritics-insensitive)."""
+    import difflib
+
+    from .textmatch import fold
+
+    by_key: dict[str, str] = {}
+    for eid, entry in architecture.ids().items():
+        by_key[eid] = eid
+        by_key[fold(entry.name.vi, False).strip().replace(" ", "-")] = eid
+        for alias in getattr(entry, "aliases", []) + ([entry.abbreviation] if getattr(entry, "abbreviation", None) else []):
+            by_key[fold(alias, False).strip().replace(" ", "-")] = eid
+    for k in known:
+        by_key.setdefault(k, k)
+    key = fold(ref, False).strip().replace(" ", "-")
+    match = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.5)
+    return by_key[match[0]] if match else "—"
+
+
+# --- required_integration ------------------------------------------------------------------------------
+
+
+class RequiredIntegrationOptions(Options):
+    targets: list[str] = Field(min_length=1)
+    """Architecture ids; the system must integrate with each of them."""
+    via: list[Literal["direct", "lgsp", "ndxp", "data_coordination_platform"]] | None = None
+
+
+def required_integration(system: Any, opts: RequiredIntegrationOptions, ctx: Context) -> Iterator[Violation]:
+    """The system declares an integration with each listed architecture element."""
+    declared = {i.target for i in system.integrations}
+    for target in opts.targets:
+        if target not in declared:
+            name = ctx.architecture.ids()[target].name.get(ctx.lang) if ctx.architecture.has(target) else target
+            yield Violation(("integrations",), {"target": target, "target_name": name})
+
+
+# --- integration_route ---------------------------------------------------------------------------------
+
+
+class IntegrationRouteOptions(Options):
+    allowed: list[Literal["direct", "lgsp", "ndxp", "data_coordination_platform"]] = Field(min_length=1)
+    kinds: list[str] = Field(min_length=1)
+    """Architecture element kinds the rule concerns (e.g. national_platform)."""
+    exclude_targets: list[str] = Field(default_factory=list)
+
+
+def integration_route(integration: Any, opts: IntegrationRouteOptions, ctx: Context) -> Iterator[Violation]:
+    """An integration with an element of the listed kinds goes through an allowed platform."""
+    element = ctx.architecture.ids().get(integration.target)
+    if element is None or getattr(element, "kind", None) not in opts.kinds or integration.target in opts.exclude_targets:
+        kinds = ", ".join(opts.kinds)
+        yield Skip(f"{integration.target} ∉ {kinds}" if element is None or integration.target not in opts.exclude_targets
+                   else f"{integration.target}: loại trừ / excluded")
+        return
+    if integration.via is None:
+        yield Violation(("via",), {"field": "via"}, missing="via")
+    elif integration.via not in opts.allowed:
+        yield Violation(("via",), {"via": integration.via, "expected": ", ".join(opts.allowed),
+                                   "target_name": element.name.get(ctx.lang)})
+
+
+# --- minimum_security_level ----------------------------------------------------------------------------
+
+
+class Criterion(Options):
+    level: int = Field(ge=1, le=5)
+    when: dict[str, Condition] = Field(min_length=1)
+    """All conditions must hold (fields relative to the system)."""
+    cite: str
+    """Article, clause and point of the regime's instrument."""
+    because: Text
+    """The criterion in words: "hệ thống giải quyết TTHC"."""
+
+
+class Regime(Options):
+    instrument: str
+    valid_from: IsoDate | None = None
+    valid_to: IsoDate | None = None
+    criteria: list[Criterion] = Field(min_length=1)
+
+
+class Transition(Options):
+    regime: str
+    """The instrument whose criteria keep applying."""
+    started_before: IsoDate
+    until: IsoDate
+
+
+class MinimumLevelOptions(Options):
+    regimes: list[Regime] = Field(min_length=1)
+    transition: Transition | None = None
+    inputs: list[str] = Field(min_length=1)
+    """Fields the criteria read; an undeclared one makes the level undeterminable (the rule fails)."""
+
+
+def select_regime(opts: MinimumLevelOptions, ctx: Context) -> Regime | None:
+    """The regime in force on the run's date; projects under investment before the cut-off keep the old one."""
+    started = ctx.plan.dates.investment_started if ctx.plan.dates else None
+    t = opts.transition
+    if t and started and started < t.started_before and ctx.as_of <= t.until:
+        return next((r for r in opts.regimes if r.instrument == t.regime), None)
+    candidates = [r for r in opts.regimes if in_window(ctx.as_of, r.valid_from, r.valid_to)]
+    return candidates[0] if candidates else None
+
+
+def minimum_security_level(system: Any, opts: MinimumLevelOptions, ctx: Context) -> Iterator[Violation]:
+    """The proposed level is at least the highest level any criterion of the regime in force gives."""
+    regime = select_regime(opts, ctx)
+    if regime is None:
+        yield Skip("không có quy định về tiêu chí cấp độ có hiệu lực vào ngày này / no level criteria in force on this date")
+        return
+    proposed = get(system, "security.proposed_level")
+    undeclared = [f for f in opts.inputs if get(system, f) is MISSING]
+    hits = [c for c in regime.criteria if all(get(system, f) is not MISSING and matches(get(system, f), cond)
+                                              for f, cond in c.when.items())]
+    best = max(hits, key=lambda c: c.level, default=None)
+    if proposed is MISSING:
+        yield Violation(("security", "proposed_level"), {"field": "security.proposed_level"}, missing="security.proposed_level")
+        return
+    if best is not None and proposed < best.level:
+        yield Violation(("security", "proposed_level"), {
+            "proposed": proposed, "minimum": best.level, "criterion": best.because.get(ctx.lang),
+            "citation": f"{regime.instrument} {best.cite}"})
+    elif undeclared and (best is None or best.level < 5):
+        yield Violation((), {"field": ", ".join(undeclared)}, missing=", ".join(undeclared))
+
+
+# --- cited_instruments ---------------------------------------------------------------------------------
+
+
+class CitedInstrumentsOptions(Options):
+    verified: bool
+    """Flag only repeals whose record is verified (true) or only unverified ones (false)."""
+
+
+def cited_instruments(plan: Any, opts: CitedInstrumentsOptions, ctx: Context) -> Iterator[Violation]:
+    """No instrument the plan cites had lapsed on the run's date."""
+    for index, citation in enumerate(plan.legal_basis):
+        key = citation_key(citation)
+        for entry in ctx.instruments:
+            if entry.verified != opts.verified or not any(_cites(key, citation_key(m)) for m in entry.match):
+                continue
+            if entry.valid_to is not None and ctx.as_of > entry.valid_to:
+                yield Violation(("legal_basis", index), {
+                    "value": citation, "instrument": entry.name, "until": vn(entry.valid_to),
+                    "replaced_by": entry.replaced_by or "—"})
+
+
+def _cites(key: str, number: str) -> bool:
+    """`number` occurs in `key` not glued to a preceding digit ("85/2016" is not cited by "185/2016")."""
+    start = key.find(number)
+    while start >= 0:
+        if start == 0 or not key[start - 1].isdigit():
+            return True
+        start = key.find(number, start + 1)
+    return False
+
+
+# --- architecture_currency -----------------------------------------------------------------------------
+
+
+class ArchitectureCurrencyOptions(Options):
+    pass
+
+
+def architecture_currency(plan: Any, opts: ArchitectureCurrencyOptions, ctx: Context) -> Iterator[Violation]:
+    """The national framework the architecture builds on was still in force on the run's date."""
+    for ref in ctx.architecture.decision.national_framework:
+        for newer in ref.superseded_by:
+            if newer.date <= ctx.as_of:
+                yield Violation(("architecture",), {
+                    "framework": ref.number, "replacement": newer.number, "replaced_on": vn(newer.date),
+                    "decision": ctx.architecture.decision.number})
+                break
+
+
+# --- registry --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Check:
+    function: Callable[..., Iterator[Violation]]
+    options: type[Options]
+    targets: tuple[str, ...]
+    params: tuple[str, ...]
+    """Message parameters the check provides (besides the target's common ones)."""
+
+
+_ANY = ("plan", "system", "integration", "dataset")
+
+CHECKS: dict[str, Check] = {
+    "required": Check(required, RequiredOptions, _ANY, ("field",)),
+    "field_value": Check(field_value, FieldValueOptions, _ANY, ("field", "value", "expected")),
+    "field_mentions": Check(field_mentions, FieldMentionsOptions, _ANY, ("field", "concept", "text")),
+    "clause_mentions": Check(clause_mentions, ClauseMentionsOptions, ("plan",), ("missing_concepts", "topics", "field")),
+    "known_reference": Check(known_reference, KnownReferenceOptions, _ANY, ("value", "hint")),
+    "required_integration": Check(required_integration, RequiredIntegrationOptions, ("system",), ("target", "target_name")),
+    "integration_route": Check(integration_route, IntegrationRouteOptions, ("integration",), ("via", "expected", "target_name", "field")),
+    "minimum_security_level": Check(minimum_security_level, MinimumLevelOptions, ("system",),
+                                    ("proposed", "minimum", "criterion", "citation", "field")),
+    "cited_instruments": Check(cited_instruments, CitedInstrumentsOptions, ("plan",), ("value", "instrument", "until", "replaced_by")),
+    "architecture_currency": Check(architecture_currency, ArchitectureCurrencyOptions, ("plan",),
+                                   ("framework", "replacement", "replaced_on", "decision")),
+}
+
+# Parameters every message may use, by target: the engine fills them in.
+COMMON_PARAMS: dict[str, set[str]] = {
+    "plan": {"plan", "architecture"},
+    "system": {"plan", "architecture", "system", "system_name"},
+    "integration": {"plan", "architecture", "system", "system_name", "target", "target_name"},
+    "dataset": {"plan", "architecture", "dataset"},
+}
+
+__all__ = ["CHECKS", "COMMON_PARAMS", "Context", "Violation", "Skip", "MISSING", "get", "matches", "format_path"]

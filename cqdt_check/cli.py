@@ -1,0 +1,144 @@
+"""The command line: parse options, build the run, check, render, exit 0/1/2 (report-contract.md).
+
+`cqdt-check PLAN...` checks plans (the `check` subcommand is implied); `rules`, `explain` and `schema`
+are the other subcommands. No run ends in a traceback: problems of input or configuration exit 2 with a
+one-line reason that names the place.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .reporters import MACHINE_FORMATS, Format
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
+    help="Kiểm tra dự án đầu tư / kế hoạch thuê dịch vụ CNTT với Kiến trúc Chính quyền điện tử cấp tỉnh.\n\n"
+    "Checks IT investment projects and IT-service rental plans against a provincial e-government architecture.",
+)
+SUBCOMMANDS = {"check", "rules", "explain", "schema"}
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+class Lang(str, Enum):
+    vi = "vi"
+    en = "en"
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"cqdt-check {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản / print the version.")] = None,
+) -> None:
+    """cqdt-check."""
+
+
+def fail(message: str) -> None:
+    """A one-line reason on stderr, exit 2."""
+    print(f"cqdt-check: {message}", file=sys.stderr)
+    raise typer.Exit(2)
+
+
+@app.command("check")
+def check_command(
+    plans: Annotated[list[Path], typer.Argument(help="Tệp kế hoạch hoặc thư mục (mọi *.yaml/*.yml bên trong) / plan files or folders.", show_default=False)],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Định dạng báo cáo / report format.")] = Format.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Ghi báo cáo vào tệp / write the report to a file.")] = None,
+    architecture: Annotated[Optional[str], typer.Option(help="Mã kiến trúc có sẵn hoặc tệp YAML / bundled id or file (default: the plan's, else quang-ngai-3.0).")] = None,
+    rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="Thư mục gói quy tắc bổ sung/thay thế (theo mã) / extra rule-pack folder; same ids replace.")] = None,
+    no_bundled_rules: Annotated[bool, typer.Option("--no-bundled-rules", help="Chỉ dùng các gói --rules / use only the --rules packs.")] = False,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Ngày chọn quy định áp dụng YYYY-MM-DD / date whose laws apply.")] = None,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Mức độ gây mã thoát 1 / lowest severity that exits 1.")] = FailOn.error,
+    lang: Annotated[Lang, typer.Option("--lang", help="Ngôn ngữ báo cáo / report language.")] = Lang.vi,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Kích thước tối đa mỗi tệp / max file size.")] = 2_000_000,
+    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Số nút YAML tối đa / max YAML nodes.")] = 200_000,
+    max_depth: Annotated[int, typer.Option("--max-depth", min=1, help="Độ sâu lồng tối đa / max nesting depth.")] = 64,
+) -> None:
+    """Kiểm tra kế hoạch / check plans (the default command)."""
+    from .run import RunOptions, run
+
+    options = RunOptions(
+        plans=plans, fmt=format, output=output, architecture=architecture, rules=rules or [],
+        bundled_rules=not no_bundled_rules, as_of=as_of, fail_on=fail_on.value, lang=lang.value,
+        max_bytes=max_bytes, max_nodes=max_nodes, max_depth=max_depth,
+    )
+    code = run(options, fail)
+    raise typer.Exit(code)
+
+
+@app.command("rules")
+def rules_command(
+    area: Annotated[Optional[str], typer.Option(help="Chỉ một lĩnh vực / only one area.")] = None,
+    rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="Gói quy tắc bổ sung / extra rule pack.")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Chỉ các quy tắc có hiệu lực ngày này / only rules in force that day.")] = None,
+    lang: Annotated[Lang, typer.Option("--lang")] = Lang.vi,
+) -> None:
+    """Liệt kê quy tắc theo lĩnh vực / list the rule pack by area."""
+    from .run import list_rules
+
+    raise typer.Exit(list_rules(area, rules or [], as_of, lang.value, fail))
+
+
+@app.command("explain")
+def explain_command(
+    rule_id: Annotated[str, typer.Argument(help="Mã quy tắc, ví dụ SEC-003 / rule id.")],
+    rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="Gói quy tắc bổ sung / extra rule pack.")] = None,
+    lang: Annotated[Lang, typer.Option("--lang")] = Lang.vi,
+) -> None:
+    """Giải thích một quy tắc / explain one rule: what, why, legal basis, how to fix, example."""
+    from .run import explain_rule
+
+    raise typer.Exit(explain_rule(rule_id, rules or [], lang.value, fail))
+
+
+@app.command("schema")
+def schema_command(
+    name: Annotated[str, typer.Argument(help="plan | rules | architecture")] = "plan",
+) -> None:
+    """In JSON Schema (để trình soạn thảo kiểm tra khi gõ) / print a JSON Schema for editors."""
+    from .resources import data_dir
+
+    path = data_dir("schemas") / f"{name}.schema.json"
+    if not path.is_file():
+        fail(f"không có schema '{name}' (plan, rules, architecture)")
+    sys.stdout.write(path.read_text(encoding="utf-8"))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: `cqdt-check PLAN...` implies the `check` subcommand."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] not in ("--help", "-h", "--version") and args[0] not in SUBCOMMANDS:
+        args.insert(0, "check")
+    if "NO_COLOR" in os.environ:
+        os.environ.setdefault("TERM", "dumb")
+    try:
+        app(args=args, prog_name="cqdt-check", standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        print("cqdt-check: đã dừng / interrupted", file=sys.stderr)
+        raise SystemExit(130) from None
+    except Exception as exc:  # a fault of the tool itself: one line, exit 2, never a traceback
+        print(f"cqdt-check: lỗi nội bộ / internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+__all__ = ["app", "main", "MACHINE_FORMATS"]

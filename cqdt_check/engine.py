@@ -1,0 +1,352 @@
+"""The engine: one document through the pipeline — input problems, schema, typed plan, every rule — to a result.
+
+For each rule and each of its targets the engine records pass, fail, not_applicable (with the reason) or
+error (the check itself failed; the document's verdict becomes `error`). It adds the rule's id, area,
+severity, legal basis in force on the run's date and remediation to each violation, and the place in the
+file from the document's span table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .architecture import Architecture
+from .checks import CHECKS, Context, Skip, Violation, get, matches, show
+from .dates import in_window, vn
+from .findings import (
+    ArchitectureInfo, Basis, CheckResult, DocumentResult, Finding, Instrument, Location, PathT, format_path,
+    severity_rank,
+)
+from .loader import Limits, LoadError, SourceDocument, load_file
+from .messages import say
+from .model import Plan
+from .rulepack import LoadedRule, RulePack
+
+INPUT_RULES = {  # loader problem → (rule id, severity)
+    "duplicate_key": ("YAML-001", "error"),
+    "non_string_key": ("YAML-002", "error"),
+    "complex_key": ("YAML-002", "error"),
+    "merge_key": ("YAML-003", "error"),
+    "alias": ("YAML-004", "warning"),
+    "tag": ("YAML-005", "error"),
+    "non_finite": ("YAML-006", "error"),
+}
+
+
+@dataclass
+class Settings:
+    """How a run was asked to check: from the command line."""
+
+    pack: RulePack
+    architectures: Any  # callable: (ref or None) -> Architecture; raises LoadError/ConfigError
+    as_of: dt.date | None = None
+    lang: str = "vi"
+    fail_on: str = "error"
+    limits: Limits = Limits()
+    today: dt.date | None = None
+
+
+def check_file(path: Path, display: str, settings: Settings, plan_schema: dict) -> DocumentResult:
+    """Load and check one file; never raises for problems of the file itself."""
+    try:
+        doc = load_file(path, display, settings.limits)
+    except LoadError as exc:
+        return _error_result(display, exc.location, say(exc.code, settings.lang, **exc.params))
+    return check_document(doc, settings, plan_schema)
+
+
+def check_document(doc: SourceDocument, settings: Settings, plan_schema: dict) -> DocumentResult:
+    from .schema import validate
+
+    lang = settings.lang
+    findings = [_input_finding(doc, p, lang) for p in doc.problems]
+    plan, errors = validate(doc, Plan, plan_schema)
+    findings += [_schema_finding(doc, e, lang) for e in errors]
+    if plan is not None:
+        findings += _duplicate_system_ids(doc, plan, lang)
+    if plan is None or any(f.severity == "error" and f.rule_id.startswith("SCHEMA") for f in findings):
+        return _result(doc.path, findings, (), settings, plan_data=doc.data)
+    ref = plan.architecture
+    try:
+        architecture = settings.architectures(ref)
+    except LoadError as exc:
+        return _error_result(doc.path, exc.location, say(exc.code, lang, **exc.params))
+    except Exception as exc:  # ConfigError: the named architecture cannot be used
+        location = getattr(exc, "location", Location(doc.path))
+        line, column = doc.locate(("architecture",))
+        if location.file == doc.path or not location.line:
+            location = Location(doc.path, line, column)
+        return _error_result(doc.path, location, getattr(exc, "message", str(exc)))
+    as_of, source = choose_date(plan, settings)
+    ctx = Context(plan, architecture, as_of, lang, settings.pack.concepts, settings.pack.instruments)
+    rule_findings, checks = evaluate(doc, plan, ctx, settings.pack)
+    findings += rule_findings
+    return _result(doc.path, findings, tuple(checks), settings, plan=plan, architecture=architecture,
+                   as_of=as_of, as_of_source=source)
+
+
+def choose_date(plan: Plan, settings: Settings) -> tuple[dt.date, str]:
+    """--as-of, else the approval date, else the submission date, else today."""
+    if settings.as_of:
+        return settings.as_of, "option"
+    if plan.dates and plan.dates.approved:
+        return plan.dates.approved, "approved"
+    if plan.dates and plan.dates.submitted:
+        return plan.dates.submitted, "submitted"
+    return settings.today or dt.date.today(), "today"
+
+
+def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack) -> tuple[list[Finding], list[CheckResult]]:
+    """Run every rule of the pack on its targets."""
+    findings: list[Finding] = []
+    results: list[CheckResult] = []
+    for loaded in pack.rules:
+        rule = loaded.rule
+        reason = _rule_not_applicable(loaded, plan, ctx)
+        if reason:
+            results.append(CheckResult(rule.id, "not_applicable", (), reason))
+            continue
+        targets = list(_targets(rule.target, plan))
+        if not targets:
+            what = {"system": "systems", "integration": "integrations", "dataset": "data_sharing.datasets"}[rule.target]
+            results.append(CheckResult(rule.id, "not_applicable", (), say("na.no_targets", ctx.lang, what=what)))
+            continue
+        check = CHECKS[rule.check]
+        for path, target, system in targets:
+            reason = _target_not_applicable(rule.applies_when, target, ctx.lang)
+            if reason:
+                results.append(CheckResult(rule.id, "not_applicable", path, reason))
+                continue
+            local = Context(ctx.plan, ctx.architecture, ctx.as_of, ctx.lang, ctx.concepts, ctx.instruments, system)
+            try:
+                outcome = list(check.function(target, loaded.options, local))
+            except Exception as exc:  # a fault of the tool: report it, keep going, never pass
+                results.append(CheckResult(rule.id, "error", path, f"{type(exc).__name__}: {exc}"))
+                findings.append(Finding(
+                    rule.id, rule.area, "error", say("check_crashed", ctx.lang, rule=rule.id, reason=f"{type(exc).__name__}: {exc}"),
+                    Location(doc.path, *doc.locate(path)), path, title=rule.title.get(ctx.lang)))
+                continue
+            skips = [o for o in outcome if isinstance(o, Skip)]
+            if skips:
+                results.append(CheckResult(rule.id, "not_applicable", path, skips[0].reason))
+                continue
+            results.append(CheckResult(rule.id, "fail" if outcome else "pass", path))
+            findings.extend(_finding(doc, loaded, path, target, system, v, ctx) for v in outcome)
+    return findings, results
+
+
+def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context) -> str | None:
+    rule = loaded.rule
+    start, end = rule.window()
+    if not in_window(ctx.as_of, start, end):
+        return say("na.window", ctx.lang, date=vn(ctx.as_of), window=window_text(start, end, ctx.lang))
+    for element in rule.requires:
+        if not ctx.architecture.has(element):
+            return say("na.architecture", ctx.lang, architecture=ctx.architecture.id, element=element)
+    when = rule.applies_when
+    if when.kind and plan.kind not in when.kind:
+        return say("na.kind", ctx.lang, value=plan.kind)
+    for field, condition in when.plan.items():
+        value = get(plan, field)
+        if value is MISSING_VALUE or not matches(value, condition):
+            return say("na.when", ctx.lang, field=field, value=_shown(value, ctx.lang))
+    return None
+
+
+def _target_not_applicable(when, target: Any, lang: str) -> str | None:
+    for field, condition in when.target.items():
+        value = get(target, field)
+        if value is MISSING_VALUE or not matches(value, condition):
+            return say("na.when", lang, field=field, value=_shown(value, lang))
+    if when.target_any:
+        for alternative in when.target_any:
+            if all((v := get(target, f)) is not MISSING_VALUE and matches(v, c) for f, c in alternative.items()):
+                return None
+        fields = sorted({f for alt in when.target_any for f in alt})
+        shown = "; ".join(f"{f} = {_shown(get(target, f), lang)}" for f in fields)
+        return say("na.when", lang, field=" / ".join(fields), value=shown)
+    return None
+
+
+from .checks import MISSING as MISSING_VALUE  # noqa: E402  (one sentinel for checks and engine)
+
+
+def _shown(value: Any, lang: str) -> str:
+    if value is MISSING_VALUE:
+        return "chưa khai báo" if lang == "vi" else "not declared"
+    return show(value)
+
+
+def window_text(start: dt.date | None, end: dt.date | None, lang: str) -> str:
+    if start and end:
+        return say("window.between", lang, start=vn(start), end=vn(end))
+    if start:
+        return say("window.from", lang, start=vn(start))
+    if end:
+        return say("window.to", lang, end=vn(end))
+    return "—"
+
+
+def _targets(kind: str, plan: Plan) -> Iterator[tuple[PathT, Any, Any]]:
+    if kind == "plan":
+        yield (), plan, None
+    elif kind == "system":
+        for i, system in enumerate(plan.systems):
+            yield ("systems", i), system, system
+    elif kind == "integration":
+        for i, system in enumerate(plan.systems):
+            for j, integration in enumerate(system.integrations):
+                yield ("systems", i, "integrations", j), integration, system
+    elif kind == "dataset" and plan.data_sharing:
+        for k, dataset in enumerate(plan.data_sharing.datasets):
+            yield ("data_sharing", "datasets", k), dataset, None
+
+
+class _Params(dict):
+    def __missing__(self, key: str) -> str:  # every placeholder was checked at load; this is a last guard
+        return "{" + key + "}"
+
+
+def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target: Any, system: Any,
+             v: Violation, ctx: Context) -> Finding:
+    rule = loaded.rule
+    lang = ctx.lang
+    params = _Params(plan=ctx.plan.name, architecture=ctx.architecture.id)
+    if system is not None:
+        params.update(system=system.id, system_name=system.name)
+    if rule.target == "integration":
+        element = ctx.architecture.ids().get(target.target)
+        params.update(target=target.target, target_name=element.name.get(lang) if element else target.target)
+    if rule.target == "dataset":
+        params["dataset"] = target.name
+    params.update(v.params)
+    path = (*target_path, *v.path)
+    if v.missing is not None:
+        subject = f"{say('subject.system', lang, system=system.id)}: " if system is not None else ""
+        message = f"{subject}{say('not_declared', lang, field=v.missing)} — {rule.title.get(lang)}"
+    else:
+        message = string.Formatter().vformat(rule.message.get(lang), (), params)
+    in_force = bases_in_force(rule, ctx.architecture, ctx.as_of)
+    severity = rule.severity
+    if severity == "error" and not any(b.verified for b in in_force):
+        severity = "warning"  # policy: an error needs a verified basis in force on the date judged
+    line, column = doc.locate(path)
+    requested = next((d.reason for d in ctx.plan.deviations
+                      if d.rule == rule.id and (d.path is None or format_path(path).startswith(d.path))), None)
+    return Finding(
+        rule_id=rule.id, area=rule.area, severity=severity, message=message,
+        location=Location(doc.path, line, column), path=path,
+        basis=in_force,
+        remediation=rule.remediation.get(lang), title=rule.title.get(lang), deviation_requested=requested,
+    )
+
+
+ARCHITECTURE_BASIS = "@architecture"
+
+
+def resolve_basis(rule, architecture: Architecture) -> list[Basis]:
+    """The rule's bases, with `@architecture` read as the decision approving the architecture in use.
+
+    Its `article` names a principle of the architecture (resolved to that principle's place in the
+    decision, and dropped when the architecture has no such principle) or is kept as written.
+    """
+    out = []
+    decision = architecture.decision
+    principles = {p.id: p for p in architecture.principles}
+    for b in rule.basis:
+        if b.instrument != ARCHITECTURE_BASIS:
+            out.append(Basis(b.instrument, b.article, b.valid_from, b.valid_to, b.verified, b.source))
+            continue
+        article = b.article
+        if article in principles:
+            article = principles[article].source
+        elif article and article.replace("-", "").isalnum() and article.islower():
+            continue  # a principle this architecture does not state
+        name = f"Quyết định {decision.number} ngày {vn(decision.date)} ({architecture.title.vi})"
+        out.append(Basis(name, article, decision.effective, None, True, decision.source))
+    return out
+
+
+def bases_in_force(rule, architecture: Architecture, day: dt.date) -> tuple[Basis, ...]:
+    resolved = resolve_basis(rule, architecture)
+    in_force = [b for b in resolved if in_window(day, b.valid_from, b.valid_to)]
+    return tuple(in_force or resolved)
+
+
+def _input_finding(doc: SourceDocument, problem, lang: str) -> Finding:
+    rule_id, severity = INPUT_RULES[problem.code]
+    return Finding(rule_id, "schema", severity, say(problem.code, lang, **problem.params),
+                   Location(doc.path, problem.line, problem.column), problem.path,
+                   remediation=say("remedy.input", lang), title=say("schema.title", lang))
+
+
+def _schema_finding(doc: SourceDocument, error, lang: str) -> Finding:
+    line, column = doc.locate(error.path, key=error.key)
+    return Finding("SCHEMA-001", "schema", "error", error.message(lang), Location(doc.path, line, column), error.path,
+                   remediation=say("remedy.schema", lang), title=say("schema.title", lang))
+
+
+def _duplicate_system_ids(doc: SourceDocument, plan: Plan, lang: str) -> list[Finding]:
+    seen: dict[str, int] = {}
+    out = []
+    for i, system in enumerate(plan.systems):
+        if system.id in seen:
+            path = ("systems", i, "id")
+            out.append(Finding("SCHEMA-002", "schema", "error",
+                               say("schema.duplicate_id", lang, value=system.id, first=seen[system.id]),
+                               Location(doc.path, *doc.locate(path)), path,
+                               remediation=say("remedy.schema", lang), title=say("schema.title", lang)))
+        else:
+            seen[system.id] = i
+    return out
+
+
+def _result(file: str, findings: list[Finding], checks: tuple[CheckResult, ...], settings: Settings, *,
+            plan: Plan | None = None, plan_data: Any = None, architecture: Architecture | None = None,
+            as_of: dt.date | None = None, as_of_source: str | None = None) -> DocumentResult:
+    findings = sorted(findings, key=Finding.sort_key)
+    threshold = None if settings.fail_on == "never" else severity_rank(settings.fail_on)
+    if any(c.status == "error" for c in checks):
+        verdict = "error"
+    elif threshold is not None and any(f.status == "fail" and severity_rank(f.severity) >= threshold for f in findings):
+        verdict = "fail"
+    else:
+        verdict = "pass"
+    data = plan_data if isinstance(plan_data, dict) else {}
+    return DocumentResult(
+        file=file, verdict=verdict, findings=tuple(findings), checks=checks, as_of=as_of, as_of_source=as_of_source,
+        plan_name=plan.name if plan else _text(data.get("name")),
+        plan_kind=plan.kind if plan else _text(data.get("kind")),
+        owner=plan.owner.agency if plan else _text((data.get("owner") or {}).get("agency") if isinstance(data.get("owner"), dict) else None),
+        architecture=architecture_info(architecture) if architecture else None,
+        instruments=instruments_in_force(settings.pack, architecture, as_of) if as_of and architecture else (),
+        rules_evaluated=plan is not None and architecture is not None,
+    )
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _error_result(file: str, location: Location, reason: str) -> DocumentResult:
+    return DocumentResult(file=file, verdict="error", error=reason, error_location=location)
+
+
+def architecture_info(architecture: Architecture) -> ArchitectureInfo:
+    return ArchitectureInfo(architecture.id, architecture.title.vi, architecture.decision.number, architecture.decision.date)
+
+
+def instruments_in_force(pack: RulePack, architecture: Architecture, day: dt.date) -> tuple[Instrument, ...]:
+    """The instruments the rule pack relies on that were in force on `day` (for the report header)."""
+    found: dict[str, Instrument] = {}
+    for loaded in pack.rules:
+        for b in resolve_basis(loaded.rule, architecture):
+            if in_window(day, b.valid_from, b.valid_to):
+                known = found.get(b.instrument)
+                found[b.instrument] = Instrument(b.instrument, b.valid_from, b.verified or bool(known and known.verified))
+    return tuple(sorted(found.values(), key=lambda i: i.name))

@@ -1,0 +1,112 @@
+"""Rule documentation: `cqdt-check explain RULE_ID` and docs/rules.md, both from the rule pack itself."""
+
+from __future__ import annotations
+
+from .dates import vn
+from .findings import AREAS
+from .messages import say
+from .rulepack import LoadedRule, RulePack
+
+_LABELS = {
+    "vi": {"area": "Lĩnh vực", "severity": "Mức độ", "target": "Đối tượng", "window": "Hiệu lực", "why": "Vì sao",
+           "basis": "Căn cứ pháp lý", "applies": "Áp dụng khi", "check": "Hàm kiểm tra", "fix": "Cách khắc phục",
+           "example_fail": "Ví dụ vi phạm", "example_pass": "Ví dụ đạt", "unverified": "chưa đối chiếu văn bản gốc",
+           "verified": "đã đối chiếu", "always": "mọi kế hoạch", "requires": "Cần thành phần kiến trúc"},
+    "en": {"area": "Area", "severity": "Severity", "target": "Target", "window": "In force", "why": "Why",
+           "basis": "Legal basis", "applies": "Applies when", "check": "Check", "fix": "How to fix",
+           "example_fail": "Failing example", "example_pass": "Passing example", "unverified": "not verified against the original",
+           "verified": "verified", "always": "every plan", "requires": "Needs architecture elements"},
+}
+
+
+def basis_line(b, lang: str) -> str:
+    label = _LABELS[lang]
+    window = []
+    if b.valid_from:
+        window.append(("từ " if lang == "vi" else "from ") + vn(b.valid_from))
+    if b.valid_to:
+        window.append(("đến " if lang == "vi" else "to ") + vn(b.valid_to))
+    text = b.instrument + (f", {b.article}" if b.article else "")
+    text += f" ({', '.join(window)})" if window else ""
+    text += f" — {label['verified'] if b.verified else label['unverified']}; {b.source}"
+    return text
+
+
+def render_rule(loaded: LoadedRule, lang: str) -> str:
+    from .engine import window_text
+
+    r = loaded.rule
+    label = _LABELS[lang]
+    out = [f"{r.id} ({r.name}) — {r.title.get(lang)}", ""]
+    out.append(f"{label['area']}: {say('area.' + r.area, lang)} ({r.area})    {label['severity']}: {r.severity}    "
+               f"{label['target']}: {r.target}")
+    out.append(f"{label['window']}: {window_text(*r.window(), lang)}")
+    out += ["", f"{label['why']}:", "  " + r.rationale.get(lang).strip().replace("\n", "\n  "), "", f"{label['basis']}:"]
+    out += [f"  - {basis_line(b, lang)}" for b in r.basis]
+    out += ["", f"{label['applies']}: {applies_text(r, lang)}"]
+    if r.requires:
+        out.append(f"{label['requires']}: {', '.join(r.requires)}")
+    out.append(f"{label['check']}: {r.check} {r.options if r.options else ''}".rstrip())
+    out += ["", f"{label['fix']}:", "  " + r.remediation.get(lang).strip().replace("\n", "\n  ")]
+    if r.example:
+        for key, snippet in ((label["example_fail"], r.example.fail), (label["example_pass"], r.example.pass_)):
+            out += ["", f"{key}:"] + ["    " + line for line in snippet.rstrip().splitlines()]
+    return "\n".join(out) + "\n"
+
+
+def applies_text(rule, lang: str) -> str:
+    w = rule.applies_when
+    parts = []
+    if w.kind:
+        parts.append("kind ∈ {" + ", ".join(w.kind) + "}")
+    parts += [f"{k} = {_cond(v)}" for k, v in w.plan.items()]
+    parts += [f"{rule.target}.{k} = {_cond(v)}" for k, v in w.target.items()]
+    if w.target_any:
+        parts.append(" | ".join(" & ".join(f"{rule.target}.{k} = {_cond(v)}" for k, v in alt.items()) for alt in w.target_any))
+    return "; ".join(parts) if parts else _LABELS[lang]["always"]
+
+
+def _cond(value) -> str:
+    from pydantic import BaseModel
+
+    if isinstance(value, BaseModel):
+        return " ".join(f"{op} {getattr(value, op):g}" for op in ("gte", "gt", "lte") if getattr(value, op) is not None)
+    if isinstance(value, list):
+        return "{" + ", ".join(_cond(v) for v in value) + "}"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def rules_markdown(pack: RulePack) -> str:
+    """docs/rules.md: every rule with its area, severity, title and dated, verified basis."""
+    from .engine import window_text
+
+    lines = [
+        "# Gói quy tắc / Rule pack",
+        "",
+        "Tệp này được sinh từ `rules/` bằng `python -m cqdt_check.explain > docs/rules.md`; đừng sửa tay.",
+        "Generated from `rules/`; a test fails when it is stale. Chi tiết từng quy tắc: `cqdt-check explain ID`.",
+        "",
+        f"{len(pack.rules)} quy tắc / rules.",
+    ]
+    for area in AREAS:
+        rows = [r.rule for r in pack.rules if r.rule.area == area]
+        if not rows:
+            continue
+        lines += ["", f"## {say('area.' + area, 'vi')} / {say('area.' + area, 'en')} (`{area}`)", "",
+                  "| ID | Mức độ | Tiêu đề / Title | Hiệu lực | Căn cứ (✔ đã đối chiếu, ✱ chưa) |", "|---|---|---|---|---|"]
+        for r in rows:
+            basis = "<br>".join(("✔ " if b.verified else "✱ ") + basis_line(b, "vi").split(" — ")[0] for b in r.basis)
+            title = f"{r.title.vi}<br>*{r.title.en}*"
+            lines.append(f"| `{r.id}` | {r.severity} | {title} | {window_text(*r.window(), 'vi')} | {basis} |".replace("\n", " "))
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    import sys
+
+    from .resources import data_dir
+    from .rulepack import load_rule_pack
+
+    sys.stdout.write(rules_markdown(load_rule_pack([data_dir("rules")])))

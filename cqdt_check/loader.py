@@ -1,0 +1,372 @@
+"""The loader stage: read a YAML file into a SourceDocument (data + path → line/column table).
+
+Parsing uses libyaml's event stream (PyYAML's C parser when present) and builds the data in one
+iterative pass, so that nothing is lost or reinterpreted on the way:
+- scalars follow the YAML 1.2 core schema: `no`, `on`, `NO` stay strings (the "Norway problem"),
+  dates stay the strings the author wrote; a YAML 1.1 boolean used where a boolean is expected is
+  explained by the schema stage;
+- duplicate keys, non-string keys, merge keys, non-finite numbers, explicit tags and aliases become
+  findings with their place (never silently resolved), and tags never construct objects;
+- limits on size, nodes and depth stop hostile input early (no recursion, so no RecursionError).
+Problems that make the file unreadable raise LoadError (exit 2); the rest are input findings.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .findings import Location, PathT, format_path
+
+try:  # the C parser is an order of magnitude faster; the pure-Python one gives the same events.
+    from yaml import CSafeLoader as _EventLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits for one input file (configurable with --max-* options)."""
+
+    max_bytes: int = 2_000_000
+    max_nodes: int = 200_000
+    max_depth: int = 64
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """A fact of the file the loader could not keep as written; becomes an `area: schema` finding."""
+
+    code: str  # key of the message catalogue (cqdt_check.messages)
+    path: PathT
+    line: int
+    column: int
+    params: dict = field(default_factory=dict)
+
+
+class LoadError(Exception):
+    """The file cannot be read as a plan at all (exit 2). Carries the place when there is one."""
+
+    def __init__(self, code: str, location: Location, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.location = location
+        self.params = params
+
+
+@dataclass
+class SourceDocument:
+    """A parsed YAML file: its data, where every value and key stands, and what was not kept as written."""
+
+    path: str
+    data: object
+    spans: dict[PathT, tuple[int, int]]
+    key_spans: dict[PathT, tuple[int, int]]
+    problems: list[InputProblem]
+
+    def locate(self, path: PathT, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of `path`, or of its closest ancestor that exists (1-based)."""
+        table = self.key_spans if key else self.spans
+        p = tuple(path)
+        while p:
+            if p in table:
+                return table[p]
+            if p in self.spans:
+                return self.spans[p]
+            p = p[:-1]
+        return self.spans.get((), (1, 1))
+
+
+# YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(nan|NaN|NAN)$")
+# YAML 1.1 booleans that YAML 1.2 (and this loader) keep as strings.
+YAML11_BOOLEANS = frozenset(
+    "y Y yes Yes YES n N no No NO on On ON off Off OFF".split()
+)
+_STR_TAGS = {"tag:yaml.org,2002:str", "!"}
+_ALLOWED_TAGS = _STR_TAGS | {
+    "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
+}
+
+
+def resolve_plain(value: str) -> object:
+    """Resolve a plain (unquoted) scalar by the YAML 1.2 core schema."""
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.match(value):
+        return int(value)
+    if _OCT.match(value):
+        return int(value[2:], 8)
+    if _HEX.match(value):
+        return int(value[2:], 16)
+    if _FLOAT.match(value):
+        return float(value)
+    if _INF.match(value):
+        return -math.inf if value.startswith("-") else math.inf
+    if _NAN.match(value):
+        return math.nan
+    return unicodedata.normalize("NFC", value)
+
+
+def decode(raw: bytes, path: str) -> str:
+    """Decode UTF-8 (BOM allowed) or explain how to re-save the file; CRLF becomes LF."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)):
+        raise LoadError("encoding_utf16", Location(path, 1, 1))
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line = raw.count(b"\n", 0, nul) + 1
+        raise LoadError("encoding_binary", Location(path, line, 1), offset=nul)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise LoadError("encoding_not_utf8", Location(path, line, column), offset=exc.start) from None
+    return text.replace("\r\n", "\n")
+
+
+def load_file(path: Path, display: str | None = None, limits: Limits = Limits()) -> SourceDocument:
+    """Read and parse one plan file."""
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise LoadError("too_large", Location(name), size=size, limit=limits.max_bytes)
+        with path.open("rb") as handle:
+            raw = handle.read(limits.max_bytes + 1)
+    except LoadError:
+        raise
+    except IsADirectoryError:
+        raise LoadError("is_directory", Location(name)) from None
+    except FileNotFoundError:
+        raise LoadError("not_found", Location(name)) from None
+    except PermissionError:
+        raise LoadError("permission", Location(name)) from None
+    except OSError as exc:
+        raise LoadError("os_error", Location(name), reason=exc.strerror or str(exc)) from None
+    if len(raw) > limits.max_bytes:
+        raise LoadError("too_large", Location(name), size=len(raw), limit=limits.max_bytes)
+    return load_text(decode(raw, name), name, limits)
+
+
+class _Frame:
+    __slots__ = ("container", "path", "is_map", "pending_key", "keys", "anchor", "first_node")
+
+    def __init__(self, container: object, path: PathT, is_map: bool) -> None:
+        self.container = container
+        self.path = path
+        self.is_map = is_map
+        self.pending_key: object = _NO_KEY
+        self.keys: dict[object, tuple[int, int]] = {}
+        self.anchor: str | None = None
+        self.first_node = 0
+
+
+_NO_KEY = object()
+
+
+def load_text(text: str, name: str, limits: Limits = Limits()) -> SourceDocument:
+    """Parse YAML text into a SourceDocument; raises LoadError when it is not one readable document."""
+    spans: dict[PathT, tuple[int, int]] = {}
+    key_spans: dict[PathT, tuple[int, int]] = {}
+    problems: list[InputProblem] = []
+    anchors: dict[str, tuple[object, tuple[int, int], int | None]] = {}
+    stack: list[_Frame] = []
+    root: object = None
+    documents = 0
+    nodes = 0
+    loader = _EventLoader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            kind = type(event)
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    line = event.start_mark.line + 1
+                    raise LoadError("multiple_documents", Location(name, line, 1), line=line)
+                continue
+            if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
+                continue
+            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                done = stack.pop()
+                if done.anchor:
+                    value, place, _ = anchors[done.anchor]
+                    anchors[done.anchor] = (value, place, nodes - done.first_node + 1)
+                continue
+            nodes += 1
+            if nodes > limits.max_nodes:
+                raise LoadError("too_many_nodes", _loc(name, event), limit=limits.max_nodes)
+            place = (event.start_mark.line + 1, event.start_mark.column + 1)
+            parent = stack[-1] if stack else None
+            # A scalar in key position of a mapping is a key, not a value.
+            if parent is not None and parent.is_map and parent.pending_key is _NO_KEY:
+                key = _key_of(event, kind, parent, place, problems, anchors)
+                if key in parent.keys:
+                    first = parent.keys[key]
+                    problems.append(InputProblem("duplicate_key", (*parent.path, key), place[0], place[1],
+                                                 {"key": key, "first_line": first[0], "line": place[0]}))
+                    key = _DuplicateKey(key, place)
+                else:
+                    parent.keys[key] = place
+                    key_spans[(*parent.path, key)] = place
+                parent.pending_key = key
+                continue
+            path: PathT = _child_path(parent, len(parent.container) if parent and not parent.is_map else None)
+            if kind is yaml.ScalarEvent:
+                value = _scalar(event, path, place, problems)
+            elif kind is yaml.AliasEvent:
+                target = anchors.get(event.anchor)
+                if target is None:
+                    raise LoadError("unknown_alias", _loc(name, event), alias=event.anchor)
+                if target[2] is None:  # the alias sits inside its own anchor: a cycle
+                    raise LoadError("recursive_alias", _loc(name, event), alias=event.anchor)
+                # The value is shared, not copied, but later stages walk it once per use: count
+                # it at its expanded size so that an alias bomb is refused here, in microseconds.
+                nodes += target[2]
+                if nodes > limits.max_nodes:
+                    raise LoadError("too_many_nodes", _loc(name, event), limit=limits.max_nodes)
+                problems.append(InputProblem("alias", path, place[0], place[1], {"alias": event.anchor}))
+                value = target[0]
+            elif kind is yaml.MappingStartEvent:
+                _check_tag(event.tag, "tag:yaml.org,2002:map", path, place, problems)
+                value = {}
+            elif kind is yaml.SequenceStartEvent:
+                _check_tag(event.tag, "tag:yaml.org,2002:seq", path, place, problems)
+                value = []
+            else:  # pragma: no cover - libyaml emits no other events
+                continue
+            anchor = getattr(event, "anchor", None) if kind is not yaml.AliasEvent else None
+            if anchor:
+                # a container's size is known at its end event; None marks it as still open
+                anchors[anchor] = (value, place, 1 if kind is yaml.ScalarEvent else None)
+            spans[path] = place
+            if parent is None:
+                root = value
+            elif parent.is_map:
+                key = parent.pending_key
+                parent.pending_key = _NO_KEY
+                if not isinstance(key, _DuplicateKey) and key is not _MERGE:
+                    parent.container[key] = value  # type: ignore[index]
+                elif key is _MERGE:
+                    problems.append(InputProblem("merge_key", parent.path, place[0], place[1], {}))
+            else:
+                parent.container.append(value)  # type: ignore[union-attr]
+            if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if len(stack) >= limits.max_depth:
+                    raise LoadError("too_deep", _loc(name, event), limit=limits.max_depth)
+                frame = _Frame(value, path, kind is yaml.MappingStartEvent)
+                frame.anchor, frame.first_node = anchor, nodes
+                stack.append(frame)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        raise LoadError("syntax", Location(name, line, column), reason=_yaml_reason(exc)) from None
+    except yaml.YAMLError as exc:
+        raise LoadError("syntax", Location(name), reason=str(exc).splitlines()[0]) from None
+    finally:
+        loader.dispose()
+    spans.setdefault((), (1, 1))
+    return SourceDocument(name, root, spans, key_spans, problems)
+
+
+class _DuplicateKey:
+    """Stands in for the second occurrence of a key; its value is reported, never kept."""
+
+    __slots__ = ("key", "place")
+
+    def __init__(self, key: object, place: tuple[int, int]) -> None:
+        self.key = key
+        self.place = place
+
+
+_MERGE = object()
+
+
+def _key_of(event, kind, parent: _Frame, place, problems, anchors) -> object:
+    path = parent.path
+    if kind is not yaml.ScalarEvent:
+        problems.append(InputProblem("complex_key", path, place[0], place[1], {}))
+        # A complex key cannot be addressed; keep parsing and drop nothing silently: reported above.
+        return _DuplicateKey(None, place) if kind is not yaml.AliasEvent else _DuplicateKey(event.anchor, place)
+    if event.value == "<<" and not event.style:
+        return _MERGE
+    value = _scalar(event, (*path, event.value), place, problems)
+    if event.anchor:
+        anchors[event.anchor] = (value, place, 1)
+    if not isinstance(value, str):
+        problems.append(InputProblem("non_string_key", (*path, str(event.value)), place[0], place[1], {"key": event.value}))
+        return str(event.value)
+    return value
+
+
+def _child_path(parent: _Frame | None, index: int | None) -> PathT:
+    if parent is None:
+        return ()
+    if parent.is_map:
+        key = parent.pending_key
+        if isinstance(key, _DuplicateKey):
+            # never looked up: keeps the duplicate's value from overwriting the first one's place
+            return (*parent.path, f"{key.key}#dup@{key.place[0]}")
+        return (*parent.path, key if key is not _MERGE else "<<")
+    return (*parent.path, index)
+
+
+def _scalar(event, path: PathT, place, problems) -> object:
+    tag = event.tag
+    if tag is not None and tag not in _ALLOWED_TAGS:
+        problems.append(InputProblem("tag", path, place[0], place[1], {"tag": tag}))
+        return unicodedata.normalize("NFC", event.value)
+    # libyaml reports a plain scalar's style as '' (the pure-Python parser as None)
+    if event.style or tag in _STR_TAGS:  # quoted or block scalar, or !!str: a string
+        return unicodedata.normalize("NFC", event.value)
+    if tag is not None:  # an explicit core tag such as !!int: honour it only if the text fits
+        value = resolve_plain(event.value)
+        expected = {"tag:yaml.org,2002:int": int, "tag:yaml.org,2002:float": (float, int),
+                    "tag:yaml.org,2002:bool": bool, "tag:yaml.org,2002:null": type(None)}[tag]
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            problems.append(InputProblem("tag", path, place[0], place[1], {"tag": tag}))
+            return event.value
+        return float(value) if tag.endswith("float") else value
+    value = resolve_plain(event.value)
+    if isinstance(value, float) and not math.isfinite(value):
+        problems.append(InputProblem("non_finite", path, place[0], place[1], {"value": event.value}))
+    return value
+
+
+def _check_tag(tag, default, path, place, problems) -> None:
+    if tag is not None and tag != default:
+        problems.append(InputProblem("tag", path, place[0], place[1], {"tag": tag}))
+
+
+def _loc(name: str, event) -> Location:
+    return Location(name, event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
+    parts = [p for p in (exc.context, exc.problem) if p]
+    return "; ".join(parts) or "YAML không hợp lệ"
+
+
+__all__ = ["Limits", "LoadError", "SourceDocument", "InputProblem", "load_file", "load_text", "format_path",
+           "YAML11_BOOLEANS"]

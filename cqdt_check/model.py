@@ -1,0 +1,291 @@
+"""The typed plan: frozen pydantic models of the `cqdt-plan/1` format (plan-format.md).
+
+These models are the single source of truth for the plan's shape: `schemas/plan.schema.json` is generated
+from them (`python -m cqdt_check.schema --write`) and a test fails when the committed file drifts.
+Every property carries a Vietnamese title and description, which editors show as tooltips.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .dates import IsoDate
+
+PLAN_SCHEMA_ID = "https://cqdt-check.github.io/schemas/plan.schema.json"
+
+
+def F(title: str, description: str, default: Any = ..., **kw: Any) -> Any:
+    """A field with its Vietnamese title and description (the schema's tooltips)."""
+    return Field(default, title=title, description=description, **kw)
+
+
+class _Model(BaseModel):
+    # strict: no silent coercion ("3" is not 3); forbid: an unknown key is a finding, never dropped.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
+
+
+Level = Literal["province", "district", "commune"]
+
+
+class Dates(_Model):
+    submitted: IsoDate | None = F("Ngày trình", "Ngày hồ sơ được trình thẩm định (YYYY-MM-DD).", None)
+    approved: IsoDate | None = F("Ngày phê duyệt", "Ngày dự án/kế hoạch được phê duyệt; null nếu chưa phê duyệt.", None)
+    investment_started: IsoDate | None = F(
+        "Ngày bắt đầu đầu tư",
+        "Ngày dự án bắt đầu quá trình đầu tư, xây dựng (chủ trương/quyết định đầu tư); dùng cho quy định chuyển tiếp "
+        "(NĐ 331/2026 Điều 39 khoản 1).",
+        None,
+    )
+
+
+class Owner(_Model):
+    agency: str = F("Chủ đầu tư/chủ quản", "Tên cơ quan, đơn vị chủ đầu tư hoặc chủ quản.", min_length=1)
+    level: Level = F("Cấp", "Cấp chính quyền: province (tỉnh), district (huyện, chỉ trước 01/07/2025), commune (xã).")
+    type: Literal["state_agency", "public_service_unit"] | None = F(
+        "Loại đơn vị", "state_agency (cơ quan nhà nước) hoặc public_service_unit (đơn vị sự nghiệp công lập).", None
+    )
+
+
+class Funding(_Model):
+    source: Literal["public_investment", "recurrent", "other"] | None = F(
+        "Nguồn vốn", "public_investment (đầu tư công), recurrent (chi thường xuyên), other (khác).", None
+    )
+    state_budget_share: float | None = F("Tỷ lệ ngân sách nhà nước", "Tỷ lệ vốn ngân sách nhà nước, từ 0 đến 1.", None, ge=0, le=1)
+    total_vnd: int | None = F("Tổng mức (đồng)", "Tổng mức đầu tư hoặc dự toán thuê, đơn vị đồng.", None, ge=0)
+
+
+class Alignment(_Model):
+    components: list[str] = F(
+        "Thành phần kiến trúc", "Mã các thành phần của Kiến trúc mà dự án triển khai (trong tệp kiến trúc).", [],
+    )
+    roadmap_tasks: list[int] = F("Nhiệm vụ trọng tâm", "Số thứ tự nhiệm vụ trong Phụ lục III của Kiến trúc.", [])
+
+
+class PersonalData(_Model):
+    basic_subjects: int | None = F("Số chủ thể dữ liệu cơ bản", "Số người khác nhau có dữ liệu cá nhân cơ bản trong hệ thống.", None, ge=0)
+    sensitive_subjects: int | None = F("Số chủ thể dữ liệu nhạy cảm", "Số người khác nhau có dữ liệu cá nhân nhạy cảm trong hệ thống.", None, ge=0)
+
+
+ProtectionLayer = Literal["on_site", "professional_monitoring", "independent_audit", "national_connection"]
+
+
+class Security(_Model):
+    proposed_level: int | None = F("Cấp độ đề xuất", "Cấp độ an toàn hệ thống thông tin đề xuất, từ 1 đến 5.", None, ge=1, le=5)
+    dossier: str | None = F("Hồ sơ đề xuất cấp độ", "Tham chiếu hồ sơ đề xuất cấp độ, hoặc null nếu chưa có.", None)
+    approval_status: Literal["none", "planned", "submitted", "approved"] | None = F(
+        "Tình trạng phê duyệt cấp độ", "none, planned (dự kiến), submitted (đã trình), approved (đã phê duyệt).", None
+    )
+    appraiser: str | None = F("Đơn vị thẩm định cấp độ", "Đơn vị thẩm định hồ sơ đề xuất cấp độ.", None)
+    standard: str | None = F("Tiêu chuẩn áp dụng", "Tiêu chuẩn bảo đảm an toàn/an ninh mạng áp dụng, ví dụ TCVN 14423:2026.", None)
+    soc_connected: bool | None = F("Kết nối SOC", "Hệ thống được giám sát bởi SOC của tỉnh hoặc quốc gia.", None)
+    protection_layers: list[ProtectionLayer] | None = F(
+        "Mô hình 4 lớp",
+        "Các lớp bảo vệ đã bố trí: on_site (tại chỗ), professional_monitoring (giám sát chuyên nghiệp), "
+        "independent_audit (kiểm tra độc lập), national_connection (kết nối quốc gia).",
+        None,
+    )
+
+
+class Hosting(_Model):
+    model: Literal["provincial_dc", "national_dc", "gov_cloud", "commercial_cloud", "rented_dc", "on_premises"] | None = F(
+        "Hình thức lưu trữ",
+        "provincial_dc (TTDL tỉnh), national_dc (TTDL quốc gia), gov_cloud (đám mây Chính phủ), commercial_cloud "
+        "(đám mây thương mại), rented_dc (thuê TTDL), on_premises (tại cơ quan).",
+        None,
+    )
+    location: str | None = F("Quốc gia đặt dữ liệu", "Mã quốc gia ISO 3166 nơi đặt hệ thống và dữ liệu, ví dụ VN.", None, pattern=r"^[A-Z]{2}$")
+    isolation: Literal["none", "logical", "physical"] | None = F(
+        "Phân tách", "Mức phân tách với hệ thống khác trên hạ tầng dùng chung: none, logical (logic), physical (vật lý).", None
+    )
+
+
+class Network(_Model):
+    ipv6: Literal["ipv4_only", "dual_stack", "ipv6_only"] | None = F(
+        "IPv6", "ipv4_only (chỉ IPv4), dual_stack (song song IPv4/IPv6), ipv6_only (thuần IPv6).", None
+    )
+    mtslcd: bool | None = F("Kết nối MTSLCD", "Hệ thống kết nối qua Mạng truyền số liệu chuyên dùng.", None)
+    internet_facing: bool | None = F("Cung cấp ra Internet", "Hệ thống được truy cập từ Internet.", None)
+    equipment_ipv6_ready: bool | None = F(
+        "Thiết bị, phần mềm hỗ trợ IPv6", "Toàn bộ thiết bị, phần mềm mua sắm mới hỗ trợ IPv6.", None
+    )
+    ipv6_only_plan: bool | None = F(
+        "Lộ trình thuần IPv6", "Kế hoạch có lộ trình chuyển sang thuần IPv6 (IPv6-only) theo chương trình 2026–2030.", None
+    )
+
+
+class Identity(_Model):
+    citizen_login: Literal["none", "vneid", "own_accounts"] | None = F(
+        "Đăng nhập của người dân",
+        "none (không có), vneid (tài khoản định danh điện tử VNeID), own_accounts (tài khoản riêng của hệ thống).",
+        None,
+    )
+    sso: bool | None = F("Đăng nhập một lần", "Hệ thống dùng đăng nhập một lần (SSO) của tỉnh.", None)
+
+
+Via = Literal["direct", "lgsp", "ndxp", "data_coordination_platform"]
+
+
+class Integration(_Model):
+    target: str = F("Hệ thống kết nối", "Mã hệ thống/nền tảng/CSDL trong tệp kiến trúc.", min_length=1)
+    via: Via | None = F(
+        "Kết nối qua",
+        "direct (trực tiếp), lgsp (Nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh), ndxp (Nền tảng tích hợp, chia sẻ "
+        "dữ liệu quốc gia), data_coordination_platform (Nền tảng chia sẻ, điều phối dữ liệu).",
+        None,
+    )
+    direction: Literal["provide", "consume", "both"] | None = F("Chiều", "provide (cung cấp), consume (khai thác), both (hai chiều).", None)
+    data: list[str] = F("Dữ liệu trao đổi", "Các loại dữ liệu trao đổi.", [])
+
+
+class Encryption(_Model):
+    at_rest: bool | None = F("Mã hoá khi lưu trữ", "Dữ liệu cá nhân được mã hoá khi lưu trữ.", None)
+    in_transit: bool | None = F("Mã hoá khi truyền", "Dữ liệu cá nhân được mã hoá khi truyền.", None)
+
+
+class System(_Model):
+    id: str = F("Mã hệ thống", "Mã duy nhất trong kế hoạch.", pattern=r"^[A-Za-z0-9_.-]+$")
+    name: str = F("Tên hệ thống", "Tên hệ thống thông tin.", min_length=1)
+    component: str | None = F("Thành phần kiến trúc", "Mã thành phần/nền tảng trong Kiến trúc mà hệ thống triển khai.", None)
+    existing: bool | None = F(
+        "Hệ thống đã có", "true nếu hệ thống đã được đầu tư/đang vận hành và kế hoạch nâng cấp, mở rộng nó.", None
+    )
+    type: Literal["internal", "citizen_service", "infrastructure", "industrial_control", "other"] | None = F(
+        "Loại hệ thống",
+        "internal (nội bộ), citizen_service (phục vụ người dân, doanh nghiệp), infrastructure (hạ tầng thông tin), "
+        "industrial_control (điều khiển công nghiệp), other (khác).",
+        None,
+    )
+    handles_tthc: bool | None = F("Giải quyết TTHC", "Hệ thống giải quyết thủ tục hành chính.", None)
+    online_services: Literal["none", "partial", "full"] | None = F(
+        "Dịch vụ công trực tuyến", "none, partial (một phần), full (toàn trình).", None
+    )
+    scope: Literal["agency", "sector", "province", "multi_province", "national"] | None = F(
+        "Phạm vi", "agency (một cơ quan), sector (một ngành), province (toàn tỉnh), multi_province (liên tỉnh), national (quốc gia).", None
+    )
+    state_secret: Literal["none", "mat", "toi_mat", "tuyet_mat"] | None = F(
+        "Bí mật nhà nước", "none, mat (Mật), toi_mat (Tối mật), tuyet_mat (Tuyệt mật).", None
+    )
+    personal_data: PersonalData | None = F("Dữ liệu cá nhân", "Quy mô dữ liệu cá nhân hệ thống xử lý.", None)
+    availability: Literal["business_hours", "24x7"] | None = F("Yêu cầu vận hành", "business_hours (giờ hành chính) hoặc 24x7.", None)
+    security: Security | None = F("An toàn thông tin", "Cấp độ và biện pháp bảo đảm an toàn thông tin.", None)
+    hosting: Hosting | None = F("Hạ tầng lưu trữ", "Nơi và hình thức đặt hệ thống.", None)
+    network: Network | None = F("Mạng", "Kết nối mạng, IPv6, MTSLCD.", None)
+    identity: Identity | None = F("Định danh", "Đăng nhập của người dân và cán bộ.", None)
+    encryption: Encryption | None = F("Mã hoá", "Mã hoá dữ liệu cá nhân khi lưu trữ và khi truyền.", None)
+    integrations: list[Integration] = F("Kết nối, tích hợp", "Các kết nối với hệ thống khác.", [])
+
+
+class Dataset(_Model):
+    name: str = F("Tên tập dữ liệu", "Tên tập dữ liệu.", min_length=1)
+    role: Literal["provide", "consume"] = F("Vai trò", "provide (cung cấp) hoặc consume (khai thác).")
+    via: Via | None = F("Chia sẻ qua", "Nền tảng dùng để chia sẻ hoặc khai thác.", None)
+    master_source: str | None = F(
+        "Nguồn dữ liệu gốc", "Hệ thống duy nhất giữ bản gốc (mã hệ thống trong kế hoạch hoặc mã trong tệp kiến trúc).", None
+    )
+    local_copy: bool | None = F(
+        "Lưu bản sao cục bộ", "true nếu kế hoạch lưu bản sao riêng của dữ liệu khai thác từ nguồn khác.", None
+    )
+
+
+class DataSharing(_Model):
+    shared_catalog: bool | None = F("Danh mục dữ liệu dùng chung", "Các tập dữ liệu được đăng ký trong danh mục dữ liệu dùng chung của tỉnh.", None)
+    open_data: bool | None = F("Dữ liệu mở", "Kế hoạch công bố dữ liệu mở.", None)
+    datasets: list[Dataset] = F("Tập dữ liệu", "Các tập dữ liệu cung cấp hoặc khai thác.", [])
+
+
+class Sla(_Model):
+    availability_pct: float | None = F("Tỷ lệ sẵn sàng (%)", "Cam kết tỷ lệ sẵn sàng của dịch vụ, phần trăm.", None, ge=0, le=100)
+    rto_hours: float | None = F("RTO (giờ)", "Thời gian khôi phục tối đa.", None, ge=0)
+    rpo_hours: float | None = F("RPO (giờ)", "Lượng dữ liệu tối đa có thể mất, tính bằng giờ.", None, ge=0)
+    incident_notice_hours: float | None = F("Thông báo sự cố (giờ)", "Thời hạn nhà cung cấp thông báo sự cố.", None, ge=0)
+
+
+class Contract(_Model):
+    data_ownership: Literal["owner_agency", "supplier", "unspecified"] | None = F(
+        "Quyền sở hữu dữ liệu", "owner_agency (cơ quan thuê), supplier (nhà cung cấp), unspecified (chưa xác định).", None
+    )
+    data_handover_on_exit: bool | None = F("Bàn giao dữ liệu khi kết thúc", "Nhà cung cấp bàn giao toàn bộ dữ liệu khi kết thúc hợp đồng.", None)
+    deletion_after_reconciliation: bool | None = F(
+        "Xoá dữ liệu sau đối soát", "Nhà cung cấp chỉ xoá dữ liệu sau khi bàn giao và đối soát xong.", None
+    )
+    security_responsibilities: bool | None = F("Trách nhiệm an toàn thông tin", "Hợp đồng quy định trách nhiệm các bên về an toàn, an ninh mạng.", None)
+
+
+class Rental(_Model):
+    service_availability: Literal["off_the_shelf", "bespoke"] | None = F(
+        "Loại dịch vụ", "off_the_shelf (dịch vụ sẵn có) hoặc bespoke (dịch vụ không sẵn có, xây theo yêu cầu).", None
+    )
+    purpose: Literal["new_service", "upgrade_owned_system", "extend_owned_system"] | None = F(
+        "Mục đích thuê", "new_service (dịch vụ mới), upgrade_owned_system / extend_owned_system (nâng cấp/mở rộng hệ thống đã đầu tư).", None
+    )
+    synchronized_plan: bool | None = F("Kế hoạch thuê đồng bộ", "Là một phần của kế hoạch thuê dịch vụ đồng bộ, không trình riêng lẻ.", None)
+    plan_approval: Literal["none", "planned", "submitted", "approved"] | None = F(
+        "Phê duyệt kế hoạch thuê", "Tình trạng thẩm định, phê duyệt kế hoạch thuê dịch vụ không sẵn có.", None
+    )
+    sla: Sla | None = F("Cam kết chất lượng dịch vụ (SLA)", "Các chỉ tiêu chất lượng dịch vụ.", None)
+    contract: Contract | None = F("Điều khoản hợp đồng", "Các điều khoản về dữ liệu và an toàn thông tin.", None)
+
+
+Topic = Literal["connectivity", "ipv6", "security", "data_sharing", "rental", "other"]
+
+
+class Clause(_Model):
+    ref: str = F("Vị trí trong hồ sơ", "Mục, trang của nội dung trích dẫn trong hồ sơ gốc.", min_length=1)
+    topics: list[Topic] = F("Chủ đề", "connectivity, ipv6, security, data_sharing, rental, other.", [])
+    text: str = F("Nội dung", "Nguyên văn điều khoản trích từ hồ sơ.", min_length=1)
+
+
+class Deviation(_Model):
+    rule: str = F("Quy tắc", "Mã quy tắc xin chấp nhận sai lệch.", pattern=r"^[A-Z]+-\d{3}$")
+    path: str | None = F("Vị trí", "Đường dẫn tới trường liên quan, ví dụ systems[0].network.ipv6.", None)
+    reason: str = F("Lý do", "Lý do đề nghị; chỉ cơ quan thẩm định mới chấp nhận.", min_length=1)
+
+
+class Plan(_Model):
+    """An IT investment project or IT-service rental plan (format cqdt-plan/1)."""
+
+    model_config = ConfigDict(
+        title="Kế hoạch/dự án CNTT (cqdt-plan/1)",
+        json_schema_extra={
+            "$id": PLAN_SCHEMA_ID,
+            "description": "Thông tin của dự án đầu tư hoặc kế hoạch thuê dịch vụ CNTT để kiểm tra sự phù hợp với "
+            "Kiến trúc Chính quyền điện tử cấp tỉnh.",
+            # rental: required for a service rental, forbidden otherwise.
+            "if": {"properties": {"kind": {"const": "service_rental"}}, "required": ["kind"]},
+            "then": {"required": ["rental"]},
+            "else": {"not": {"required": ["rental"]}},
+        },
+    )
+
+    format: Literal["cqdt-plan/1"] = F("Định dạng", "Phiên bản định dạng, luôn là cqdt-plan/1.")
+    kind: Literal["project", "service_rental"] = F("Loại hồ sơ", "project (dự án đầu tư) hoặc service_rental (kế hoạch thuê dịch vụ CNTT).")
+    name: str = F("Tên dự án/kế hoạch", "Tên đầy đủ như trong hồ sơ.", min_length=1)
+    architecture: str | None = F("Kiến trúc", "Mã kiến trúc áp dụng; mặc định quang-ngai-3.0. Tuỳ chọn --architecture được ưu tiên.", None)
+    stage: Literal["proposal", "feasibility", "econ_tech", "detailed_design", "rental_plan"] | None = F(
+        "Giai đoạn",
+        "proposal (đề xuất chủ trương), feasibility (báo cáo nghiên cứu khả thi), econ_tech (báo cáo kinh tế - kỹ thuật), "
+        "detailed_design (thiết kế chi tiết), rental_plan (kế hoạch thuê).",
+        None,
+    )
+    dates: Dates | None = F("Các mốc ngày", "Dùng để chọn quy định pháp luật áp dụng.", None)
+    owner: Owner = F("Chủ đầu tư", "Cơ quan, đơn vị chủ đầu tư hoặc chủ quản.")
+    funding: Funding | None = F("Nguồn vốn", "Nguồn và quy mô vốn.", None)
+    alignment: Alignment | None = F("Phù hợp Kiến trúc", "Thành phần và nhiệm vụ của Kiến trúc mà dự án thực hiện.", None)
+    legal_basis: list[str] = F("Căn cứ pháp lý", "Các văn bản hồ sơ viện dẫn làm căn cứ.", [])
+    systems: list[System] = F("Hệ thống thông tin", "Các hệ thống thông tin của dự án/kế hoạch.", min_length=1)
+    data_sharing: DataSharing | None = F("Chia sẻ dữ liệu", "Danh mục, dữ liệu mở và các tập dữ liệu.", None)
+    rental: Rental | None = F("Thuê dịch vụ", "Bắt buộc khi kind là service_rental; không được có khi là project.", None)
+    clauses: list[Clause] = F("Trích dẫn hồ sơ", "Các đoạn trích nguyên văn từ hồ sơ, kèm vị trí.", [])
+    deviations: list[Deviation] = F(
+        "Đề nghị chấp nhận sai lệch", "Chủ đầu tư chỉ có thể ĐỀ NGHỊ; chỉ cơ quan thẩm định mới chấp nhận.", []
+    )
+
+    @model_validator(mode="after")
+    def _rental_matches_kind(self) -> Plan:
+        if self.kind == "service_rental" and self.rental is None:
+            raise ValueError("kế hoạch thuê dịch vụ (kind: service_rental) phải có mục rental")
+        if self.kind != "service_rental" and self.rental is not None:
+            raise ValueError("mục rental chỉ dùng khi kind là service_rental")
+        return self

@@ -1,0 +1,91 @@
+"""The JSON report: the contract of report-contract.md, field for field (fields are added, never renamed)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..findings import DocumentResult, Finding, Report
+
+
+def render(report: Report, **_: Any) -> str:
+    return json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def as_dict(report: Report) -> dict[str, Any]:
+    arch = report.architecture
+    return {
+        "tool": {"name": "cqdt-check", "version": report.tool_version},
+        "architecture": _architecture(arch),
+        "as_of": _as_of(report),
+        "lang": report.lang,
+        "fail_on": report.fail_on,
+        "exit_code": report.exit_code(),
+        "documents": [_document(d) for d in report.documents],
+    }
+
+
+def _architecture(arch) -> dict[str, Any] | None:
+    if arch is None:
+        return None
+    return {"id": arch.id, "title": arch.title, "decision": arch.decision, "date": arch.date.isoformat()}
+
+
+def _as_of(report: Report) -> str | None:
+    if report.as_of_option:
+        return report.as_of_option.isoformat()
+    dates = {d.as_of for d in report.documents if d.as_of}
+    return dates.pop().isoformat() if len(dates) == 1 else None
+
+
+def _document(doc: DocumentResult) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "file": doc.file,
+        "verdict": doc.verdict,
+        "summary": doc.summary(),
+        "plan": {"name": doc.plan_name, "kind": doc.plan_kind, "owner": doc.owner},
+        "architecture": _architecture(doc.architecture),
+        "as_of": doc.as_of.isoformat() if doc.as_of else None,
+        "as_of_source": doc.as_of_source,
+        "rules_evaluated": doc.rules_evaluated,
+        "instruments_in_force": [{"instrument": i.name, "verified": i.verified} for i in doc.instruments],
+        "findings": [_finding(f) for f in doc.findings],
+        "checks": [
+            {"rule_id": c.rule_id, "status": c.status, "target": _path(c.target), **({"reason": c.reason} if c.reason else {})}
+            for c in doc.checks
+        ],
+    }
+    if doc.error is not None:
+        loc = doc.error_location
+        out["error"] = {"message": doc.error, "file": doc.file,
+                        "line": loc.line if loc else 0, "column": loc.column if loc else 0}
+    return out
+
+
+def _path(path) -> str:
+    from ..findings import format_path
+
+    return format_path(path)
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    return {
+        "rule_id": f.rule_id,
+        "area": f.area,
+        "severity": f.severity,
+        "status": f.status,
+        "title": f.title,
+        "message": f.message,
+        "file": f.location.file,
+        "line": f.location.line,
+        "column": f.location.column,
+        "path": f.path_text,
+        "basis": [
+            {"instrument": b.instrument, "article": b.article, "verified": b.verified,
+             "valid_from": b.valid_from.isoformat() if b.valid_from else None,
+             "valid_to": b.valid_to.isoformat() if b.valid_to else None, "source": b.source}
+            for b in f.basis
+        ],
+        "remediation": f.remediation,
+        "deviation_requested": f.deviation_requested,
+    }

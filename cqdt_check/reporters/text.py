@@ -1,0 +1,116 @@
+"""The text report an appraiser reads: header, findings grouped by area, summary; readable without colour at 80 columns."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from ..dates import vn
+from ..findings import AREAS, DocumentResult, Finding, Report
+from ..messages import say
+
+# Plan text reaches the terminal as text only: no escape sequences, control or bidi-override characters.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
+_VERDICT_STYLE = {"pass": "bold green", "fail": "bold red", "error": "bold magenta"}
+
+
+def clean(text: str | None) -> str:
+    return _UNSAFE.sub("\ufffd", text or "")
+
+
+def render(report: Report, *, width: int = 80, color: bool = False, **_: Any) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color, color_system="standard" if color else None,
+                      highlight=False, emoji=False, markup=False, soft_wrap=False)
+    lang = report.lang
+    for index, doc in enumerate(report.documents):
+        if index:
+            console.print()
+        _document(console, doc, report, lang)
+    if len(report.documents) > 1:
+        _files_table(console, report, lang)
+    return buffer.getvalue()
+
+
+def _document(console: Console, doc: DocumentResult, report: Report, lang: str) -> None:
+    console.rule(Text(f"cqdt-check {report.tool_version} — {say('report.title', lang)}", style="bold"), align="left")
+    field = lambda label, value: console.print(Text.assemble((f"{say(label, lang)}: ", "bold"), clean(value)))  # noqa: E731
+    if doc.plan_name:
+        field("report.plan", doc.plan_name)
+    field("report.file", doc.file)
+    if doc.plan_kind in ("project", "service_rental"):
+        field("report.kind", f"{say('kind.' + doc.plan_kind, lang)} ({doc.plan_kind})")
+    if doc.owner:
+        field("report.owner", doc.owner)
+    if doc.architecture:
+        a = doc.architecture
+        field("report.architecture", f"{a.id} — {a.title} ({say('report.decision_of', lang, decision=a.decision, date=vn(a.date))})")
+    if doc.as_of:
+        field("report.as_of", f"{vn(doc.as_of)} ({say('as_of.' + (doc.as_of_source or 'today'), lang)})")
+    if doc.instruments:
+        names = "; ".join(i.name + ("" if i.verified else " *") for i in doc.instruments)
+        field("report.instruments", names)
+        console.print(Text(f"  * {say('report.unverified', lang)}", style="dim"))
+    console.print()
+    if doc.verdict == "error" and doc.error:
+        loc = doc.error_location
+        place = f"{clean(doc.file)}:{loc.line}:{loc.column}" if loc and loc.line else clean(doc.file)
+        console.print(Text.assemble((say("report.could_not_check", lang), _VERDICT_STYLE["error"]), f": {place}: {clean(doc.error)}"))
+        return
+    for area in AREAS:
+        group = [f for f in doc.findings if f.area == area]
+        if group:
+            console.rule(Text(f"{say('area.' + area, lang)} ({area})", style="bold"), align="left", characters="─")
+            for finding in group:
+                _finding(console, finding, lang)
+    if not doc.findings:
+        console.print(say("report.no_findings", lang))
+    if not doc.rules_evaluated and doc.verdict != "error":
+        console.print(Text(say("report.not_evaluated", lang), style="bold"))
+    console.rule(Text(say("report.summary", lang), style="bold"), align="left", characters="─")
+    console.print(Text.assemble((f"{say('report.verdict', lang)}: ", "bold"),
+                                (say("verdict." + doc.verdict, lang), _VERDICT_STYLE[doc.verdict]),
+                                f" — {say('report.counts', lang, **doc.summary())}"))
+
+
+def _finding(console: Console, f: Finding, lang: str) -> None:
+    loc = f.location
+    head = Text.assemble((f" {say('severity.' + f.severity, lang)} ", _SEVERITY_STYLE[f.severity]), " ", (f.rule_id, "bold"),
+                         f"  {clean(loc.file)}:{loc.line}:{loc.column}")
+    if f.path:
+        head.append(f"  {clean(f.path_text)}", style="dim")
+    console.print(head)
+    console.print(Text(clean(f.message)), style="", overflow="fold", soft_wrap=False)
+    for basis in f.basis:
+        cite = basis.instrument + (f", {basis.article}" if basis.article else "")
+        if not basis.verified:
+            cite += f" ({say('report.unverified', lang)})"
+        console.print(Text.assemble(("   " + say("report.basis", lang) + ": ", "bold"), clean(cite)))
+    if f.remediation:
+        console.print(Text.assemble(("   " + say("report.remediation", lang) + ": ", "bold"), clean(f.remediation)))
+    if f.deviation_requested:
+        console.print(Text.assemble(("   " + say("deviation.note", lang) + ": ", "bold"), clean(f.deviation_requested)))
+    console.print()
+
+
+def _files_table(console: Console, report: Report, lang: str) -> None:
+    from rich.table import Table
+
+    console.print()
+    table = Table(title=say("report.files", lang), title_justify="left", show_lines=False, expand=False)
+    for column in (say("report.file", lang), say("report.verdict", lang), "E", "W", "I"):
+        table.add_column(column, overflow="fold")
+    for doc in report.documents:
+        s = doc.summary()
+        table.add_row(clean(doc.file), Text(say("verdict." + doc.verdict, lang), style=_VERDICT_STYLE[doc.verdict]),
+                      str(s["error"]), str(s["warning"]), str(s["info"]))
+    console.print(table)
+    counts = {v: sum(1 for d in report.documents if d.verdict == v) for v in ("pass", "fail", "error")}
+    console.print(say("report.total", lang, count=len(report.documents), passed=counts["pass"], failed=counts["fail"],
+                      errors=counts["error"]))

@@ -1,0 +1,280 @@
+"""The rule pack: rules as data (rules/*.yaml), their vocabulary, and the loader that refuses a broken pack.
+
+A rule names one check of the closed set in `checks.CHECKS`; its options are validated by that check's
+options model when the pack loads, and its message placeholders against the parameters the check and
+its target provide, so a typo in a rule stops the run (exit 2) instead of passing silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from .dates import IsoDate
+from .findings import AREAS, Location, format_path
+
+RULE_ID = r"^[A-Z]+-\d{3}$"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Text(_Frozen):
+    """A text every user reads: Vietnamese and English."""
+
+    vi: str = Field(min_length=1, title="Tiếng Việt")
+    en: str = Field(min_length=1, title="Tiếng Anh")
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.vi
+
+
+class Basis(_Frozen):
+    """A legal basis: the instrument, the article, when it is in force, and how sure we are of it."""
+
+    instrument: str = Field(min_length=1, title="Văn bản", examples=["Nghị định 85/2016/NĐ-CP"])
+    article: str | None = Field(default=None, title="Điều, khoản, điểm")
+    valid_from: IsoDate | None = Field(default=None, title="Có hiệu lực từ")
+    valid_to: IsoDate | None = Field(default=None, title="Hết hiệu lực sau ngày (ngày cuối còn hiệu lực)")
+    verified: bool = Field(title="Đã đối chiếu văn bản gốc (C1 hoặc văn bản seed)")
+    source: str = Field(min_length=1, title="Nguồn: URL hoặc seed:<tệp> kèm vị trí")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Basis:
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValueError("valid_to trước valid_from")
+        return self
+
+
+Scalar = Union[bool, int, str]
+
+
+class Range(_Frozen):
+    """A numeric condition."""
+
+    gte: float | None = None
+    lte: float | None = None
+    gt: float | None = None
+
+
+Condition = Union[Scalar, list[Scalar], Range]
+
+
+class AppliesWhen(_Frozen):
+    """Which plans and targets a rule concerns; every listed condition must hold (target_any: one of them)."""
+
+    kind: list[Literal["project", "service_rental"]] = Field(default_factory=list, title="Loại hồ sơ")
+    plan: dict[str, Condition] = Field(default_factory=dict, title="Điều kiện trên các trường của kế hoạch")
+    target: dict[str, Condition] = Field(default_factory=dict, title="Điều kiện trên đối tượng kiểm tra")
+    target_any: list[dict[str, Condition]] = Field(default_factory=list, title="Một trong các điều kiện")
+
+
+class Example(_Frozen):
+    """Short YAML snippets shown by `cqdt-check explain`."""
+
+    fail: str = Field(title="Ví dụ vi phạm")
+    pass_: str = Field(alias="pass", title="Ví dụ đạt")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
+
+
+Target = Literal["plan", "system", "integration", "dataset"]
+
+
+class Rule(_Frozen):
+    """One rule of the pack."""
+
+    id: str = Field(pattern=RULE_ID, title="Mã quy tắc (ổn định)")
+    name: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", title="Tên ngắn, nêu điều bị phát hiện")
+    area: Literal[AREAS[:-1]] = Field(title="Lĩnh vực")  # type: ignore[valid-type]
+    severity: Literal["error", "warning", "info"] = Field(title="Mức độ")
+    title: Text = Field(title="Tiêu đề")
+    message: Text = Field(title="Thông điệp (mẫu str.format)")
+    rationale: Text = Field(title="Lý do")
+    remediation: Text = Field(title="Cách khắc phục")
+    basis: list[Basis] = Field(min_length=1, title="Căn cứ pháp lý")
+    valid_from: IsoDate | None = Field(default=None, title="Áp dụng từ (mặc định: sớm nhất của căn cứ)")
+    valid_to: IsoDate | None = Field(default=None, title="Áp dụng đến (mặc định: muộn nhất của căn cứ)")
+    applies_when: AppliesWhen = Field(default_factory=AppliesWhen, title="Phạm vi áp dụng")
+    requires: list[str] = Field(default_factory=list, title="Thành phần kiến trúc cần có (mã)")
+    target: Target = Field(title="Đối tượng kiểm tra")
+    check: str = Field(title="Tên hàm kiểm tra")
+    options: dict[str, Any] = Field(default_factory=dict, title="Tham số của hàm kiểm tra")
+    example: Example | None = Field(default=None, title="Ví dụ")
+
+    def window(self) -> tuple[dt.date | None, dt.date | None]:
+        """When the rule is in force: explicit, else the union of its bases' windows."""
+        starts = [b.valid_from for b in self.basis]
+        ends = [b.valid_to for b in self.basis]
+        start = self.valid_from or (None if None in starts else min(starts))  # type: ignore[type-var]
+        end = self.valid_to or (None if None in ends else max(ends))  # type: ignore[type-var]
+        return start, end
+
+
+class RuleFile(_Frozen):
+    """A file of the rule pack."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, title="Gói quy tắc cqdt-check")
+
+    format: Literal["cqdt-rules/1"] = Field(title="Định dạng")
+    rules: list[Rule] = Field(title="Các quy tắc")
+
+
+class Concept(_Frozen):
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    phrases: list[str] = Field(min_length=1)
+    note: str | None = None
+
+
+class InstrumentEntry(_Frozen):
+    """A legal instrument: when it is in force, what replaced it, and how sure we are."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    name: str = Field(min_length=1)
+    match: list[str] = Field(min_length=1, title="Cách viết số hiệu để nhận diện trong hồ sơ")
+    valid_from: IsoDate | None = None
+    valid_to: IsoDate | None = Field(default=None, title="Ngày cuối còn hiệu lực")
+    replaced_by: str | None = None
+    verified: bool
+    source: str
+
+
+class Vocabulary(_Frozen):
+    """Synonym sets for clause matching and the catalogue of instruments, kept as data."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, title="Từ vựng của gói quy tắc")
+
+    format: Literal["cqdt-vocabulary/1"]
+    concepts: list[Concept] = Field(default_factory=list)
+    instruments: list[InstrumentEntry] = Field(default_factory=list)
+
+
+class ConfigError(Exception):
+    """A rule pack or architecture that cannot be used (exit 2); the message names file, line and rule."""
+
+    def __init__(self, location: Location, message: str) -> None:
+        super().__init__(message)
+        self.location = location
+        self.message = message
+
+    def __str__(self) -> str:
+        loc = self.location
+        place = loc.file + (f":{loc.line}:{loc.column}" if loc.line else "")
+        return f"{place}: {self.message}"
+
+
+@dataclass(frozen=True)
+class LoadedRule:
+    """A validated rule, its validated options, and where it was written."""
+
+    rule: Rule
+    options: Any
+    location: Location
+
+
+@dataclass(frozen=True)
+class RulePack:
+    rules: tuple[LoadedRule, ...]
+    concepts: dict[str, tuple[str, ...]]
+    instruments: tuple[InstrumentEntry, ...]
+
+    def get(self, rule_id: str) -> LoadedRule | None:
+        return next((r for r in self.rules if r.rule.id == rule_id), None)
+
+
+def load_rule_pack(directories: list[Path]) -> RulePack:
+    """Load and validate the rule packs in `directories` (later packs replace earlier rules with the same id)."""
+    from .checks import CHECKS, COMMON_PARAMS
+    from .loader import LoadError, load_file
+    from .schema import explain
+
+    rules: dict[str, LoadedRule] = {}
+    concepts: dict[str, tuple[str, ...]] = {}
+    instruments: dict[str, InstrumentEntry] = {}
+    rule_files: list[tuple[Path, Any]] = []
+    for directory in directories:
+        if not directory.is_dir():
+            raise ConfigError(Location(str(directory)), "không phải thư mục gói quy tắc / not a rule-pack directory")
+        for path in sorted(directory.glob("*.yaml")) + sorted((directory / "vocabulary").glob("*.yaml")):
+            try:
+                doc = load_file(path)
+            except LoadError as exc:
+                from .messages import say
+                raise ConfigError(exc.location, say(exc.code, **exc.params)) from None
+            if doc.problems:
+                p = doc.problems[0]
+                from .messages import say
+                raise ConfigError(Location(str(path), p.line, p.column), say(p.code, **p.params))
+            is_vocab = isinstance(doc.data, dict) and doc.data.get("format") == "cqdt-vocabulary/1"
+            model = Vocabulary if is_vocab else RuleFile
+            try:
+                parsed = model.model_validate(doc.data)
+            except ValidationError:
+                errors = explain(doc.data, model.model_json_schema())
+                raise _config_error(doc, errors, path) from None
+            if is_vocab:
+                concepts.update({c.id: tuple(c.phrases) for c in parsed.concepts})
+                instruments.update({i.id: i for i in parsed.instruments})
+            else:
+                rule_files.append((path, (doc, parsed)))
+    for path, (doc, parsed) in rule_files:
+        for index, rule in enumerate(parsed.rules):
+            where = doc.locate(("rules", index))
+            location = Location(str(path), *where)
+            prefix = f"{rule.id}: "
+            check = CHECKS.get(rule.check)
+            if check is None:
+                raise ConfigError(location, prefix + f"hàm kiểm tra '{rule.check}' không tồn tại; có: {', '.join(sorted(CHECKS))}")
+            if rule.target not in check.targets:
+                raise ConfigError(location, prefix + f"hàm '{rule.check}' không kiểm tra đối tượng '{rule.target}'")
+            try:
+                options = check.options.model_validate(rule.options)
+            except ValidationError as exc:
+                err = exc.errors(include_url=False)[0]
+                loc = Location(str(path), *doc.locate(("rules", index, "options", *err["loc"])))
+                raise ConfigError(loc, prefix + f"tham số không hợp lệ cho '{rule.check}' tại "
+                                  f"{format_path(tuple(err['loc'])) or 'options'}: {err['msg']}") from None
+            for concept in getattr(options, "concepts_used", lambda: [])():
+                if concept not in concepts:
+                    raise ConfigError(location, prefix + f"khái niệm '{concept}' không có trong vocabulary")
+            allowed = set(check.params) | COMMON_PARAMS[rule.target]
+            for lang in ("vi", "en"):
+                for _, name, _, _ in string.Formatter().parse(rule.message.get(lang)):
+                    if name is not None and name not in allowed:
+                        loc = Location(str(path), *doc.locate(("rules", index, "message", lang)))
+                        raise ConfigError(loc, prefix + f"thông điệp dùng {{{name}}} nhưng '{rule.check}' chỉ cung cấp: "
+                                          f"{', '.join(sorted(allowed))}")
+            if rule.severity == "error" and not any(b.verified or b.instrument == "@architecture" for b in rule.basis):
+                raise ConfigError(location, prefix + "quy tắc mức error phải có ít nhất một căn cứ đã xác minh (verified: true)")
+            if rule.id in rules and rules[rule.id].location.file.startswith(str(path.parent)):
+                raise ConfigError(location, prefix + f"mã quy tắc bị trùng (đã có ở {rules[rule.id].location.file})")
+            rules[rule.id] = LoadedRule(rule, options, location)
+    ordered = tuple(sorted(rules.values(), key=lambda r: (AREAS.index(r.rule.area), r.rule.id)))
+    return RulePack(ordered, concepts, tuple(instruments.values()))
+
+
+def _config_error(doc, errors, path: Path) -> ConfigError:
+    from .messages import say  # noqa: F401  (messages are rendered by SchemaError)
+
+    if not errors:
+        return ConfigError(Location(str(path)), "tệp không hợp lệ / invalid file")
+    first = errors[0]
+    line, column = doc.locate(first.path, key=first.key)
+    rule_id = _rule_id_at(doc.data, first.path)
+    prefix = f"{rule_id}: " if rule_id else ""
+    return ConfigError(Location(str(path), line, column), prefix + f"{format_path(first.path)}: {first.message('vi')}")
+
+
+def _rule_id_at(data: Any, path: tuple) -> str | None:
+    if len(path) >= 2 and path[0] == "rules" and isinstance(path[1], int):
+        try:
+            return str(data["rules"][path[1]].get("id"))
+        except (KeyError, IndexError, AttributeError, TypeError):
+            return None
+    return None

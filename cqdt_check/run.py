@@ -1,0 +1,232 @@
+"""Building and running a check from the command line's options: files, rule pack, architectures, report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from . import __version__
+from .findings import Location, Report
+from .loader import Limits, LoadError, load_file
+from .messages import say
+from .reporters import MACHINE_FORMATS, Format, reporter
+from .resources import bundled_architectures, data_dir, schema
+from .rulepack import ConfigError, RulePack, load_rule_pack
+
+PLAN_SUFFIXES = {".yaml", ".yml"}
+
+
+@dataclass
+class RunOptions:
+    plans: list[Path]
+    fmt: Format = Format.text
+    output: Path | None = None
+    architecture: str | None = None
+    rules: list[Path] = field(default_factory=list)
+    bundled_rules: bool = True
+    as_of: str | None = None
+    fail_on: str = "error"
+    lang: str = "vi"
+    max_bytes: int = 2_000_000
+    max_nodes: int = 200_000
+    max_depth: int = 64
+
+
+def load_pack(extra: list[Path], bundled: bool, fail: Callable[[str], None]) -> RulePack:
+    dirs = ([data_dir("rules")] if bundled else []) + list(extra)
+    if not dirs:
+        fail("không có gói quy tắc nào (--no-bundled-rules cần --rules DIR) / no rule pack")
+    try:
+        return load_rule_pack(dirs)
+    except ConfigError as exc:
+        fail(str(exc))
+    raise AssertionError("unreachable")
+
+
+class ArchitectureResolver:
+    """Loads architectures by id or file, once each; `--architecture` overrides the plan's choice."""
+
+    def __init__(self, override: str | None) -> None:
+        self.override = override
+        self.cache: dict[Path, object] = {}
+
+    def __call__(self, ref: str | None):
+        from .architecture import DEFAULT_ARCHITECTURE, architecture_file
+
+        chosen = self.override or ref or DEFAULT_ARCHITECTURE
+        path = architecture_file(chosen, data_dir("architecture"))
+        if not path.is_file():
+            raise ConfigError(Location(chosen), say("unknown_architecture", ref=chosen, known=", ".join(bundled_architectures())))
+        key = path.resolve()
+        if key not in self.cache:
+            self.cache[key] = load_architecture(path)
+        return self.cache[key]
+
+
+def load_architecture(path: Path):
+    """Load and validate an architecture file; ConfigError names file, line and problem."""
+    from pydantic import ValidationError
+
+    from .architecture import Architecture
+    from .schema import explain
+
+    try:
+        doc = load_file(path)
+    except LoadError as exc:
+        raise ConfigError(exc.location, say(exc.code, **exc.params)) from None
+    if doc.problems:
+        p = doc.problems[0]
+        raise ConfigError(Location(str(path), p.line, p.column), say(p.code, **p.params))
+    try:
+        return Architecture.model_validate(doc.data)
+    except ValidationError as exc:
+        errors = explain(doc.data, schema("architecture.schema.json"))
+        if errors:
+            e = errors[0]
+            from .findings import format_path
+            raise ConfigError(Location(str(path), *doc.locate(e.path, key=e.key)),
+                              f"kiến trúc không hợp lệ: {format_path(e.path)}: {e.message('vi')}") from None
+        err = exc.errors(include_url=False)[0]
+        loc = tuple(err["loc"])
+        from .findings import format_path
+        raise ConfigError(Location(str(path), *doc.locate(loc)),
+                          f"kiến trúc không hợp lệ: {format_path(loc) or '(gốc)'}: {err['msg'].removeprefix('Value error, ')}") from None
+
+
+def expand(paths: list[Path]) -> list[tuple[Path, str]]:
+    """Files as given, and every *.yaml/*.yml under folders (recursive, sorted, symlinked folders not followed)."""
+    out: list[tuple[Path, str]] = []
+    for given in paths:
+        if given.is_dir():
+            found = []
+            for root, dirs, files in os.walk(given, onerror=None, followlinks=False):
+                dirs.sort()
+                found += [Path(root) / f for f in sorted(files) if Path(f).suffix in PLAN_SUFFIXES]
+            out += [(p, str(p)) for p in found]
+            if not found:
+                out.append((given, str(given)))  # reported as "no plans in this folder"
+        else:
+            out.append((given, str(given)))
+    return out
+
+
+def run(options: RunOptions, fail: Callable[[str], None]) -> int:
+    from .dates import parse_cli_date
+    from .engine import Settings, check_file
+    from .findings import DocumentResult
+
+    as_of = None
+    if options.as_of is not None:
+        try:
+            as_of = parse_cli_date(options.as_of)
+        except ValueError as exc:
+            fail(f"--as-of: {exc}")
+    pack = load_pack(options.rules, options.bundled_rules, fail)
+    resolver = ArchitectureResolver(options.architecture)
+    if options.architecture:
+        try:
+            resolver(None)
+        except ConfigError as exc:
+            fail(f"--architecture: {exc}")
+    settings = Settings(pack=pack, architectures=resolver, as_of=as_of, lang=options.lang, fail_on=options.fail_on,
+                        limits=Limits(options.max_bytes, options.max_nodes, options.max_depth))
+    plan_schema = schema("plan.schema.json")
+    documents = []
+    for path, display in expand(options.plans):
+        if path.is_dir():
+            documents.append(DocumentResult(file=display, verdict="error", error=say("no_plans", options.lang),
+                                             error_location=Location(display)))
+            continue
+        documents.append(check_file(path, display, settings, plan_schema))
+    first_arch = next((d.architecture for d in documents if d.architecture), None)
+    report = Report(tuple(documents), first_arch, lang=options.lang, fail_on=options.fail_on, as_of_option=as_of,
+                    tool_version=__version__, rule_count=len(pack.rules))
+    emit(report, options)
+    for doc in documents:
+        if doc.verdict == "error" and doc.error and (options.fmt in MACHINE_FORMATS or options.output):
+            loc = doc.error_location
+            place = f"{doc.file}:{loc.line}:{loc.column}" if loc and loc.line else doc.file
+            print(f"cqdt-check: {place}: {doc.error}", file=sys.stderr)
+    return report.exit_code()
+
+
+def emit(report: Report, options: RunOptions) -> None:
+    render = reporter(options.fmt)
+    if options.fmt == Format.text:
+        to_terminal = options.output is None and sys.stdout.isatty()
+        color = to_terminal and "NO_COLOR" not in os.environ
+        width = max(80, min(os.get_terminal_size().columns, 120)) if to_terminal else 80
+        text = render(report, width=width, color=color)
+    else:
+        text = render(report)
+    if options.output is not None:
+        try:
+            options.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(f"cqdt-check: --output {options.output}: {exc.strerror}", file=sys.stderr)
+            raise SystemExit(2) from None
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    if options.fmt in MACHINE_FORMATS or options.output is not None:
+        total = {k: sum(d.summary()[k] for d in report.documents) for k in ("error", "warning", "info")}
+        print(f"cqdt-check: {len(report.documents)} tệp/files — {total['error']} lỗi/errors, {total['warning']} cảnh báo/warnings, "
+              f"{total['info']} thông tin/info", file=sys.stderr)
+
+
+def list_rules(area: str | None, extra: list[Path], as_of: str | None, lang: str, fail) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from .dates import in_window, parse_cli_date
+    from .engine import window_text
+    from .findings import AREAS
+
+    pack = load_pack(extra, True, fail)
+    if area is not None and area not in AREAS:
+        fail(f"--area: '{area}' không có; dùng: {', '.join(AREAS[:-1])}")
+    day = None
+    if as_of:
+        try:
+            day = parse_cli_date(as_of)
+        except ValueError as exc:
+            fail(f"--as-of: {exc}")
+    console = Console(highlight=False, markup=False, width=max(100, Console().width))
+    count = 0
+    for current in AREAS:
+        rows = [r for r in pack.rules if r.rule.area == current and (area is None or area == current)
+                and (day is None or in_window(day, *r.rule.window()))]
+        if not rows:
+            continue
+        table = Table(title=f"{say('area.' + current, lang)} ({current})", title_justify="left", expand=True)
+        for column in ("ID", "name", "severity", "title", "in force" if lang == "en" else "hiệu lực"):
+            table.add_column(column, overflow="fold")
+        for loaded in rows:
+            r = loaded.rule
+            table.add_row(r.id, r.name, r.severity, r.title.get(lang), window_text(*r.window(), lang))
+            count += 1
+        console.print(table)
+    console.print(f"{count} " + ("rules" if lang == "en" else "quy tắc"))
+    return 0
+
+
+def explain_rule(rule_id: str, extra: list[Path], lang: str, fail) -> int:
+    from .explain import render_rule
+
+    pack = load_pack(extra, True, fail)
+    loaded = pack.get(rule_id.upper())
+    if loaded is None:
+        import difflib
+        close = difflib.get_close_matches(rule_id.upper(), [r.rule.id for r in pack.rules], n=3)
+        fail(f"không có quy tắc '{rule_id}'" + (f"; có phải: {', '.join(close)}?" if close else "") +
+             " (xem: cqdt-check rules)")
+    sys.stdout.write(render_rule(loaded, lang))
+    return 0
+
+
+def today() -> dt.date:
+    return dt.date.today()
