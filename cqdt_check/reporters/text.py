@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.text import Text
 
 from ..dates import vn
@@ -39,7 +40,8 @@ def render(report: Report, *, width: int = 80, color: bool = False, **_: Any) ->
 
 
 def _document(console: Console, doc: DocumentResult, report: Report, lang: str) -> None:
-    console.rule(Text(f"cqdt-check {report.tool_version} — {say('report.title', lang)}", style="bold"), align="left")
+    console.print(Text(f"cqdt-check {report.tool_version} — {say('report.title', lang)}", style="bold"))
+    console.rule(characters="═")
     field = lambda label, value: console.print(Text.assemble((f"{say(label, lang)}: ", "bold"), clean(value)))  # noqa: E731
     if doc.plan_name:
         field("report.plan", doc.plan_name)
@@ -54,9 +56,11 @@ def _document(console: Console, doc: DocumentResult, report: Report, lang: str) 
     if doc.as_of:
         field("report.as_of", f"{vn(doc.as_of)} ({say('as_of.' + (doc.as_of_source or 'today'), lang)})")
     if doc.instruments:
-        names = "; ".join(i.name + ("" if i.verified else " *") for i in doc.instruments)
-        field("report.instruments", names)
-        console.print(Text(f"  * {say('report.unverified', lang)}", style="dim"))
+        console.print(Text(f"{say('report.instruments', lang)}:", style="bold"))
+        for instrument in doc.instruments:
+            console.print(Padding(Text(f"- {clean(instrument.name)}" + ("" if instrument.verified else " *")), (0, 0, 0, 2)))
+        if not all(i.verified for i in doc.instruments):
+            console.print(Text(f"  * {say('report.unverified', lang)}", style="dim"))
     console.print()
     if doc.verdict == "error" and doc.error:
         loc = doc.error_location
@@ -86,16 +90,17 @@ def _finding(console: Console, f: Finding, lang: str) -> None:
     if f.path:
         head.append(f"  {clean(f.path_text)}", style="dim")
     console.print(head)
-    console.print(Text(clean(f.message)), style="", overflow="fold", soft_wrap=False)
+    indent = lambda text: console.print(Padding(text, (0, 0, 0, 3)))  # noqa: E731
+    indent(Text(clean(f.message)))
     for basis in f.basis:
         cite = basis.instrument + (f", {basis.article}" if basis.article else "")
         if not basis.verified:
             cite += f" ({say('report.unverified', lang)})"
-        console.print(Text.assemble(("   " + say("report.basis", lang) + ": ", "bold"), clean(cite)))
+        indent(Text.assemble((say("report.basis", lang) + ": ", "bold"), clean(cite)))
     if f.remediation:
-        console.print(Text.assemble(("   " + say("report.remediation", lang) + ": ", "bold"), clean(f.remediation)))
+        indent(Text.assemble((say("report.remediation", lang) + ": ", "bold"), clean(f.remediation)))
     if f.deviation_requested:
-        console.print(Text.assemble(("   " + say("deviation.note", lang) + ": ", "bold"), clean(f.deviation_requested)))
+        indent(Text.assemble((say("deviation.note", lang) + ": ", "bold"), clean(f.deviation_requested)))
     console.print()
 
 
