@@ -36,7 +36,9 @@ def render(report: Report, *, width: int = 80, color: bool = False, **_: Any) ->
         _document(console, doc, report, lang)
     if len(report.documents) > 1:
         _files_table(console, report, lang)
-    return buffer.getvalue()
+    text = buffer.getvalue()
+    # rich pads lines to the width; without colour, drop the padding so files and pipes stay clean
+    return text if color else "\n".join(line.rstrip() for line in text.split("\n"))
 
 
 def _document(console: Console, doc: DocumentResult, report: Report, lang: str) -> None:
@@ -67,7 +69,7 @@ def _document(console: Console, doc: DocumentResult, report: Report, lang: str) 
         place = f"{clean(doc.file)}:{loc.line}:{loc.column}" if loc and loc.line else clean(doc.file)
         console.print(Text.assemble((say("report.could_not_check", lang), _VERDICT_STYLE["error"]), f": {place}: {clean(doc.error)}"))
         return
-    for area in AREAS:
+    for area in ("schema", *AREAS[:-1]):  # problems with the file itself first
         group = [f for f in doc.findings if f.area == area]
         if group:
             console.rule(Text(f"{say('area.' + area, lang)} ({area})", style="bold"), align="left", characters="─")
