@@ -1,0 +1,155 @@
+"""The loader keeps every fact as written, with its place, and refuses what it cannot read."""
+
+from __future__ import annotations
+
+import math
+import textwrap
+
+import pytest
+
+from cqdt_check.loader import Limits, LoadError, decode, load_text
+
+
+def load(text: str, **limits):
+    return load_text(textwrap.dedent(text).lstrip("\n"), "plan.yaml", Limits(**limits) if limits else Limits())
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("a: NO", {"a": "NO"}),  # the Norway problem: YAML 1.2 keeps it a string
+        ("a: yes", {"a": "yes"}),
+        ("a: on", {"a": "on"}),
+        ("a: true", {"a": True}),
+        ("a: False", {"a": False}),
+        ("a: null", {"a": None}),
+        ("a: ~", {"a": None}),
+        ("a:", {"a": None}),
+        ("a: 2025-05-12", {"a": "2025-05-12"}),  # dates stay as written
+        ("a: 012", {"a": 12}),
+        ("a: 0x1F", {"a": 31}),
+        ("a: 1.5", {"a": 1.5}),
+        ("a: '3'", {"a": "3"}),
+        ("a: \"true\"", {"a": "true"}),
+        ("a: !!str 12", {"a": "12"}),
+        ("a: [1, b]", {"a": [1, "b"]}),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_scalars_follow_yaml_1_2(text, expected):
+    doc = load(text)
+    assert doc.data == expected and not doc.problems
+
+
+def test_nfd_vietnamese_is_normalised_to_nfc():
+    nfd = "name: \"Ho\u0302\u0300 so\u031b\"\n"  # "Hồ sơ" written decomposed
+    assert load_text(nfd, "p.yaml").data == {"name": "Hồ sơ"}
+
+
+def test_positions_of_values_and_keys():
+    doc = load("""
+        systems:
+          - id: tthc
+            security:
+              proposed_level: 2
+        """)
+    assert doc.locate(("systems", 0, "security", "proposed_level")) == (4, 23)
+    assert doc.locate(("systems", 0, "security", "proposed_level"), key=True) == (4, 7)
+    # a missing field is located at its closest ancestor
+    assert doc.locate(("systems", 0, "network", "ipv6")) == (2, 5)
+
+
+def test_duplicate_key_is_reported_with_both_lines_and_the_first_value_kept():
+    doc = load("""
+        name: first
+        kind: project
+        name: second
+        """)
+    assert doc.data["name"] == "first"
+    (problem,) = doc.problems
+    assert problem.code == "duplicate_key" and problem.params["first_line"] == 1 and problem.line == 3
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("a: .inf", "non_finite"),
+        ("a: .nan", "non_finite"),
+        ("1: x", "non_string_key"),
+        ("a: !!python/object:os.system ls", "tag"),
+        ("a: !custom x", "tag"),
+        ("b: &x 1\na: *x", "alias"),
+        ("base: &b {x: 1}\na:\n  <<: *b", "merge_key"),
+    ],
+)
+def test_facts_that_would_change_meaning_are_reported(text, code):
+    assert code in {p.code for p in load(text).problems}
+
+
+def test_tags_never_construct_objects():
+    doc = load("a: !!python/object/apply:os.system ['echo hacked']")
+    assert doc.data == {"a": ["echo hacked"]}
+    assert doc.problems[0].code == "tag"
+
+
+@pytest.mark.parametrize(
+    "text, code, line",
+    [
+        ("a: [1, 2\nb: 3\n", "syntax", 2),
+        ("a: 1\n---\nb: 2\n", "multiple_documents", 2),
+        ("a: *nothing\n", "unknown_alias", 1),
+        ("a:\n  b: 1\n c: 2\n", "syntax", 3),
+    ],
+)
+def test_unreadable_yaml_is_refused_with_its_place(text, code, line):
+    with pytest.raises(LoadError) as exc:
+        load_text(text, "plan.yaml")
+    assert exc.value.code == code and exc.value.location.line == line
+
+
+def test_alias_bomb_is_refused_quickly():
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for i in range(1, 9):
+        prev = chr(ord("a") + i - 1)
+        bomb += f"{chr(ord('a') + i)}: &{chr(ord('a') + i)} [" + ", ".join([f"*{prev}"] * 10) + "]\n"
+    with pytest.raises(LoadError) as exc:
+        load_text(bomb, "bomb.yaml")
+    assert exc.value.code == "too_many_nodes"
+
+
+def test_deep_nesting_is_refused_without_recursion_error():
+    deep = "a: " + "[" * 10000 + "]" * 10000 + "\n"
+    with pytest.raises(LoadError) as exc:
+        load_text(deep, "deep.yaml")
+    assert exc.value.code == "too_deep"
+
+
+def test_limits_are_configurable():
+    text = "a: [[[[1]]]]\n"
+    with pytest.raises(LoadError):
+        load_text(text, "p.yaml", Limits(max_depth=3))
+    assert load_text(text, "p.yaml", Limits(max_depth=10)).data == {"a": [[[[1]]]]}
+
+
+@pytest.mark.parametrize(
+    "raw, code",
+    [
+        ("a: 1".encode("utf-16"), "encoding_utf16"),
+        (b"name: \"H\xe0 N\xf4i\"\n", "encoding_not_utf8"),  # Windows-1258-era bytes
+        (b"\x00\x01\x02binary", "encoding_utf16"),
+        (b"name: x\n\x00\n", "encoding_binary"),
+    ],
+)
+def test_encodings_other_than_utf8_are_refused_with_advice(raw, code):
+    with pytest.raises(LoadError) as exc:
+        decode(raw, "plan.yaml")
+    assert exc.value.code == code
+
+
+def test_bom_and_crlf_are_accepted():
+    text = decode("\ufeffname: Hồ sơ\r\nkind: project\r\n".encode("utf-8"), "p.yaml")
+    assert load_text(text, "p.yaml").data == {"name": "Hồ sơ", "kind": "project"}
+
+
+def test_non_finite_value_is_kept_for_the_schema_to_reject():
+    assert math.isinf(load("a: .inf").data["a"])
