@@ -238,7 +238,7 @@ class Clause(_Model):
 
 
 class Deviation(_Model):
-    rule: str = F("Quy tắc", "Mã quy tắc xin chấp nhận sai lệch.", pattern=r"^[A-Z]+-\d{3}$")
+    rule: str = F("Quy tắc", "Mã quy tắc xin chấp nhận sai lệch.", pattern=r"^[A-Z][A-Z0-9]*-\d{3}$")
     path: str | None = F("Vị trí", "Đường dẫn tới trường liên quan, ví dụ systems[0].network.ipv6.", None)
     reason: str = F("Lý do", "Lý do đề nghị; chỉ cơ quan thẩm định mới chấp nhận.", min_length=1)
 

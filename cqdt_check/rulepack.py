@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from .dates import IsoDate
 from .findings import AREAS, Location, format_path
 
-RULE_ID = r"^[A-Z]+-\d{3}$"
+RULE_ID = r"^[A-Z][A-Z0-9]*-\d{3}$"
 
 
 class _Frozen(BaseModel):

@@ -146,8 +146,8 @@ def run(options: RunOptions, fail: Callable[[str], None]) -> int:
     report = Report(tuple(documents), first_arch, lang=options.lang, fail_on=options.fail_on, as_of_option=as_of,
                     tool_version=__version__, rule_count=len(pack.rules))
     emit(report, options)
-    for doc in documents:
-        if doc.verdict == "error" and doc.error and (options.fmt in MACHINE_FORMATS or options.output):
+    for doc in documents:  # the one-line reason, whatever the format
+        if doc.verdict == "error" and doc.error:
             loc = doc.error_location
             place = f"{doc.file}:{loc.line}:{loc.column}" if loc and loc.line else doc.file
             print(f"cqdt-check: {place}: {doc.error}", file=sys.stderr)

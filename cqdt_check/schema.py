@@ -227,7 +227,7 @@ def _pattern_name(pattern: str) -> str:
     return {
         r"^\d{4}-\d{2}-\d{2}$": "pattern.date",
         r"^[A-Z]{2}$": "pattern.country",
-        r"^[A-Z]+-\d{3}$": "pattern.rule",
+        r"^[A-Z][A-Z0-9]*-\d{3}$": "pattern.rule",
     }.get(pattern, "pattern.id")
 
 

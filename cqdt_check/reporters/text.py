@@ -67,7 +67,8 @@ def _document(console: Console, doc: DocumentResult, report: Report, lang: str) 
     if doc.verdict == "error" and doc.error:
         loc = doc.error_location
         place = f"{clean(doc.file)}:{loc.line}:{loc.column}" if loc and loc.line else clean(doc.file)
-        console.print(Text.assemble((say("report.could_not_check", lang), _VERDICT_STYLE["error"]), f": {place}: {clean(doc.error)}"))
+        console.print(Text.assemble((say("report.could_not_check", lang), _VERDICT_STYLE["error"]), f": {place}: {clean(doc.error)}"),
+                      soft_wrap=True)
         return
     for area in ("schema", *AREAS[:-1]):  # problems with the file itself first
         group = [f for f in doc.findings if f.area == area]

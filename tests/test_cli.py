@@ -1,0 +1,221 @@
+"""The command line as a user calls it: exit codes, formats, options, and refusals that name the place."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from conftest import ROOT
+
+EXAMPLE = str(ROOT / "examples" / "tthc-nang-cap.yaml")
+
+
+def write(tmp_path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return str(path)
+
+
+MINIMAL_FAILING = """
+format: cqdt-plan/1
+kind: project
+name: "Phần mềm quản lý nội bộ"
+dates: {submitted: 2025-05-12}
+owner: {agency: "UBND xã Nghĩa Hành", level: commune, type: state_agency}
+systems:
+  - id: qlnb
+    name: "Phần mềm quản lý nội bộ"
+    handles_tthc: true
+    security: {proposed_level: 2}
+"""
+
+
+def test_clean_example_exits_0(cli):
+    code, out, err = cli(EXAMPLE)
+    assert code == 0, out
+    assert "ĐẠT" in out and "1702/QĐ-UBND" in out and "12/05/2025" in out
+
+
+def test_findings_exit_1_and_fail_on_controls_it(cli, tmp_path):
+    plan = write(tmp_path, "plan.yaml", MINIMAL_FAILING)
+    assert cli(plan)[0] == 1
+    assert cli(plan, "--fail-on", "never")[0] == 0
+    code, out, _ = cli(EXAMPLE, "--fail-on", "info")
+    assert code == 1 and "THÔNG TIN" in out
+
+
+def test_explicit_check_subcommand_and_module_entry_point(cli):
+    assert cli("check", EXAMPLE)[0] == 0
+    proc = subprocess.run([sys.executable, "-m", "cqdt_check", EXAMPLE, "--format", "json"], capture_output=True,
+                          text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 0 and json.loads(proc.stdout)["documents"][0]["verdict"] == "pass"
+
+
+def test_json_report_honours_the_contract(cli, tmp_path):
+    plan = write(tmp_path, "plan.yaml", MINIMAL_FAILING)
+    code, out, err = cli(plan, "--format", "json")
+    report = json.loads(out)
+    assert code == 1 and "cqdt-check" in err  # people's text goes to stderr for machine formats
+    assert report["tool"]["name"] == "cqdt-check" and report["tool"]["version"]
+    assert set(report["architecture"]) >= {"id", "title", "decision", "date"}
+    assert report["architecture"]["decision"] == "1702/QĐ-UBND" and report["as_of"] == "2025-05-12"
+    (doc,) = report["documents"]
+    assert doc["file"] == plan and doc["verdict"] == "fail"
+    assert set(doc["summary"]) == {"error", "warning", "info", "passed", "not_applicable", "waived"}
+    assert doc["findings"] and doc["checks"]
+    for finding in doc["findings"]:
+        assert set(finding) >= {"rule_id", "area", "severity", "status", "message", "file", "line", "column", "path",
+                                "basis", "remediation"}
+        assert finding["area"] in {"connectivity", "ipv6", "security", "data_sharing", "rental", "architecture",
+                                   "legal", "schema"}
+        assert finding["line"] >= 1 and finding["column"] >= 1 and finding["file"] == plan
+        assert finding["status"] in {"fail", "waived"} and finding["severity"] in {"error", "warning", "info"}
+    for check in doc["checks"]:
+        assert check["status"] in {"pass", "fail", "not_applicable", "error"}
+    sec = next(f for f in doc["findings"] if f["rule_id"] == "SEC-003")
+    assert (sec["line"], sec["column"], sec["path"]) == (10, 32, "systems[0].security.proposed_level")
+    assert "tối thiểu cấp độ 3 vì hệ thống giải quyết TTHC" in sec["message"]
+    assert "NĐ 85/2016/NĐ-CP Điều 9 khoản 2 điểm a" in sec["message"]
+
+
+def test_output_file_and_english(cli, tmp_path):
+    out_file = tmp_path / "report.json"
+    code, out, _ = cli(EXAMPLE, "--format", "json", "--output", str(out_file), "--lang", "en")
+    assert code == 0 and out == ""
+    report = json.loads(out_file.read_text(encoding="utf-8"))
+    assert report["lang"] == "en"
+    code, out, _ = cli(EXAMPLE, "--lang", "en", "--as-of", "2026-10-01")
+    assert "Rules in force on: 01/10/2026" in out and "PASS" in out
+
+
+def test_folder_is_checked_recursively_in_stable_order(cli, tmp_path):
+    (tmp_path / "b").mkdir()
+    write(tmp_path, "b/z.yaml", MINIMAL_FAILING)
+    write(tmp_path, "a.yml", MINIMAL_FAILING)
+    write(tmp_path, "notes.txt", "not a plan")
+    code, out, _ = cli(str(tmp_path), "--format", "json")
+    files = [d["file"] for d in json.loads(out)["documents"]]
+    assert code == 1 and files == [str(tmp_path / "a.yml"), str(tmp_path / "b" / "z.yaml")]
+
+
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (["missing.yaml"], "missing.yaml: không tìm thấy tệp"),
+        (["--as-of", "2025-02-30", EXAMPLE], "--as-of"),
+        (["--as-of", "yesterday", EXAMPLE], "--as-of"),
+        (["--architecture", "ha-noi-9.9", EXAMPLE], "ha-noi-9.9"),
+        (["--no-such-option", EXAMPLE], "No such option"),
+        (["--format", "pdf", EXAMPLE], "pdf"),
+    ],
+)
+def test_usage_and_input_problems_exit_2_with_a_reason(cli, args, fragment):
+    code, out, err = cli(*args)
+    assert code == 2
+    assert fragment in out + err
+    assert "Traceback" not in out + err
+
+
+def test_unparsable_plan_exits_2_naming_the_place(cli, tmp_path):
+    plan = write(tmp_path, "bad.yaml", "format: cqdt-plan/1\nname: [unclosed\nkind: project\n")
+    code, out, err = cli(plan)
+    assert code == 2 and f"{plan}:3:" in out and "YAML không hợp lệ" in out
+
+
+def test_schema_violation_exits_1_with_located_finding(cli, tmp_path):
+    plan = write(tmp_path, "plan.yaml", MINIMAL_FAILING.replace("handles_tthc: true", "handles_tthc: yes"))
+    code, out, _ = cli(plan, "--format", "json")
+    finding = json.loads(out)["documents"][0]["findings"][0]
+    assert code == 1 and finding["area"] == "schema" and (finding["line"], finding["column"]) == (9, 19)
+
+
+def test_broken_rule_pack_exits_2_naming_file_line_and_rule(cli, tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "x.yaml").write_text(textwrap.dedent("""
+        format: cqdt-rules/1
+        rules:
+          - id: XTR-001
+            name: extra-rule
+            area: ipv6
+            severity: warning
+            title: {vi: "Tiêu đề", en: "Title"}
+            message: {vi: "Sai {nothing}", en: "Wrong {nothing}"}
+            rationale: {vi: "Vì", en: "Because"}
+            remediation: {vi: "Sửa", en: "Fix"}
+            basis: [{instrument: "X", verified: false, source: "test"}]
+            target: system
+            check: field_value
+            options: {field: network.ipv6, allowed: [ipv6_only]}
+        """).lstrip(), encoding="utf-8")
+    code, _, err = cli(EXAMPLE, "--rules", str(pack))
+    assert code == 2 and "x.yaml:8:" in err and "XTR-001" in err and "{nothing}" in err
+    (pack / "x.yaml").write_text((pack / "x.yaml").read_text().replace("{nothing}", "{value}").replace("field_value", "no_such"))
+    code, _, err = cli(EXAMPLE, "--rules", str(pack))
+    assert code == 2 and "x.yaml:3:" in err and "no_such" in err
+
+
+def test_extra_rule_pack_adds_rules(cli, tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "x.yaml").write_text(textwrap.dedent("""
+        format: cqdt-rules/1
+        rules:
+          - id: XTR-001
+            name: not-ipv6-only
+            area: ipv6
+            severity: warning
+            title: {vi: "Thuần IPv6", en: "IPv6 only"}
+            message: {vi: "'{system}' dùng {value}", en: "'{system}' uses {value}"}
+            rationale: {vi: "Vì", en: "Because"}
+            remediation: {vi: "Sửa", en: "Fix"}
+            basis: [{instrument: "X", verified: false, source: "test"}]
+            target: system
+            check: field_value
+            options: {field: network.ipv6, allowed: [ipv6_only]}
+        """).lstrip(), encoding="utf-8")
+    code, out, _ = cli(EXAMPLE, "--rules", str(pack), "--format", "json", "--fail-on", "warning")
+    findings = json.loads(out)["documents"][0]["findings"]
+    assert code == 1 and any(f["rule_id"] == "XTR-001" and f["message"] == "'tthc' dùng dual_stack" for f in findings)
+
+
+def test_broken_architecture_exits_2_naming_file_and_line(cli, tmp_path):
+    arch = (ROOT / "architecture" / "quang-ngai-3.0.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "arch.yaml"
+    broken.write_text(arch.replace("format: cqdt-architecture/1", "format: cqdt-architecture/9"), encoding="utf-8")
+    code, out, err = cli(EXAMPLE, "--architecture", str(broken))
+    assert code == 2 and f"{broken}:" in err and "format" in err
+
+
+def test_rules_lists_by_area_and_explain_works_for_every_rule(cli, pack):
+    code, out, _ = cli("rules")
+    assert code == 0 and "SEC-003" in out and "(security)" in out
+    code, out, _ = cli("rules", "--area", "ipv6", "--lang", "en")
+    assert code == 0 and "SEC-003" not in out
+    for loaded in pack.rules:
+        code, out, _ = cli("explain", loaded.rule.id)
+        assert code == 0 and loaded.rule.id in out and loaded.rule.remediation.vi.split()[0] in out
+    code, _, err = cli("explain", "SEC-03")
+    assert code == 2 and "SEC-003" in err
+
+
+def test_version_schema_and_help(cli):
+    code, out, _ = cli("--version")
+    assert code == 0 and out.startswith("cqdt-check ")
+    code, out, _ = cli("schema")
+    assert code == 0 and json.loads(out)["$id"]
+    code, out, _ = cli("--help")
+    assert code == 0 and "explain" in out
+
+
+def test_console_script_is_installed_or_module_runs():
+    # the installed console script, when the package is installed; otherwise the module
+    cmd = ["cqdt-check"] if subprocess.run(["which", "cqdt-check"], capture_output=True).returncode == 0 else [sys.executable, "-m", "cqdt_check"]
+    proc = subprocess.run(cmd + [EXAMPLE], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"})
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr
