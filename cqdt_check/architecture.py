@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from .dates import IsoDate
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    # defer_build: validators are built on first use, keeping startup lean
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 class LocalText(_Frozen):
@@ -136,11 +137,15 @@ class Architecture(_Frozen):
             raise ValueError("số thứ tự nhiệm vụ bị trùng")
         return self
 
-    # Lookups used by checks; computed once per architecture.
+    _table: dict | None = PrivateAttr(default=None)
+
+    # Lookups used by checks; computed once per architecture (rules ask for them per target).
     def ids(self) -> dict[str, Component | Element]:
-        table: dict[str, Component | Element] = {c.id: c for c in self.components}
-        table.update({e.id: e for e in self.elements})
-        return table
+        if self._table is None:
+            table: dict[str, Component | Element] = {c.id: c for c in self.components}
+            table.update({e.id: e for e in self.elements})
+            self._table = table
+        return self._table
 
     def has(self, element_id: str) -> bool:
         return element_id in self.ids()

@@ -54,7 +54,7 @@ class Context:
 
 
 class Options(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
     def concepts_used(self) -> list[str]:
         return []
@@ -105,6 +105,8 @@ def path_of(dotted: str) -> PathT:
 def show(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:g}"  # 48.0 hours reads as 48
     if isinstance(value, list):
         return ", ".join(show(v) for v in value) or "[]"
     return str(value)
@@ -188,7 +190,7 @@ class FieldMentionsOptions(Options):
 def field_mentions(target: Any, opts: FieldMentionsOptions, ctx: Context) -> Iterator[Violation]:
     """A free-text field mentions the required concepts and none of the forbidden ones."""
     value = get(target, opts.field)
-    if value is MISSING or value == "":
+    if value is MISSING or value == "" or value == []:
         if opts.missing == "fail":
             yield Violation(path_of(opts.field), {"field": opts.field}, missing=opts.field)
         return

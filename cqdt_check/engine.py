@@ -9,6 +9,7 @@ file from the document's span table.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -142,15 +143,15 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack) -> t
 
 def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context) -> str | None:
     rule = loaded.rule
-    start, end = rule.window()
+    when = rule.applies_when
+    if when.kind and plan.kind not in when.kind:  # the most telling reason first
+        return say("na.kind", ctx.lang, value=plan.kind)
+    start, end = rule_window(loaded, ctx.architecture)
     if not in_window(ctx.as_of, start, end):
         return say("na.window", ctx.lang, date=vn(ctx.as_of), window=window_text(start, end, ctx.lang))
     for element in rule.requires:
         if not ctx.architecture.has(element):
             return say("na.architecture", ctx.lang, architecture=ctx.architecture.id, element=element)
-    when = rule.applies_when
-    if when.kind and plan.kind not in when.kind:
-        return say("na.kind", ctx.lang, value=plan.kind)
     for field, condition in when.plan.items():
         value = get(plan, field)
         if value is MISSING_VALUE or not matches(value, condition):
@@ -264,16 +265,46 @@ def resolve_basis(rule, architecture: Architecture) -> list[Basis]:
             continue
         article = b.article
         if article in principles:
-            article = principles[article].source
+            # the principle's place in the decision, without repeating the decision's number
+            article = re.sub(rf"^(QĐ|Quyết định)\s*(số\s*)?{re.escape(decision.number)},?\s*", "", principles[article].source)
         elif article and article.replace("-", "").isalnum() and article.islower():
             continue  # a principle this architecture does not state
-        name = f"Quyết định {decision.number} ngày {vn(decision.date)} ({architecture.title.vi})"
+        name = f"Quyết định {decision.number} ngày {vn(decision.date)} ({architecture.id})"
         out.append(Basis(name, article, decision.effective, None, True, decision.source))
     return out
 
 
+_RESOLVED: dict[tuple[int, int], list[Basis]] = {}
+
+
+def _resolved(rule, architecture: Architecture) -> list[Basis]:
+    # rules and architectures live for the whole run: resolve each pair once (a batch checks thousands of plans)
+    key = (id(rule), id(architecture))
+    if key not in _RESOLVED:
+        _RESOLVED[key] = resolve_basis(rule, architecture)
+    return _RESOLVED[key]
+
+
+_WINDOWS: dict[tuple[int, int], tuple[dt.date | None, dt.date | None]] = {}
+
+
+def rule_window(loaded: LoadedRule, architecture: Architecture) -> tuple[dt.date | None, dt.date | None]:
+    """When a rule is in force with this architecture: explicit dates, else the union of its resolved bases
+    (an `@architecture` basis counts from the decision's effective date)."""
+    key = (id(loaded), id(architecture))
+    if key not in _WINDOWS:
+        rule = loaded.rule
+        bases = _resolved(rule, architecture) or list(rule.basis)
+        starts = [b.valid_from for b in bases]
+        ends = [b.valid_to for b in bases]
+        start = rule.valid_from or (None if None in starts else min(starts))  # type: ignore[type-var]
+        end = rule.valid_to or (None if None in ends else max(ends))  # type: ignore[type-var]
+        _WINDOWS[key] = (start, end)
+    return _WINDOWS[key]
+
+
 def bases_in_force(rule, architecture: Architecture, day: dt.date) -> tuple[Basis, ...]:
-    resolved = resolve_basis(rule, architecture)
+    resolved = _resolved(rule, architecture)
     in_force = [b for b in resolved if in_window(day, b.valid_from, b.valid_to)]
     return tuple(in_force or resolved)
 
@@ -341,11 +372,21 @@ def architecture_info(architecture: Architecture) -> ArchitectureInfo:
     return ArchitectureInfo(architecture.id, architecture.title.vi, architecture.decision.number, architecture.decision.date)
 
 
+_INSTRUMENTS: dict[tuple[int, int, dt.date], tuple[Instrument, ...]] = {}
+
+
 def instruments_in_force(pack: RulePack, architecture: Architecture, day: dt.date) -> tuple[Instrument, ...]:
     """The instruments the rule pack relies on that were in force on `day` (for the report header)."""
+    key = (id(pack), id(architecture), day)
+    if key not in _INSTRUMENTS:
+        _INSTRUMENTS[key] = _instruments_in_force(pack, architecture, day)
+    return _INSTRUMENTS[key]
+
+
+def _instruments_in_force(pack: RulePack, architecture: Architecture, day: dt.date) -> tuple[Instrument, ...]:
     found: dict[str, Instrument] = {}
     for loaded in pack.rules:
-        for b in resolve_basis(loaded.rule, architecture):
+        for b in _resolved(loaded.rule, architecture):
             if in_window(day, b.valid_from, b.valid_to):
                 known = found.get(b.instrument)
                 found[b.instrument] = Instrument(b.instrument, b.valid_from, b.verified or bool(known and known.verified))

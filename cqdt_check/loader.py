@@ -103,8 +103,13 @@ _ALLOWED_TAGS = _STR_TAGS | {
 }
 
 
+_MAYBE_TYPED = frozenset("-+.0123456789~nNtTfF")
+
+
 def resolve_plain(value: str) -> object:
     """Resolve a plain (unquoted) scalar by the YAML 1.2 core schema."""
+    if value and value[0] not in _MAYBE_TYPED:  # most scalars are text: skip the patterns
+        return unicodedata.normalize("NFC", value) if not value.isascii() else value
     if value in _NULL:
         return None
     if value in _TRUE:
@@ -197,16 +202,18 @@ def load_text(text: str, name: str, limits: Limits = Limits()) -> SourceDocument
     nodes = 0
     loader = _EventLoader(text)
     try:
-        while loader.check_event():
+        while True:
             event = loader.get_event()
             kind = type(event)
+            if kind is yaml.StreamEndEvent or event is None:
+                break
             if kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     line = event.start_mark.line + 1
                     raise LoadError("multiple_documents", Location(name, line, 1), line=line)
                 continue
-            if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
+            if kind is yaml.StreamStartEvent or kind is yaml.DocumentEndEvent:
                 continue
             if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 done = stack.pop()
@@ -339,7 +346,8 @@ def _scalar(event, path: PathT, place, problems) -> object:
         return unicodedata.normalize("NFC", event.value)
     # libyaml reports a plain scalar's style as '' (the pure-Python parser as None)
     if event.style or tag in _STR_TAGS:  # quoted or block scalar, or !!str: a string
-        return unicodedata.normalize("NFC", event.value)
+        value = event.value
+        return value if value.isascii() else unicodedata.normalize("NFC", value)
     if tag is not None:  # an explicit core tag such as !!int: honour it only if the text fits
         value = resolve_plain(event.value)
         expected = {"tag:yaml.org,2002:int": int, "tag:yaml.org,2002:float": (float, int),

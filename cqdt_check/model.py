@@ -23,7 +23,7 @@ def F(title: str, description: str, default: Any = ..., **kw: Any) -> Any:
 
 class _Model(BaseModel):
     # strict: no silent coercion ("3" is not 3); forbid: an unknown key is a finding, never dropped.
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False, defer_build=True)
 
 
 Level = Literal["province", "district", "commune"]

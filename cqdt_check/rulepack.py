@@ -22,7 +22,7 @@ RULE_ID = r"^[A-Z][A-Z0-9]*-\d{3}$"
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 class Text(_Frozen):
@@ -176,6 +176,7 @@ class LoadedRule:
     rule: Rule
     options: Any
     location: Location
+    window: tuple[dt.date | None, dt.date | None] = (None, None)  # computed once at load: asked per plan
 
 
 @dataclass(frozen=True)
@@ -254,7 +255,7 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
                 raise ConfigError(location, prefix + "quy tắc mức error phải có ít nhất một căn cứ đã xác minh (verified: true)")
             if rule.id in rules and rules[rule.id].location.file.startswith(str(path.parent)):
                 raise ConfigError(location, prefix + f"mã quy tắc bị trùng (đã có ở {rules[rule.id].location.file})")
-            rules[rule.id] = LoadedRule(rule, options, location)
+            rules[rule.id] = LoadedRule(rule, options, location, rule.window())
     ordered = tuple(sorted(rules.values(), key=lambda r: (AREAS.index(r.rule.area), r.rule.id)))
     return RulePack(ordered, concepts, tuple(instruments.values()))
 
