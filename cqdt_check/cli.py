@@ -71,6 +71,7 @@ def check_command(
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Kích thước tối đa mỗi tệp / max file size.")] = 2_000_000,
     max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Số nút YAML tối đa / max YAML nodes.")] = 200_000,
     max_depth: Annotated[int, typer.Option("--max-depth", min=1, help="Độ sâu lồng tối đa / max nesting depth.")] = 64,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Số tiến trình cho thư mục lớn (mặc định: số lõi) / worker processes for large folders.")] = None,
 ) -> None:
     """Kiểm tra kế hoạch / check plans (the default command)."""
     from .run import RunOptions, run
@@ -78,7 +79,7 @@ def check_command(
     options = RunOptions(
         plans=plans, fmt=format, output=output, architecture=architecture, rules=rules or [],
         bundled_rules=not no_bundled_rules, as_of=as_of, fail_on=fail_on.value, lang=lang.value,
-        max_bytes=max_bytes, max_nodes=max_nodes, max_depth=max_depth,
+        max_bytes=max_bytes, max_nodes=max_nodes, max_depth=max_depth, jobs=jobs,
     )
     code = run(options, fail)
     raise typer.Exit(code)

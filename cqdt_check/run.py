@@ -34,6 +34,7 @@ class RunOptions:
     max_bytes: int = 2_000_000
     max_nodes: int = 200_000
     max_depth: int = 64
+    jobs: int | None = None
 
 
 def load_pack(extra: list[Path], bundled: bool, fail: Callable[[str], None]) -> RulePack:
@@ -116,8 +117,7 @@ def expand(paths: list[Path]) -> list[tuple[Path, str]]:
 
 def run(options: RunOptions, fail: Callable[[str], None]) -> int:
     from .dates import parse_cli_date
-    from .engine import Settings, check_file
-    from .findings import DocumentResult
+    from .engine import Settings
 
     as_of = None
     if options.as_of is not None:
@@ -134,14 +134,7 @@ def run(options: RunOptions, fail: Callable[[str], None]) -> int:
             fail(f"--architecture: {exc}")
     settings = Settings(pack=pack, architectures=resolver, as_of=as_of, lang=options.lang, fail_on=options.fail_on,
                         limits=Limits(options.max_bytes, options.max_nodes, options.max_depth))
-    plan_schema = schema("plan.schema.json")
-    documents = []
-    for path, display in expand(options.plans):
-        if path.is_dir():
-            documents.append(DocumentResult(file=display, verdict="error", error=say("no_plans", options.lang),
-                                             error_location=Location(display)))
-            continue
-        documents.append(check_file(path, display, settings, plan_schema))
+    documents = check_all(expand(options.plans), settings, options.jobs)
     first_arch = next((d.architecture for d in documents if d.architecture), None)
     report = Report(tuple(documents), first_arch, lang=options.lang, fail_on=options.fail_on, as_of_option=as_of,
                     tool_version=__version__, rule_count=len(pack.rules))
@@ -152,6 +145,38 @@ def run(options: RunOptions, fail: Callable[[str], None]) -> int:
             place = f"{doc.file}:{loc.line}:{loc.column}" if loc and loc.line else doc.file
             print(f"cqdt-check: {place}: {doc.error}", file=sys.stderr)
     return report.exit_code()
+
+
+# Below this many files one process is faster than starting workers (measured with bench/run.py).
+PARALLEL_THRESHOLD = 64
+_WORKER: dict = {}
+
+
+def check_all(files: list[tuple[Path, str]], settings, jobs: int | None) -> list:
+    """Check every file, in order; large batches use worker processes when the platform can fork."""
+    import multiprocessing
+
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers > 1 and len(files) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():
+        # fork shares the loaded rule pack and architectures with the workers instead of reloading them
+        _WORKER["settings"] = settings
+        chunk = max(1, len(files) // (workers * 8))
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(_check_one, files, chunksize=chunk)
+    _WORKER["settings"] = settings
+    return [_check_one(item) for item in files]
+
+
+def _check_one(item: tuple[Path, str]):
+    from .engine import check_file
+    from .findings import DocumentResult
+
+    path, display = item
+    settings = _WORKER["settings"]
+    if path.is_dir():
+        return DocumentResult(file=display, verdict="error", error=say("no_plans", settings.lang),
+                              error_location=Location(display))
+    return check_file(path, display, settings, schema("plan.schema.json"))
 
 
 def emit(report: Report, options: RunOptions) -> None:
