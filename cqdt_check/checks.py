@@ -234,10 +234,12 @@ class ClauseMentionsOptions(Options):
 
 def clause_mentions(plan: Any, opts: ClauseMentionsOptions, ctx: Context) -> Iterator[Violation]:
     """The plan's quoted clauses state each required concept (Vietnamese-aware matching)."""
+    if not plan.clauses:
+        yield Violation(("clauses",), {"field": "clauses"}, missing="clauses")
+        return
     clauses = [c for c in plan.clauses if not opts.topics or set(c.topics) & set(opts.topics)]
-    if not clauses:
-        yield Violation(("clauses",), {"field": "clauses", "missing_concepts": _concept_names(opts.concepts, ctx),
-                                        "topics": ", ".join(opts.topics) or "*"}, missing="clauses")
+    if not clauses:  # clauses exist, none on these topics: every concept is unstated
+        yield Violation(("clauses",), {"missing_concepts": _concept_names(opts.concepts, ctx), "topics": ", ".join(opts.topics)})
         return
     strict = opts.diacritics == "strict"
     absent = [c for c in opts.concepts if not any(mentions(cl.text, ctx.concepts[c], strict) for cl in clauses)]
@@ -286,22 +288,43 @@ def _item_path(dotted: str, value: Any, index: int) -> PathT:
 
 
 def closest_id(ref: str, architecture: Architecture, known: set[str]) -> str:
-    """The known id closest to `ref`, comparing ids, names and aliases (diacritics-insensitive)."""
+    """The known id closest to `ref`: shared words weighted by rarity (so "tthc" outweighs "he-thong"),
+    then spelling; names, abbreviations and aliases count as spellings of their id (diacritics ignored)."""
     import difflib
+    import math
 
     from .textmatch import fold
 
-    by_key: dict[str, str] = {}
+    spellings: dict[str, set[str]] = {}
     for eid, entry in architecture.ids().items():
-        by_key[eid] = eid
-        by_key[fold(entry.name.vi, False).strip().replace(" ", "-")] = eid
-        for alias in getattr(entry, "aliases", []) + ([entry.abbreviation] if getattr(entry, "abbreviation", None) else []):
-            by_key[fold(alias, False).strip().replace(" ", "-")] = eid
-    for k in known:
-        by_key.setdefault(k, k)
-    key = fold(ref, False).strip().replace(" ", "-")
-    match = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.5)
-    return by_key[match[0]] if match else "—"
+        words = {eid, fold(entry.name.vi, False)} | {fold(a, False) for a in getattr(entry, "aliases", [])}
+        if getattr(entry, "abbreviation", None):
+            words.add(fold(entry.abbreviation, False))
+        spellings[eid] = words
+    for k in known - set(spellings):
+        spellings[k] = {k}
+    tokens = {eid: set(" ".join(w.replace("-", " ") for w in words).split()) for eid, words in spellings.items()}
+    df: dict[str, int] = {}
+    for toks in tokens.values():
+        for t in toks:
+            df[t] = df.get(t, 0) + 1
+    idf = {t: math.log((1 + len(tokens)) / (1 + n)) + 1 for t, n in df.items()}
+    wanted = set(fold(ref, False).replace("-", " ").split())
+
+    def score(eid: str) -> tuple[float, float]:
+        shared = wanted & tokens[eid]
+        # how much of what the author wrote this id explains (rare words count most)
+        overlap = sum(idf.get(t, 1.0) for t in shared) / (sum(idf.get(t, 1.0) for t in wanted) or 1)
+        spelling = max(difflib.SequenceMatcher(None, ref, w).ratio() for w in spellings[eid] | {eid})
+        return overlap, spelling
+
+    best = max(spellings, key=score, default=None)
+    if best is None:
+        return "—"
+    overlap, spelling = score(best)
+    if overlap == 0 and spelling < 0.6:  # nothing in common: no hint beats a misleading one
+        return "—"
+    return best
 
 
 # --- required_integration ------------------------------------------------------------------------------
@@ -330,10 +353,15 @@ class IntegrationRouteOptions(Options):
     kinds: list[str] = Field(min_length=1)
     """Architecture element kinds the rule concerns (e.g. national_platform)."""
     exclude_targets: list[str] = Field(default_factory=list)
+    exempt_components: list[str] = Field(default_factory=list)
+    """Systems implementing these components are the platform itself (the LGSP's own link to NDXP)."""
 
 
 def integration_route(integration: Any, opts: IntegrationRouteOptions, ctx: Context) -> Iterator[Violation]:
     """An integration with an element of the listed kinds goes through an allowed platform."""
+    if ctx.system is not None and ctx.system.component in opts.exempt_components:
+        yield Skip(f"{ctx.system.component}: chính là nền tảng kết nối / the platform itself")
+        return
     element = ctx.architecture.ids().get(integration.target)
     if element is None or getattr(element, "kind", None) not in opts.kinds or integration.target in opts.exclude_targets:
         kinds = ", ".join(opts.kinds)
@@ -409,7 +437,7 @@ def minimum_security_level(system: Any, opts: MinimumLevelOptions, ctx: Context)
         yield Violation(("security", "proposed_level"), {
             "proposed": proposed, "minimum": best.level, "criterion": best.because.get(ctx.lang),
             "citation": f"{regime.instrument} {best.cite}"})
-    elif undeclared and (best is None or best.level < 5):
+    if undeclared and (best is None or best.level < 5):  # an undeclared fact could raise the minimum further
         yield Violation((), {"field": ", ".join(undeclared)}, missing=", ".join(undeclared))
 
 
@@ -428,10 +456,17 @@ def cited_instruments(plan: Any, opts: CitedInstrumentsOptions, ctx: Context) ->
         for entry in ctx.instruments:
             if entry.verified != opts.verified or not any(_cites(key, citation_key(m)) for m in entry.match):
                 continue
-            if entry.valid_to is not None and ctx.as_of > entry.valid_to:
+            if entry.valid_to is not None and ctx.as_of > entry.valid_to and not _transitional(entry, ctx):
                 yield Violation(("legal_basis", index), {
                     "value": citation, "instrument": entry.name, "until": vn(entry.valid_to),
                     "replaced_by": entry.replaced_by or "—"})
+
+
+def _transitional(entry: InstrumentEntry, ctx: Context) -> bool:
+    """A project under investment before the cut-off may keep citing the old instrument for a while."""
+    t = entry.transition
+    started = ctx.plan.dates.investment_started if ctx.plan.dates else None
+    return bool(t and started and started < t.started_before and (t.until is None or ctx.as_of <= t.until))
 
 
 def _cites(key: str, number: str) -> bool:

@@ -132,6 +132,14 @@ class Concept(_Frozen):
     note: str | None = None
 
 
+class InstrumentTransition(_Frozen):
+    """Projects under investment before `started_before` keep the instrument until `until` (None: to the end)."""
+
+    started_before: IsoDate
+    until: IsoDate | None = None
+    basis: str
+
+
 class InstrumentEntry(_Frozen):
     """A legal instrument: when it is in force, what replaced it, and how sure we are."""
 
@@ -141,6 +149,7 @@ class InstrumentEntry(_Frozen):
     valid_from: IsoDate | None = None
     valid_to: IsoDate | None = Field(default=None, title="Ngày cuối còn hiệu lực")
     replaced_by: str | None = None
+    transition: InstrumentTransition | None = None
     verified: bool
     source: str
 

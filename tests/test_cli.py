@@ -77,7 +77,7 @@ def test_json_report_honours_the_contract(cli, tmp_path):
         assert finding["status"] in {"fail", "waived"} and finding["severity"] in {"error", "warning", "info"}
     for check in doc["checks"]:
         assert check["status"] in {"pass", "fail", "not_applicable", "error"}
-    sec = next(f for f in doc["findings"] if f["rule_id"] == "SEC-003")
+    sec = next(f for f in doc["findings"] if f["rule_id"] == "SEC-003" and f["path"].endswith("proposed_level"))
     assert (sec["line"], sec["column"], sec["path"]) == (10, 32, "systems[0].security.proposed_level")
     assert "tối thiểu cấp độ 3 vì hệ thống giải quyết TTHC" in sec["message"]
     assert "NĐ 85/2016/NĐ-CP Điều 9 khoản 2 điểm a" in sec["message"]

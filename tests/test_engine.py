@@ -151,3 +151,21 @@ def test_english_messages(plan, check):
     result = check(plan(), lang="en")
     sec = next(f for f in result.findings if f.rule_id == "SEC-003")
     assert sec.message.startswith("System 'dvc': proposed level 2; at least level 3 because")
+
+
+def test_the_rules_whose_result_changes_between_two_dates_are_exactly_those_whose_law_changed(plan, check):
+    path = plan()
+
+    def results(day):
+        return {(c.rule_id, c.target): c.status for c in check(path, as_of=day).checks}
+
+    before, after = results(dt.date(2025, 6, 1)), results(dt.date(2026, 10, 1))
+    changed = {rule for (rule, _) in set(before) | set(after)
+               if before.get((rule, _)) != after.get((rule, _))}
+    assert changed == {
+        "ARCH-008", "ARCH-009",  # two-tier local government from 01/07/2025
+        "IPV6-006",  # IPv6-only programme 2026–2030
+        "LEG-002",  # NĐ 47/2020 repealed 22/10/2025; NĐ 85/2016 lapsed 01/07/2026
+        "SEC-003",  # level criteria: NĐ 85/2016 → NĐ 331/2026
+        "SEC-005", "SEC-011", "SEC-012",  # NĐ 331/2026 from 19/08/2026
+    }
