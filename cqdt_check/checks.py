@@ -125,7 +125,8 @@ def required(target: Any, opts: RequiredOptions, ctx: Context) -> Iterator[Viola
     for name in opts.fields:
         value = get(target, name)
         if value is MISSING or value == [] or value == "":
-            yield Violation(path_of(name), {"field": name}, missing=name)
+            # not `missing=`: absence is this rule's own finding, told in its own message
+            yield Violation(path_of(name), {"field": name})
 
 
 # --- field_value ---------------------------------------------------------------------------------------
@@ -243,8 +244,10 @@ def clause_mentions(plan: Any, opts: ClauseMentionsOptions, ctx: Context) -> Ite
         return
     strict = opts.diacritics == "strict"
     absent = [c for c in opts.concepts if not any(mentions(cl.text, ctx.concepts[c], strict) for cl in clauses)]
-    if absent:
-        yield Violation(("clauses",), {"missing_concepts": _concept_names(absent, ctx), "topics": ", ".join(opts.topics) or "*"})
+    if absent:  # point at the first clause on these topics: that is where the text falls short
+        first = plan.clauses.index(clauses[0])
+        yield Violation(("clauses", first, "text"), {"missing_concepts": _concept_names(absent, ctx),
+                                                     "topics": ", ".join(opts.topics) or "*"})
 
 
 def _concept_names(ids: list[str], ctx: Context) -> str:
@@ -430,8 +433,11 @@ def minimum_security_level(system: Any, opts: MinimumLevelOptions, ctx: Context)
     hits = [c for c in regime.criteria if all(get(system, f) is not MISSING and matches(get(system, f), cond)
                                               for f, cond in c.when.items())]
     best = max(hits, key=lambda c: c.level, default=None)
-    if proposed is MISSING:
-        yield Violation(("security", "proposed_level"), {"field": "security.proposed_level"}, missing="security.proposed_level")
+    if proposed is MISSING:  # SEC-001's finding; here only what else is undeclared
+        if undeclared:
+            yield Violation((), {"field": ", ".join(undeclared)}, missing=", ".join(undeclared))
+        else:
+            yield Skip("security.proposed_level chưa khai báo / not declared")
         return
     if best is not None and proposed < best.level:
         yield Violation(("security", "proposed_level"), {

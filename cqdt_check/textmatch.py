@@ -11,18 +11,21 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_NON_WORD = re.compile(r"[^\w/]+", re.UNICODE)  # keep '/' so that "47/2020/nđ-cp" stays one token run
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+_NON_WORD_KEEP_SLASH = re.compile(r"[^\w/]+", re.UNICODE)  # citations: "47/2020/nđ-cp" stays one run
 
 
 @lru_cache(maxsize=4096)
-def fold(text: str, diacritics: bool = True) -> str:
-    """Normalise for comparison: NFC, case-folded, punctuation to single spaces; optionally no diacritics."""
+def fold(text: str, diacritics: bool = True, keep_slash: bool = False) -> str:
+    """Normalise for comparison: NFC, case-folded, punctuation (including '/') to single spaces;
+    optionally no diacritics. `keep_slash` keeps '/' for legal citation numbers."""
     text = unicodedata.normalize("NFC", text).casefold()
     if not diacritics:
         text = text.replace("đ", "d")
         text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
         text = unicodedata.normalize("NFC", text)
-    return " " + _NON_WORD.sub(" ", text).strip() + " "
+    pattern = _NON_WORD_KEEP_SLASH if keep_slash else _NON_WORD
+    return " " + pattern.sub(" ", text).strip() + " "
 
 
 def mentions(text: str, phrases: tuple[str, ...], diacritics: bool = True) -> str | None:
@@ -37,4 +40,4 @@ def mentions(text: str, phrases: tuple[str, ...], diacritics: bool = True) -> st
 
 def citation_key(text: str) -> str:
     """A legal citation reduced for matching: no diacritics, no spaces ("NĐ 47/2020/NĐ-CP" → "nd47/2020/nd-cp")."""
-    return fold(text, diacritics=False).replace(" ", "")
+    return fold(text, diacritics=False, keep_slash=True).replace(" ", "")
