@@ -31,6 +31,7 @@ class Violation:
     path: PathT = ()
     params: dict[str, Any] = field(default_factory=dict)
     missing: str | None = None  # set when the fact is not declared: the field's path, for the message
+    relies_on: str | None = None  # the instrument the check applied, shown as a basis even past its end (transitions)
 
 
 @dataclass(frozen=True)
@@ -442,7 +443,7 @@ def minimum_security_level(system: Any, opts: MinimumLevelOptions, ctx: Context)
     if best is not None and proposed < best.level:
         yield Violation(("security", "proposed_level"), {
             "proposed": proposed, "minimum": best.level, "criterion": best.because.get(ctx.lang),
-            "citation": f"{regime.instrument} {best.cite}"})
+            "citation": f"{regime.instrument} {best.cite}"}, relies_on=regime.instrument)
     if undeclared and (best is None or best.level < 5):  # an undeclared fact could raise the minimum further
         yield Violation((), {"field": ", ".join(undeclared)}, missing=", ".join(undeclared))
 

@@ -233,6 +233,14 @@ def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target
     else:
         message = string.Formatter().vformat(rule.message.get(lang), (), params)
     in_force = bases_in_force(rule, ctx.architecture, ctx.as_of)
+    if v.relies_on:  # a transitional regime: the instrument applied is the basis, even after its own end
+        from .textmatch import citation_key
+
+        applied = citation_key(v.relies_on).replace("nđ", "nd")
+        number = applied[2:] if applied.startswith("nd") else applied
+        applied_bases = [b for b in _resolved(rule, ctx.architecture) if number and number in citation_key(b.instrument)]
+        # the regime applied, then the verified bases in force (not the other regime's decree)
+        in_force = (*applied_bases, *(b for b in in_force if b.verified and b not in applied_bases))
     severity = rule.severity
     if severity == "error" and not any(b.verified for b in in_force):
         severity = "warning"  # policy: an error needs a verified basis in force on the date judged
