@@ -71,11 +71,16 @@ class SourceDocument:
 
     def locate(self, path: PathT, *, key: bool = False) -> tuple[int, int]:
         """Line and column of `path`, or of its closest ancestor that exists (1-based)."""
-        table = self.key_spans if key else self.spans
         p = tuple(path)
+        if key and p in self.key_spans:
+            return self.key_spans[p]
+        if p in self.spans:
+            return self.spans[p]
+        # an absent field: point at the key of its closest present ancestor ("sla:"), not at a sibling
+        p = p[:-1]
         while p:
-            if p in table:
-                return table[p]
+            if p in self.key_spans:
+                return self.key_spans[p]
             if p in self.spans:
                 return self.spans[p]
             p = p[:-1]
