@@ -134,51 +134,42 @@ def test_schema_violation_exits_1_with_located_finding(cli, tmp_path):
     assert code == 1 and finding["area"] == "schema" and (finding["line"], finding["column"]) == (9, 19)
 
 
-def test_broken_rule_pack_exits_2_naming_file_line_and_rule(cli, tmp_path):
+EXTRA_RULE = """
+format: cqdt-rules/1
+rules:
+  - id: XTR-001
+    name: not-ipv6-only
+    area: ipv6
+    severity: warning
+    title: {vi: "Thuần IPv6", en: "IPv6 only"}
+    message: {vi: "'{system}' dùng {value}", en: "'{system}' uses {value}"}
+    rationale: {vi: "Vì", en: "Because"}
+    remediation: {vi: "Sửa", en: "Fix"}
+    basis: [{instrument: "X", verified: false, source: "test"}]
+    target: system
+    check: field_value
+    options: {field: network.ipv6, allowed: [ipv6_only]}
+"""
+
+
+def extra_pack(tmp_path, text: str):
     pack = tmp_path / "pack"
     pack.mkdir()
-    (pack / "x.yaml").write_text(textwrap.dedent("""
-        format: cqdt-rules/1
-        rules:
-          - id: XTR-001
-            name: extra-rule
-            area: ipv6
-            severity: warning
-            title: {vi: "Tiêu đề", en: "Title"}
-            message: {vi: "Sai {nothing}", en: "Wrong {nothing}"}
-            rationale: {vi: "Vì", en: "Because"}
-            remediation: {vi: "Sửa", en: "Fix"}
-            basis: [{instrument: "X", verified: false, source: "test"}]
-            target: system
-            check: field_value
-            options: {field: network.ipv6, allowed: [ipv6_only]}
-        """).lstrip(), encoding="utf-8")
+    (pack / "x.yaml").write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    return pack
+
+
+def test_broken_rule_pack_exits_2_naming_file_line_and_rule(cli, tmp_path):
+    pack = extra_pack(tmp_path, EXTRA_RULE.replace("{value}", "{nothing}"))
     code, _, err = cli(EXAMPLE, "--rules", str(pack))
     assert code == 2 and "x.yaml:8:" in err and "XTR-001" in err and "{nothing}" in err
-    (pack / "x.yaml").write_text((pack / "x.yaml").read_text().replace("{nothing}", "{value}").replace("field_value", "no_such"))
+    (pack / "x.yaml").write_text(EXTRA_RULE.lstrip().replace("field_value", "no_such"), encoding="utf-8")
     code, _, err = cli(EXAMPLE, "--rules", str(pack))
     assert code == 2 and "x.yaml:3:" in err and "no_such" in err
 
 
 def test_extra_rule_pack_adds_rules(cli, tmp_path):
-    pack = tmp_path / "pack"
-    pack.mkdir()
-    (pack / "x.yaml").write_text(textwrap.dedent("""
-        format: cqdt-rules/1
-        rules:
-          - id: XTR-001
-            name: not-ipv6-only
-            area: ipv6
-            severity: warning
-            title: {vi: "Thuần IPv6", en: "IPv6 only"}
-            message: {vi: "'{system}' dùng {value}", en: "'{system}' uses {value}"}
-            rationale: {vi: "Vì", en: "Because"}
-            remediation: {vi: "Sửa", en: "Fix"}
-            basis: [{instrument: "X", verified: false, source: "test"}]
-            target: system
-            check: field_value
-            options: {field: network.ipv6, allowed: [ipv6_only]}
-        """).lstrip(), encoding="utf-8")
+    pack = extra_pack(tmp_path, EXTRA_RULE)
     code, out, _ = cli(EXAMPLE, "--rules", str(pack), "--format", "json", "--fail-on", "warning")
     findings = json.loads(out)["documents"][0]["findings"]
     assert code == 1 and any(f["rule_id"] == "XTR-001" and f["message"] == "'tthc' dùng dual_stack" for f in findings)
