@@ -317,17 +317,21 @@ def bases_in_force(rule, architecture: Architecture, day: dt.date) -> tuple[Basi
     return tuple(in_force or resolved)
 
 
+# Input and schema findings rest on the plan format itself (plan-format.md), which the appraisal relies on.
+FORMAT_BASIS = (Basis("Định dạng kế hoạch cqdt-plan/1", "schemas/plan.schema.json", None, None, True, "plan-format.md"),)
+
+
 def _input_finding(doc: SourceDocument, problem, lang: str) -> Finding:
     rule_id, severity = INPUT_RULES[problem.code]
     return Finding(rule_id, "schema", severity, say(problem.code, lang, **problem.params),
-                   Location(doc.path, problem.line, problem.column), problem.path,
+                   Location(doc.path, problem.line, problem.column), problem.path, basis=FORMAT_BASIS,
                    remediation=say("remedy.input", lang), title=say("schema.title", lang))
 
 
 def _schema_finding(doc: SourceDocument, error, lang: str) -> Finding:
     line, column = doc.locate(error.path, key=error.key)
     return Finding("SCHEMA-001", "schema", "error", error.message(lang), Location(doc.path, line, column), error.path,
-                   remediation=say("remedy.schema", lang), title=say("schema.title", lang))
+                   basis=FORMAT_BASIS, remediation=say("remedy.schema", lang), title=say("schema.title", lang))
 
 
 def _duplicate_system_ids(doc: SourceDocument, plan: Plan, lang: str) -> list[Finding]:
@@ -338,7 +342,7 @@ def _duplicate_system_ids(doc: SourceDocument, plan: Plan, lang: str) -> list[Fi
             path = ("systems", i, "id")
             out.append(Finding("SCHEMA-002", "schema", "error",
                                say("schema.duplicate_id", lang, value=system.id, first=seen[system.id]),
-                               Location(doc.path, *doc.locate(path)), path,
+                               Location(doc.path, *doc.locate(path)), path, basis=FORMAT_BASIS,
                                remediation=say("remedy.schema", lang), title=say("schema.title", lang)))
         else:
             seen[system.id] = i

@@ -11,16 +11,25 @@ _LABELS = {
     "vi": {"area": "Lĩnh vực", "severity": "Mức độ", "target": "Đối tượng", "window": "Hiệu lực", "why": "Vì sao",
            "basis": "Căn cứ pháp lý", "applies": "Áp dụng khi", "check": "Hàm kiểm tra", "fix": "Cách khắc phục",
            "example_fail": "Ví dụ vi phạm", "example_pass": "Ví dụ đạt", "unverified": "chưa đối chiếu văn bản gốc",
-           "verified": "đã đối chiếu", "always": "mọi kế hoạch", "requires": "Cần thành phần kiến trúc"},
+           "verified": "đã đối chiếu", "always": "mọi kế hoạch", "requires": "Cần thành phần kiến trúc",
+           "always_in_force": "từ ngày Kiến trúc có hiệu lực, không thời hạn"},
     "en": {"area": "Area", "severity": "Severity", "target": "Target", "window": "In force", "why": "Why",
            "basis": "Legal basis", "applies": "Applies when", "check": "Check", "fix": "How to fix",
            "example_fail": "Failing example", "example_pass": "Passing example", "unverified": "not verified against the original",
-           "verified": "verified", "always": "every plan", "requires": "Needs architecture elements"},
+           "verified": "verified", "always": "every plan", "requires": "Needs architecture elements",
+           "always_in_force": "from the architecture's effective date, no end"},
 }
 
 
 def basis_line(b, lang: str) -> str:
     label = _LABELS[lang]
+    if b.instrument == "@architecture":  # resolved at run time to the decision of the architecture in use
+        principle = b.article or ""
+        if lang == "vi":
+            return (f"Quyết định phê duyệt Kiến trúc đang áp dụng (mặc định QĐ 1702/QĐ-UBND ngày 31/12/2024), "
+                    f"{'nguyên tắc ' + principle if principle.islower() else principle} — {label['verified']}")
+        return (f"The decision approving the architecture in use (default QĐ 1702/QĐ-UBND of 31/12/2024), "
+                f"{'principle ' + principle if principle.islower() else principle} — {label['verified']}")
     window = []
     if b.valid_from:
         window.append(("từ " if lang == "vi" else "from ") + vn(b.valid_from))
@@ -40,7 +49,7 @@ def render_rule(loaded: LoadedRule, lang: str) -> str:
     out = [f"{r.id} ({r.name}) — {r.title.get(lang)}", ""]
     out.append(f"{label['area']}: {say('area.' + r.area, lang)} ({r.area})    {label['severity']}: {r.severity}    "
                f"{label['target']}: {r.target}")
-    out.append(f"{label['window']}: {window_text(*r.window(), lang)}")
+    out.append(f"{label['window']}: {window_text(*r.window(), lang) if any(r.window()) else label['always_in_force']}")
     out += ["", f"{label['why']}:", "  " + r.rationale.get(lang).strip().replace("\n", "\n  "), "", f"{label['basis']}:"]
     out += [f"  - {basis_line(b, lang)}" for b in r.basis]
     out += ["", f"{label['applies']}: {applies_text(r, lang)}"]
@@ -99,7 +108,8 @@ def rules_markdown(pack: RulePack) -> str:
         for r in rows:
             basis = "<br>".join(("✔ " if b.verified else "✱ ") + basis_line(b, "vi").split(" — ")[0] for b in r.basis)
             title = f"{r.title.vi}<br>*{r.title.en}*"
-            lines.append(f"| `{r.id}` | {r.severity} | {title} | {window_text(*r.window(), 'vi')} | {basis} |".replace("\n", " "))
+            window = window_text(*r.window(), "vi") if any(r.window()) else "theo Kiến trúc"
+            lines.append(f"| `{r.id}` | {r.severity} | {title} | {window} | {basis} |".replace("\n", " "))
     return "\n".join(lines) + "\n"
 
 

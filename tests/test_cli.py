@@ -132,6 +132,14 @@ def test_schema_violation_exits_1_with_located_finding(cli, tmp_path):
     code, out, _ = cli(plan, "--format", "json")
     finding = json.loads(out)["documents"][0]["findings"][0]
     assert code == 1 and finding["area"] == "schema" and (finding["line"], finding["column"]) == (9, 19)
+    assert finding["basis"] and finding["remediation"]
+
+
+def test_duplicate_key_is_a_finding_with_both_lines(cli, tmp_path):
+    plan = write(tmp_path, "plan.yaml", MINIMAL_FAILING + "name: \"Tên khác\"\n")
+    code, out, _ = cli(plan, "--format", "json")
+    dup = next(f for f in json.loads(out)["documents"][0]["findings"] if f["rule_id"] == "YAML-001")
+    assert code == 1 and dup["line"] == 11 and "dòng 3" in dup["message"] and "dòng 11" in dup["message"]
 
 
 EXTRA_RULE = """
