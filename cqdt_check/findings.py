@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Union
 
 PathT = tuple[Union[str, int], ...]
@@ -157,8 +157,7 @@ class Report:
     fail_on: str = "error"
     as_of_option: dt.date | None = None
     tool_version: str = ""
-    rule_count: int = 0
-    extra: dict = field(default_factory=dict)
+    rule_count: int = 0  # how many rules the run loaded (for reporters' provenance)
 
     def exit_code(self) -> int:
         """0 nothing at or above --fail-on; 1 something is; 2 some document could not be checked."""

@@ -185,7 +185,6 @@ class LoadedRule:
     rule: Rule
     options: Any
     location: Location
-    window: tuple[dt.date | None, dt.date | None] = (None, None)  # computed once at load: asked per plan
 
 
 @dataclass(frozen=True)
@@ -264,7 +263,7 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
                 raise ConfigError(location, prefix + "quy tắc mức error phải có ít nhất một căn cứ đã xác minh (verified: true)")
             if rule.id in rules and rules[rule.id].location.file.startswith(str(path.parent)):
                 raise ConfigError(location, prefix + f"mã quy tắc bị trùng (đã có ở {rules[rule.id].location.file})")
-            rules[rule.id] = LoadedRule(rule, options, location, rule.window())
+            rules[rule.id] = LoadedRule(rule, options, location)
     ordered = tuple(sorted(rules.values(), key=lambda r: (AREAS.index(r.rule.area), r.rule.id)))
     return RulePack(ordered, concepts, tuple(instruments.values()))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 from dataclasses import dataclass, field
@@ -252,6 +251,3 @@ def explain_rule(rule_id: str, extra: list[Path], lang: str, fail) -> int:
     sys.stdout.write(render_rule(loaded, lang))
     return 0
 
-
-def today() -> dt.date:
-    return dt.date.today()

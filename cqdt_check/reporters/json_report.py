@@ -20,7 +20,7 @@ def render(report: Report, **_: Any) -> str:
 def as_dict(report: Report) -> dict[str, Any]:
     arch = report.architecture
     return {
-        "tool": {"name": "cqdt-check", "version": report.tool_version},
+        "tool": {"name": "cqdt-check", "version": report.tool_version, "rules": report.rule_count},
         "architecture": _architecture(arch),
         "as_of": _as_of(report),
         "lang": report.lang,
