@@ -152,6 +152,9 @@ def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context) -> str | 
     for element in rule.requires:
         if not ctx.architecture.has(element):
             return say("na.architecture", ctx.lang, architecture=ctx.architecture.id, element=element)
+    if not _resolved(rule, ctx.architecture):  # its only basis is a principle this architecture does not state
+        principles = ", ".join(b.article or "" for b in rule.basis if b.instrument == ARCHITECTURE_BASIS)
+        return say("na.architecture", ctx.lang, architecture=ctx.architecture.id, element=principles)
     for field, condition in when.plan.items():
         value = get(plan, field)
         if value is MISSING_VALUE or not matches(value, condition):

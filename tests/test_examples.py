@@ -58,3 +58,4 @@ def test_many_problems_example_points_at_the_exact_places(check):
 def test_examples_against_nghe_an_never_crash(name, check):
     result = check(ROOT / "examples" / name, architecture="nghe-an-1.0")
     assert result.verdict in {"pass", "fail"} and result.rules_evaluated
+    assert all(f.basis for f in result.findings), [f.rule_id for f in result.findings if not f.basis]
