@@ -102,8 +102,10 @@ def expand(paths: list[Path]) -> list[tuple[Path, str]]:
     out: list[tuple[Path, str]] = []
     for given in paths:
         if given.is_dir():
-            found = []
-            for root, dirs, files in os.walk(given, onerror=None, followlinks=False):
+            found: list[Path] = []
+            # a folder that cannot be read is reported as a document that could not be checked, never skipped
+            unreadable = lambda err: found.append(Path(err.filename))  # noqa: E731
+            for root, dirs, files in os.walk(given, onerror=unreadable, followlinks=False):
                 dirs.sort()
                 found += [Path(root) / f for f in sorted(files) if Path(f).suffix in PLAN_SUFFIXES]
             out += [(p, str(p)) for p in found]
@@ -172,6 +174,9 @@ def _check_one(item: tuple[Path, str]):
 
     path, display = item
     settings = _WORKER["settings"]
+    if path.is_dir() and not os.access(path, os.R_OK | os.X_OK):
+        return DocumentResult(file=display, verdict="error", error=say("permission", settings.lang),
+                              error_location=Location(display))
     if path.is_dir():
         return DocumentResult(file=display, verdict="error", error=say("no_plans", settings.lang),
                               error_location=Location(display))

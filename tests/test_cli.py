@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -101,6 +102,25 @@ def test_folder_is_checked_recursively_in_stable_order(cli, tmp_path):
     code, out, _ = cli(str(tmp_path), "--format", "json")
     files = [d["file"] for d in json.loads(out)["documents"]]
     assert code == 1 and files == [str(tmp_path / "a.yml"), str(tmp_path / "b" / "z.yaml")]
+
+
+def test_unreadable_folder_is_reported_not_skipped(cli, tmp_path, monkeypatch):
+    import cqdt_check.run as run_module
+
+    write(tmp_path, "a.yaml", MINIMAL_FAILING)
+    real_walk = os.walk
+
+    def walk(top, onerror=None, followlinks=False):
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "locked")))
+        yield from real_walk(top, onerror=onerror, followlinks=followlinks)
+
+    monkeypatch.setattr(run_module.os, "walk", walk)
+    (tmp_path / "locked").mkdir()
+    monkeypatch.setattr(run_module.os, "access", lambda path, mode: Path(path).name != "locked")
+    code, out, err = cli(str(tmp_path), "--format", "json")
+    docs = {d["file"]: d["verdict"] for d in json.loads(out)["documents"]}
+    assert code == 2 and docs[str(tmp_path / "locked")] == "error" and docs[str(tmp_path / "a.yaml")] == "fail"
+    assert f"{tmp_path / 'locked'}: không có quyền đọc" in err
 
 
 @pytest.mark.parametrize(
