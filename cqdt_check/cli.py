@@ -60,8 +60,12 @@ def fail(message: str) -> None:
 @app.command("check")
 def check_command(
     plans: Annotated[list[Path], typer.Argument(help="Tệp kế hoạch hoặc thư mục (mọi *.yaml/*.yml bên trong) / plan files or folders.", show_default=False)],
-    format: Annotated[Format, typer.Option("--format", "-f", help="Định dạng báo cáo / report format.")] = Format.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Ghi báo cáo vào tệp / write the report to a file.")] = None,
+    format: Annotated[Optional[list[str]], typer.Option(
+        "--format", "-f", metavar="FORMAT[:FILE]",
+        help="Định dạng báo cáo, lặp lại được; FORMAT:TỆP ghi ra tệp / report format, repeatable; FORMAT:FILE writes "
+        "to a file: " + ", ".join(f.value for f in Format) + " (default text).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Ghi báo cáo (định dạng không kèm tệp) vào tệp / write the report without a FILE there.")] = None,
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Thanh tiến độ trên stderr (mặc định: khi là terminal và nhiều tệp) / progress bar on stderr.")] = None,
     architecture: Annotated[Optional[str], typer.Option(help="Mã kiến trúc có sẵn hoặc tệp YAML / bundled id or file (default: the plan's, else quang-ngai-3.0).")] = None,
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="Thư mục gói quy tắc bổ sung/thay thế (theo mã) / extra rule-pack folder; same ids replace.")] = None,
     no_bundled_rules: Annotated[bool, typer.Option("--no-bundled-rules", help="Chỉ dùng các gói --rules / use only the --rules packs.")] = False,
@@ -77,7 +81,7 @@ def check_command(
     from .run import RunOptions, run
 
     options = RunOptions(
-        plans=plans, fmt=format, output=output, architecture=architecture, rules=rules or [],
+        plans=plans, formats=format or [], output=output, progress=progress, architecture=architecture, rules=rules or [],
         bundled_rules=not no_bundled_rules, as_of=as_of, fail_on=fail_on.value, lang=lang.value,
         max_bytes=max_bytes, max_nodes=max_nodes, max_depth=max_depth, jobs=jobs,
     )

@@ -20,8 +20,8 @@ from .architecture import Architecture
 from .checks import CHECKS, Context, Skip, Violation, get, matches, show
 from .dates import in_window, vn
 from .findings import (
-    ArchitectureInfo, Basis, CheckResult, DocumentResult, Finding, Instrument, Location, PathT, format_path,
-    severity_rank,
+    ArchitectureInfo, Basis, CheckResult, DocumentResult, Finding, Instrument, Location, PathT, RuleInfo,
+    format_path, severity_rank,
 )
 from .loader import Limits, LoadError, SourceDocument, load_file
 from .messages import say
@@ -322,6 +322,25 @@ def bases_in_force(rule, architecture: Architecture, day: dt.date) -> tuple[Basi
 
 # Input and schema findings rest on the plan format itself (plan-format.md), which the appraisal relies on.
 FORMAT_BASIS = (Basis("Định dạng kế hoạch cqdt-plan/1", "schemas/plan.schema.json", None, None, True, "plan-format.md"),)
+
+
+INPUT_RULE_SEVERITY = {**{rule_id: severity for rule_id, severity in INPUT_RULES.values()},
+                       "SCHEMA-001": "error", "SCHEMA-002": "error"}
+
+
+def rule_catalogue(pack: RulePack, architecture: Architecture | None, lang: str) -> tuple[RuleInfo, ...]:
+    """Every rule a run can report, input rules first, with bases resolved for the architecture in use."""
+    kind = lambda rule_id: "schema" if rule_id.startswith("SCHEMA") else "input"  # noqa: E731
+    out = [RuleInfo(rule_id, rule_id.lower(), "schema", severity, say(f"input.{rule_id}", lang),
+                    say(f"rationale.{kind(rule_id)}", lang), say(f"remedy.{kind(rule_id)}", lang), FORMAT_BASIS)
+           for rule_id, severity in sorted(INPUT_RULE_SEVERITY.items())]
+    for loaded in pack.rules:
+        rule = loaded.rule
+        basis = tuple(_resolved(rule, architecture)) if architecture is not None else tuple(
+            Basis(b.instrument, b.article, b.valid_from, b.valid_to, b.verified, b.source) for b in rule.basis)
+        out.append(RuleInfo(rule.id, rule.name, rule.area, rule.severity, rule.title.get(lang), rule.rationale.get(lang),
+                            rule.remediation.get(lang), basis))
+    return tuple(out)
 
 
 def _input_finding(doc: SourceDocument, problem, lang: str) -> Finding:

@@ -148,6 +148,20 @@ class DocumentResult:
 
 
 @dataclass(frozen=True)
+class RuleInfo:
+    """What a report says about one rule of the run (for formats that list rules: SARIF, JUnit, HTML)."""
+
+    id: str
+    name: str
+    area: str
+    severity: str
+    title: str
+    rationale: str = ""
+    remediation: str = ""
+    basis: tuple[Basis, ...] = ()
+
+
+@dataclass(frozen=True)
 class Report:
     """The outcome of one run: every document, and how the run was set up."""
 
@@ -158,6 +172,10 @@ class Report:
     as_of_option: dt.date | None = None
     tool_version: str = ""
     rule_count: int = 0  # how many rules the run loaded (for reporters' provenance)
+    rules: tuple[RuleInfo, ...] = ()  # every rule of the run, input rules (YAML-/SCHEMA-) first, in the report's language
+
+    def rule(self, rule_id: str) -> RuleInfo | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
 
     def exit_code(self) -> int:
         """0 nothing at or above --fail-on; 1 something is; 2 some document could not be checked."""

@@ -124,11 +124,33 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pattern.rule": ("mã quy tắc (ví dụ IPV6-002)", "a rule id (e.g. IPV6-002)"),
     "pattern.id": ("mã (chữ, số, '-', '_', '.')", "an id (letters, digits, '-', '_', '.')"),
     "schema.title": ("Lỗi định dạng", "Format error"),
+    # Titles of the input rules (YAML-/SCHEMA-), as listed by SARIF, JUnit and HTML reports.
+    "input.YAML-001": ("Khoá YAML bị lặp", "Duplicate YAML key"),
+    "input.YAML-002": ("Khoá YAML không phải chuỗi", "Non-string YAML key"),
+    "input.YAML-003": ("Khoá gộp YAML (<<)", "YAML merge key (<<)"),
+    "input.YAML-004": ("Alias YAML", "YAML alias"),
+    "input.YAML-005": ("Thẻ YAML (tag)", "YAML tag"),
+    "input.YAML-006": ("Số vô hạn hoặc NaN", "Infinite or NaN number"),
+    "input.SCHEMA-001": ("Không đúng định dạng kế hoạch", "Does not follow the plan format"),
+    "input.SCHEMA-002": ("Mã hệ thống bị trùng", "Duplicate system id"),
+    # Report headings added by the other formats (html, markdown, sarif, junit, github, opinion).
+    # --- reporters: html / opinion ---
+    # --- reporters: markdown / sarif / junit / github ---
     # Engine.
     "subject.system": ("Hệ thống '{system}'", "System '{system}'"),
     "remedy.input": (
         "Sửa tệp YAML tại vị trí đã nêu để mỗi thông tin được viết đúng một lần, dạng giá trị thuần.",
         "Fix the YAML at the place given so that each fact is written once, as a plain value.",
+    ),
+    "rationale.input": (
+        "Khi YAML viết một thông tin hai lần, ngầm đổi kiểu hoặc mở rộng ngầm, người thẩm định và công cụ có thể đọc ra "
+        "những sự thật khác nhau; mỗi thông tin trong hồ sơ phải được viết một lần, rõ ràng.",
+        "When YAML writes a fact twice, changes its type or expands it implicitly, appraisers and tools can read different "
+        "facts; each fact in a plan must be written once, plainly.",
+    ),
+    "rationale.schema": (
+        "Các quy tắc chỉ đánh giá được hồ sơ theo đúng định dạng cqdt-plan/1; trường sai hoặc thiếu làm kết quả không đáng tin.",
+        "Rules can only judge a plan written in the cqdt-plan/1 format; a wrong or missing field makes the result unreliable.",
     ),
     "remedy.schema": (
         "Sửa trường tại vị trí đã nêu theo định dạng cqdt-plan/1 (xem schemas/plan.schema.json hoặc cqdt-check schema).",

@@ -22,8 +22,9 @@ PLAN_SUFFIXES = {".yaml", ".yml"}
 @dataclass
 class RunOptions:
     plans: list[Path]
-    fmt: Format = Format.text
+    formats: list[str] = field(default_factory=list)  # FORMAT or FORMAT:FILE, as typed
     output: Path | None = None
+    progress: bool | None = None  # None: when stderr is a terminal and the batch is large
     architecture: str | None = None
     rules: list[Path] = field(default_factory=list)
     bundled_rules: bool = True
@@ -116,10 +117,48 @@ def expand(paths: list[Path]) -> list[tuple[Path, str]]:
     return out
 
 
+@dataclass(frozen=True)
+class Output:
+    """One report of a run: its format and where it goes (None: standard output)."""
+
+    fmt: Format
+    path: Path | None
+
+
+def parse_outputs(formats: list[str], output: Path | None, fail: Callable[[str], None]) -> list[Output]:
+    """`--format sarif:out.sarif --format text` → reports; `--output` is where the one format without a file goes."""
+    known = {f.value: f for f in Format}
+    outputs: list[Output] = []
+    for given in formats or ["text"]:
+        name, sep, file = given.partition(":")
+        name = name.strip().lower()
+        if name not in known:
+            import difflib
+            close = difflib.get_close_matches(name, list(known), n=1)
+            fail(f"--format: không có định dạng '{name}' / unknown format" + (f"; có phải '{close[0]}'?" if close else "")
+                 + f" ({', '.join(known)})")
+        if sep and not file:
+            fail(f"--format {given}: thiếu tên tệp sau ':' / missing file name after ':'")
+        outputs.append(Output(known[name], Path(file) if sep else None))
+    to_stdout = [o for o in outputs if o.path is None]
+    if len(to_stdout) > 1:
+        fail("--format: chỉ một báo cáo được in ra màn hình; ghi các báo cáo khác ra tệp bằng FORMAT:TỆP / "
+             "only one report can go to standard output; write the others with FORMAT:FILE")
+    if output is not None:
+        if not to_stdout:
+            fail("--output: mọi --format đã có tệp riêng / every --format already names its file")
+        outputs = [Output(o.fmt, output) if o.path is None else o for o in outputs]
+    files = [o.path.resolve() for o in outputs if o.path is not None]
+    if len(files) != len(set(files)):
+        fail("--format/--output: hai báo cáo ghi vào cùng một tệp / two reports write to the same file")
+    return outputs
+
+
 def run(options: RunOptions, fail: Callable[[str], None]) -> int:
     from .dates import parse_cli_date
-    from .engine import Settings
+    from .engine import Settings, rule_catalogue
 
+    outputs = parse_outputs(options.formats, options.output, fail)
     as_of = None
     if options.as_of is not None:
         try:
@@ -135,11 +174,20 @@ def run(options: RunOptions, fail: Callable[[str], None]) -> int:
             fail(f"--architecture: {exc}")
     settings = Settings(pack=pack, architectures=resolver, as_of=as_of, lang=options.lang, fail_on=options.fail_on,
                         limits=Limits(options.max_bytes, options.max_nodes, options.max_depth))
-    documents = check_all(expand(options.plans), settings, options.jobs)
+    files = expand(options.plans)
+    show_progress = options.progress if options.progress is not None else (len(files) >= PROGRESS_FROM and sys.stderr.isatty())
+    documents = check_all(files, settings, options.jobs, progress=show_progress)
     first_arch = next((d.architecture for d in documents if d.architecture), None)
     report = Report(tuple(documents), first_arch, lang=options.lang, fail_on=options.fail_on, as_of_option=as_of,
-                    tool_version=__version__, rule_count=len(pack.rules))
-    emit(report, options)
+                    tool_version=__version__, rule_count=len(pack.rules),
+                    rules=rule_catalogue(pack, _architecture_object(resolver, first_arch), options.lang))
+    for out in outputs:
+        emit(report, out)
+    if any(o.fmt in MACHINE_FORMATS or o.path is not None for o in outputs) and not any(
+            o.fmt == Format.text and o.path is None for o in outputs):
+        total = {k: sum(d.summary()[k] for d in report.documents) for k in ("error", "warning", "info")}
+        print(f"cqdt-check: {len(report.documents)} tệp/files — {total['error']} lỗi/errors, {total['warning']} cảnh báo/warnings, "
+              f"{total['info']} thông tin/info", file=sys.stderr)
     for doc in documents:  # the one-line reason, whatever the format
         if doc.verdict == "error" and doc.error:
             loc = doc.error_location
@@ -150,22 +198,53 @@ def run(options: RunOptions, fail: Callable[[str], None]) -> int:
 
 # Below this many files one process is faster than starting workers (measured with bench/run.py).
 PARALLEL_THRESHOLD = 64
+# A batch this large takes long enough on a terminal for a progress bar to help.
+PROGRESS_FROM = 20
 _WORKER: dict = {}
 
 
-def check_all(files: list[tuple[Path, str]], settings, jobs: int | None) -> list:
+def check_all(files: list[tuple[Path, str]], settings, jobs: int | None, progress: bool = False) -> list:
     """Check every file, in order; large batches use worker processes when the platform can fork."""
     import multiprocessing
 
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if workers > 1 and len(files) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():
-        # fork shares the loaded rule pack and architectures with the workers instead of reloading them
-        _WORKER["settings"] = settings
-        chunk = max(1, len(files) // (workers * 8))
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_check_one, files, chunksize=chunk)
     _WORKER["settings"] = settings
-    return [_check_one(item) for item in files]
+    with _progress(len(files), progress, settings.lang) as advance:
+        if workers > 1 and len(files) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():
+            # fork shares the loaded rule pack and architectures with the workers instead of reloading them
+            chunk = max(1, len(files) // (workers * 8))
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                results = []
+                for result in pool.imap(_check_one, files, chunksize=chunk):  # imap keeps the order of the files
+                    results.append(result)
+                    advance()
+                return results
+        results = []
+        for item in files:
+            results.append(_check_one(item))
+            advance()
+        return results
+
+
+def _progress(total: int, enabled: bool, lang: str):
+    """A context giving `advance()`: a rich progress bar on stderr, or nothing."""
+    import contextlib
+
+    if not enabled:
+        return contextlib.nullcontext(lambda: None)
+
+    @contextlib.contextmanager
+    def bar():
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        label = "Checking" if lang == "en" else "Đang kiểm tra"
+        with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=Console(stderr=True), transient=True) as prog:
+            task = prog.add_task(label, total=total)
+            yield lambda: prog.advance(task)
+
+    return bar()
 
 
 def _check_one(item: tuple[Path, str]):
@@ -183,28 +262,31 @@ def _check_one(item: tuple[Path, str]):
     return check_file(path, display, settings, schema("plan.schema.json"))
 
 
-def emit(report: Report, options: RunOptions) -> None:
-    render = reporter(options.fmt)
-    if options.fmt == Format.text:
-        to_terminal = options.output is None and sys.stdout.isatty()
+def _architecture_object(resolver: ArchitectureResolver, info):
+    """The loaded architecture the report's header names (its rules' bases are resolved against it)."""
+    if info is None:
+        return None
+    return next((a for a in resolver.cache.values() if getattr(a, "id", None) == info.id), None)
+
+
+def emit(report: Report, out: Output) -> None:
+    render = reporter(out.fmt)
+    if out.fmt == Format.text:
+        to_terminal = out.path is None and sys.stdout.isatty()
         color = to_terminal and "NO_COLOR" not in os.environ
         width = max(80, min(os.get_terminal_size().columns, 120)) if to_terminal else 80
         text = render(report, width=width, color=color)
     else:
         text = render(report)
-    if options.output is not None:
+    if out.path is not None:
         try:
-            options.output.write_text(text, encoding="utf-8")
+            out.path.write_text(text, encoding="utf-8")
         except OSError as exc:
-            print(f"cqdt-check: --output {options.output}: {exc.strerror}", file=sys.stderr)
+            print(f"cqdt-check: --format {out.fmt.value}: {out.path}: {exc.strerror}", file=sys.stderr)
             raise SystemExit(2) from None
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
-    if options.fmt in MACHINE_FORMATS or options.output is not None:
-        total = {k: sum(d.summary()[k] for d in report.documents) for k in ("error", "warning", "info")}
-        print(f"cqdt-check: {len(report.documents)} tệp/files — {total['error']} lỗi/errors, {total['warning']} cảnh báo/warnings, "
-              f"{total['info']} thông tin/info", file=sys.stderr)
 
 
 def list_rules(area: str | None, extra: list[Path], as_of: str | None, lang: str, fail) -> int:

@@ -12,13 +12,37 @@ from ..findings import Report
 class Format(str, Enum):
     text = "text"
     json = "json"
+    html = "html"
+    markdown = "markdown"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+    opinion = "opinion"
+    opinion_html = "opinion-html"
 
 
-# Imported on use so that a run loads only the reporter it prints with.
-_MODULES = {Format.text: "text", Format.json: "json_report"}
+# Imported on use so that a run loads only the reporters it prints with: format → (module, function).
+_RENDERERS = {
+    Format.text: ("text", "render"),
+    Format.json: ("json_report", "render"),
+    Format.html: ("html", "render"),
+    Format.markdown: ("markdown", "render"),
+    Format.sarif: ("sarif", "render"),
+    Format.junit: ("junit", "render"),
+    Format.github: ("github", "render"),
+    Format.opinion: ("opinion", "render"),
+    Format.opinion_html: ("opinion", "render_html"),
+}
 
-MACHINE_FORMATS = {Format.json}
+# Formats read by programs: the one-line summary for people goes to stderr beside them.
+MACHINE_FORMATS = {Format.json, Format.sarif, Format.junit, Format.github}
+
+# The file suffix each format is usually saved with (used in help and to name files in docs).
+SUFFIXES = {Format.text: ".txt", Format.json: ".json", Format.html: ".html", Format.markdown: ".md",
+            Format.sarif: ".sarif", Format.junit: ".xml", Format.github: ".txt", Format.opinion: ".md",
+            Format.opinion_html: ".html"}
 
 
 def reporter(fmt: Format) -> Callable[..., str]:
-    return import_module(f"{__name__}.{_MODULES[fmt]}").render
+    module, function = _RENDERERS[fmt]
+    return getattr(import_module(f"{__name__}.{module}"), function)
