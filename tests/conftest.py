@@ -36,6 +36,23 @@ def check(pack):
     return run
 
 
+@pytest.fixture(scope="session")
+def make_report(pack):
+    """make_report(documents, lang='vi') -> Report: as the CLI builds it, with the run's rule catalogue."""
+    from cqdt_check import __version__
+    from cqdt_check.engine import rule_catalogue
+    from cqdt_check.findings import Report
+
+    def build(documents, lang: str = "vi", fail_on: str = "error") -> Report:
+        documents = tuple(documents)
+        arch_info = next((d.architecture for d in documents if d.architecture), None)
+        arch = ArchitectureResolver(arch_info.id)(None) if arch_info else None
+        return Report(documents, arch_info, lang=lang, fail_on=fail_on, tool_version=__version__,
+                      rule_count=len(pack.rules), rules=rule_catalogue(pack, arch, lang))
+
+    return build
+
+
 @pytest.fixture
 def cli(capsys, monkeypatch):
     """cli(*args) -> (exit code, stdout, stderr): the console entry point, in process."""

@@ -18,12 +18,12 @@ PLAN = Path("tests/fixtures/report/plan.yaml")
 
 
 @pytest.fixture
-def report(check, monkeypatch):
+def report(check, make_report, monkeypatch):
+    """report(lang) -> the Report of tests/fixtures/report/plan.yaml (every golden file is rendered from it)."""
     monkeypatch.chdir(ROOT)  # relative file names, as a user in the checkout would see them
 
     def make(lang: str = "vi") -> Report:
-        doc = check(PLAN, lang=lang)
-        return Report((doc,), doc.architecture, lang=lang, tool_version=__version__)
+        return make_report([check(PLAN, lang=lang)], lang)
 
     return make
 
