@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -12,11 +13,11 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 sys.path.insert(0, str(ROOT))  # tests run against the checkout as well as an installed package
 
-from cqdt_check.cli import main  # noqa: E402
-from cqdt_check.engine import Settings, check_file  # noqa: E402
-from cqdt_check.resources import data_dir, schema  # noqa: E402
-from cqdt_check.rulepack import load_rule_pack  # noqa: E402
-from cqdt_check.run import ArchitectureResolver  # noqa: E402
+from cqdt_check.cli import main
+from cqdt_check.engine import Settings, check_file
+from cqdt_check.resources import data_dir, schema
+from cqdt_check.rulepack import load_rule_pack
+from cqdt_check.run import ArchitectureResolver
 
 
 @pytest.fixture(scope="session")
@@ -66,3 +67,26 @@ def cli(capsys, monkeypatch):
         return (0 if code is None else code), out, err
 
     return run
+
+
+# Golden files: every reporter renders tests/fixtures/report/plan.yaml and compares with tests/golden/<name>.
+GOLDEN = Path(__file__).resolve().parent / "golden"
+PLAN = Path("tests/fixtures/report/plan.yaml")
+
+
+@pytest.fixture
+def report(check, make_report, monkeypatch):
+    """report(lang) -> the Report of tests/fixtures/report/plan.yaml (every golden file is rendered from it)."""
+    monkeypatch.chdir(ROOT)  # relative file names, as a user in the checkout would see them
+
+    def make(lang: str = "vi"):
+        return make_report([check(PLAN, lang=lang)], lang)
+
+    return make
+
+
+def golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("CQDT_UPDATE_GOLDEN") == "1" or not path.exists():
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file (CQDT_UPDATE_GOLDEN=1 to accept)"

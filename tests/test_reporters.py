@@ -3,36 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
+from conftest import PLAN, ROOT, golden
 
-from conftest import ROOT
-from cqdt_check import __version__
 from cqdt_check.findings import Report
 from cqdt_check.reporters import Format, reporter
-
-GOLDEN = Path(__file__).resolve().parent / "golden"
-PLAN = Path("tests/fixtures/report/plan.yaml")
-
-
-@pytest.fixture
-def report(check, make_report, monkeypatch):
-    """report(lang) -> the Report of tests/fixtures/report/plan.yaml (every golden file is rendered from it)."""
-    monkeypatch.chdir(ROOT)  # relative file names, as a user in the checkout would see them
-
-    def make(lang: str = "vi") -> Report:
-        return make_report([check(PLAN, lang=lang)], lang)
-
-    return make
-
-
-def golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("CQDT_UPDATE_GOLDEN") == "1" or not path.exists():
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file (CQDT_UPDATE_GOLDEN=1 to accept)"
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
