@@ -238,3 +238,68 @@ def test_console_script_is_installed_or_module_runs():
     proc = subprocess.run(cmd + [EXAMPLE], capture_output=True, text=True, cwd=ROOT,
                           env={**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"})
     assert proc.returncode == 0 and "Traceback" not in proc.stderr
+
+
+def test_several_reports_from_one_run(cli, tmp_path):
+    plan = write(tmp_path, "plan.yaml", MINIMAL_FAILING)
+    as_json, as_text = tmp_path / "r.json", tmp_path / "r.txt"
+    code, out, err = cli(plan, "--format", f"json:{as_json}", "--format", "text", "--format", f"text:{as_text}")
+    assert code == 1
+    assert "KHÔNG ĐẠT" in out and as_text.read_text(encoding="utf-8") == out  # the same report, to screen and file
+    assert json.loads(as_json.read_text(encoding="utf-8"))["documents"][0]["verdict"] == "fail"
+    # --output names the file of the one format given without a file
+    code, out, _ = cli(plan, "--format", "json", "--format", f"text:{as_text}", "--output", str(as_json))
+    assert code == 1 and out == "" and json.loads(as_json.read_text(encoding="utf-8"))["exit_code"] == 1
+
+
+@pytest.mark.parametrize(
+    "formats, fragment",
+    [
+        (["json", "text"], "chỉ một báo cáo được in ra màn hình"),
+        (["sarf"], "có phải 'sarif'?"),
+        (["json:"], "thiếu tên tệp"),
+        (["json:same.out", "text:same.out"], "cùng một tệp"),
+    ],
+)
+def test_report_destinations_that_cannot_work_exit_2(cli, tmp_path, monkeypatch, formats, fragment):
+    monkeypatch.chdir(tmp_path)
+    args = [a for f in formats for a in ("--format", f)]
+    code, out, err = cli(EXAMPLE, *args)
+    assert code == 2 and fragment in err and out == ""
+    assert not (tmp_path / "same.out").exists()  # refused before checking anything
+
+
+def test_unwritable_report_file_exits_2_naming_it(cli, tmp_path):
+    target = tmp_path / "no-such-folder" / "r.json"
+    code, _, err = cli(EXAMPLE, "--format", f"json:{target}")
+    assert code == 2 and str(target) in err
+
+
+def test_a_folder_of_200_plans_is_one_report_with_a_correct_summary(cli, tmp_path):
+    examples = sorted((ROOT / "examples").glob("*.yaml"))
+    for i in range(200):
+        source = examples[i % len(examples)]
+        folder = tmp_path / f"don-vi-{i // 50}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"{i:03d}-{source.name}").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = cli(str(tmp_path), "--format", "json", "--jobs", "2", "--no-progress")
+    report = json.loads(out)
+    docs = report["documents"]
+    assert len(docs) == 200
+    assert [d["file"] for d in docs] == sorted(d["file"] for d in docs)  # stable order: folder by folder, by name
+    # every copy of an example gets the same verdict and counts as the example itself
+    by_example = {}
+    for doc in docs:
+        name = Path(doc["file"]).name[4:]
+        by_example.setdefault(name, set()).add((doc["verdict"], tuple(sorted(doc["summary"].items()))))
+    assert all(len(outcomes) == 1 for outcomes in by_example.values()), by_example
+    assert code == (2 if any(d["verdict"] == "error" for d in docs) else 1)
+    totals = {k: sum(d["summary"][k] for d in docs) for k in ("error", "warning", "info")}
+    assert f"200 tệp/files — {totals['error']} lỗi/errors, {totals['warning']} cảnh báo/warnings" in err
+    # the text report ends with a per-file table of the same 200 files and the right totals
+    code, text, _ = cli(str(tmp_path), "--no-progress")
+    verdicts = [d["verdict"] for d in docs]
+    assert (f"200 tệp: {verdicts.count('pass')} đạt, {verdicts.count('fail')} không đạt, "
+            f"{verdicts.count('error')} không kiểm tra được") in text
+    table = text[text.index("Tổng hợp theo tệp"):]
+    assert all(Path(d["file"]).name in table for d in docs)
