@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .architecture import Architecture
 from .dates import IsoDate, in_window, vn
 from .findings import PathT, format_path
+from .messages import say
 from .rulepack import Condition, InstrumentEntry, Text
 from .textmatch import citation_key, mentions
 
@@ -375,13 +376,14 @@ class IntegrationRouteOptions(Options):
 def integration_route(integration: Any, opts: IntegrationRouteOptions, ctx: Context) -> Iterator[Violation]:
     """An integration with an element of the listed kinds goes through an allowed platform."""
     if ctx.system is not None and ctx.system.component in opts.exempt_components:
-        yield Skip(f"{ctx.system.component}: chính là nền tảng kết nối / the platform itself")
+        yield Skip(say("na.platform_itself", ctx.lang, component=ctx.system.component))
         return
     element = ctx.architecture.ids().get(integration.target)
     if element is None or getattr(element, "kind", None) not in opts.kinds or integration.target in opts.exclude_targets:
         kinds = ", ".join(opts.kinds)
-        yield Skip(f"{integration.target} ∉ {kinds}" if element is None or integration.target not in opts.exclude_targets
-                   else f"{integration.target}: loại trừ / excluded")
+        yield Skip(say("na.target_kind", ctx.lang, target=integration.target, kinds=kinds)
+                   if element is None or integration.target not in opts.exclude_targets
+                   else say("na.target_excluded", ctx.lang, target=integration.target))
         return
     if integration.via is None:
         yield Violation(("via",), {"field": "via"}, missing="via")
@@ -438,7 +440,7 @@ def minimum_security_level(system: Any, opts: MinimumLevelOptions, ctx: Context)
     """The proposed level is at least the highest level any criterion of the regime in force gives."""
     regime = select_regime(opts, ctx)
     if regime is None:
-        yield Skip("không có quy định về tiêu chí cấp độ có hiệu lực vào ngày này / no level criteria in force on this date")
+        yield Skip(say("na.no_level_criteria", ctx.lang))
         return
     proposed = get(system, "security.proposed_level")
     undeclared = [f for f in opts.inputs if get(system, f) is MISSING]
@@ -449,7 +451,7 @@ def minimum_security_level(system: Any, opts: MinimumLevelOptions, ctx: Context)
         if undeclared:
             yield Violation((), {"field": ", ".join(undeclared)}, missing=", ".join(undeclared))
         else:
-            yield Skip("security.proposed_level chưa khai báo / not declared")
+            yield Skip(say("not_declared", ctx.lang, field="security.proposed_level"))
         return
     if best is not None and proposed < best.level:
         yield Violation(("security", "proposed_level"), {
