@@ -123,12 +123,16 @@ class RequiredOptions(Options):
 
 
 def required(target: Any, opts: RequiredOptions, ctx: Context) -> Iterator[Violation]:
-    """Every listed field is declared and not empty."""
+    """Every listed field is declared and not empty; fields missing from the same parent make one finding."""
+    absent: dict[PathT, list[str]] = {}
     for name in opts.fields:
         value = get(target, name)
         if value is MISSING or value == [] or value == "":
-            # not `missing=`: absence is this rule's own finding, told in its own message
-            yield Violation(path_of(name), {"field": name})
+            absent.setdefault(path_of(name)[:-1], []).append(name)
+    for parent, names in absent.items():
+        # not `missing=`: absence is this rule's own finding, told in its own message. Siblings are told
+        # together because an absent field is located at its parent: separate findings would share one line.
+        yield Violation(path_of(names[0]) if len(names) == 1 else parent, {"field": ", ".join(names)})
 
 
 # --- field_value ---------------------------------------------------------------------------------------
@@ -508,13 +512,15 @@ class ArchitectureCurrencyOptions(Options):
 
 def architecture_currency(plan: Any, opts: ArchitectureCurrencyOptions, ctx: Context) -> Iterator[Violation]:
     """The national framework the architecture builds on was still in force on the run's date."""
+    replaced: dict[tuple[str, dt.date], list[str]] = {}  # frameworks replaced by one decision are told together
     for ref in ctx.architecture.decision.national_framework:
-        for newer in ref.superseded_by:
-            if newer.date <= ctx.as_of:
-                yield Violation(("architecture",), {
-                    "framework": ref.number, "replacement": newer.number, "replaced_on": vn(newer.date),
-                    "decision": ctx.architecture.decision.number})
-                break
+        newer = next((n for n in ref.superseded_by if n.date <= ctx.as_of), None)
+        if newer is not None:
+            replaced.setdefault((newer.number, newer.date), []).append(ref.number)
+    for (replacement, replaced_on), frameworks in replaced.items():
+        yield Violation(("architecture",), {
+            "framework": ", ".join(frameworks), "replacement": replacement, "replaced_on": vn(replaced_on),
+            "decision": ctx.architecture.decision.number})
 
 
 # --- registry --------------------------------------------------------------------------------------------
