@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT
 
-FRAMEWORK = {"ARCH-010": 2}  # QĐ 2568 and QĐ 1729, on which architecture 3.0 rests, were replaced in 2025
+FRAMEWORK = {"ARCH-010": 1}  # QĐ 2568 and QĐ 1729, on which architecture 3.0 rests, were both replaced by QĐ 292 in 2025
 
 EXPECTED = {
     "tthc-nang-cap.yaml": ("pass", FRAMEWORK),
