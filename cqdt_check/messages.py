@@ -243,6 +243,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "report.more_findings": ("và {count} phát hiện khác", "and {count} more"),
     "report.rule_not_run": ("quy tắc không được đánh giá cho tệp này", "the rule was not evaluated for this file"),
+    "report.annotation_limit": (
+        "GitHub chỉ hiển thị {limit} chú thích mỗi loại trong một bước; xem báo cáo SARIF hoặc Markdown để có đủ",
+        "GitHub shows only {limit} annotations of each kind per step; see the SARIF or Markdown report for all of them",
+    ),
     # Engine.
     "subject.system": ("Hệ thống '{system}'", "System '{system}'"),
     "remedy.input": (
