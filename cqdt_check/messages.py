@@ -142,8 +142,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "html.col.warning": ("Cảnh báo", "Warnings"),
     "html.col.info": ("Thông tin", "Info"),
     "html.findings": ("Phát hiện", "Findings"),
-    "html.place": ("Vị trí", "Place"),
-    "html.waived": ("được miễn", "waived"),
     "html.passed_rules": ("Quy tắc đạt ({count})", "Rules passed ({count})"),
     "html.not_applicable_rules": ("Quy tắc không áp dụng ({count})", "Rules not applicable ({count})"),
     "html.unverified_legend": ("* chưa đối chiếu văn bản gốc", "* not verified against the original"),
@@ -160,8 +158,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "Re: opinion on the conformity of {subject} with the e-government architecture"),
     "opinion.subject.project": ("dự án “{name}”", "the project “{name}”"),
     "opinion.subject.service_rental": ("kế hoạch thuê dịch vụ CNTT “{name}”", "the IT-service rental plan “{name}”"),
-    "opinion.subject.other": ("hồ sơ “{name}”", "the plan “{name}”"),
-    "opinion.subject.unnamed": ("hồ sơ [tên kế hoạch/dự án]", "the plan [name of the plan or project]"),
+    "opinion.subject.other": ("“{name}”", "“{name}”"),
+    "opinion.subject.unnamed": ("[tên kế hoạch/dự án]", "[name of the plan or project]"),
     "opinion.draft": ("DỰ THẢO", "DRAFT"),
     "opinion.draft_note": (
         "Văn bản do công cụ cqdt-check {version} tạo từ kết quả kiểm tra tự động. Người thẩm định xem xét, chỉnh sửa, "
@@ -185,6 +183,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{issuer} has received the dossier of {subject} from {owner} (file {file}). It was checked for conformity with "
         "{architecture} under the rules in force on {date} ({why}). Having reviewed it, {issuer} gives the following opinion:",
     ),
+    "opinion.intro_format": (
+        "{issuer} nhận được hồ sơ {subject} của {owner} (tệp {file}). Tệp chưa đúng định dạng cqdt-plan/1 nên các quy tắc "
+        "về sự phù hợp với {architecture} chưa được đánh giá. {issuer} có ý kiến như sau:",
+        "{issuer} has received the dossier of {subject} from {owner} (file {file}). The file does not follow the "
+        "cqdt-plan/1 format, so the rules on conformity with {architecture} were not evaluated. {issuer} gives the "
+        "following opinion:",
+    ),
     "opinion.intro_unchecked": ("{issuer} nhận được hồ sơ {subject} (tệp {file}).",
                                 "{issuer} has received the dossier of {subject} (file {file})."),
     "opinion.the_owner": ("chủ đầu tư", "the owner"),
@@ -206,8 +211,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "opinion.conclusion": ("Kết luận", "Conclusion"),
     "opinion.conclusion.pass": (
-        "Hồ sơ {subject} đạt yêu cầu về sự phù hợp với {architecture} đối với các nội dung đã kiểm tra.",
-        "The dossier of {subject} conforms to {architecture} in every respect checked.",
+        "Hồ sơ {subject} đạt yêu cầu về sự phù hợp với {architecture} (trong phạm vi các nội dung đã kiểm tra).",
+        "The dossier of {subject} conforms to {architecture} (within the scope of what was checked).",
     ),
     "opinion.conclusion.pass_with_warnings": ("Đề nghị chủ đầu tư tiếp thu các nội dung khuyến nghị nêu trên.",
                                               "The owner is asked to take the recommendations above into account."),
