@@ -41,8 +41,10 @@ def load_pack(extra: list[Path], bundled: bool, fail: Callable[[str], None]) -> 
     dirs = ([data_dir("rules")] if bundled else []) + list(extra)
     if not dirs:
         fail("không có gói quy tắc nào (--no-bundled-rules cần --rules DIR) / no rule pack")
+    from .cache import cached
+
     try:
-        return load_rule_pack(dirs)
+        return cached("rules", dirs, lambda: load_rule_pack(dirs))
     except ConfigError as exc:
         fail(str(exc))
     raise AssertionError("unreachable")
@@ -64,7 +66,9 @@ class ArchitectureResolver:
             raise ConfigError(Location(chosen), say("unknown_architecture", ref=chosen, known=", ".join(bundled_architectures())))
         key = path.resolve()
         if key not in self.cache:
-            self.cache[key] = load_architecture(path)
+            from .cache import cached
+
+            self.cache[key] = cached("architecture", [path], lambda: load_architecture(path))
         return self.cache[key]
 
 
