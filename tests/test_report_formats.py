@@ -283,6 +283,13 @@ def test_junit_hostile_text_is_well_formed_xml(hostile):
     assert plan.get("value") == HOSTILE.replace("\x01", "\ufffd").replace("\x1b", "\ufffd")
 
 
+def test_junit_without_the_rule_catalogue_still_shows_every_finding(report):
+    bare = dataclasses.replace(report(), rules=())
+    root = ET.fromstring(render(Format.junit, bare).encode("utf-8"))
+    failed = {c.get("name").split()[0] for c in root.iter("testcase") if c.find("failure") is not None}
+    assert failed == {f.rule_id for f in bare.documents[0].findings if fails_run(f, bare.fail_on)}
+
+
 # --- github ---------------------------------------------------------------------------------------------------------
 
 def workflow_commands(text: str) -> list[str]:
@@ -321,6 +328,22 @@ def test_github_several_documents(several):
     for f in line_zero:
         assert f"file={f.location.file},title=" in text
     assert text.splitlines()[-1].startswith(f"cqdt-check: {len(report.documents)} tệp")
+
+
+# --- every format ---------------------------------------------------------------------------------------------------
+
+def test_a_hostile_file_name_is_text_in_every_format(check, make_report, tmp_path):
+    name = tmp_path / "<img src=x onerror=alert(1)>,a:b|[x](javascript:y).yaml"
+    name.write_text((ROOT / PLAN).read_text(encoding="utf-8"), encoding="utf-8")
+    report = make_report([check(name)])
+    html = markdown_html(render(Format.markdown, report))
+    assert "<img" not in html and "<a " not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert sarif_errors(json.loads(render(Format.sarif, report))) == []
+    assert_junit_matches(report, render(Format.junit, report))
+    commands = workflow_commands(render(Format.github, report))
+    assert commands and all("%2Ca%3Ab|[x](javascript%3Ay).yaml,line=" in line for line in commands), \
+        "',' and ':' in a file name cannot end the property"
 
 
 # --- shared helpers -------------------------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ def _suite(doc: DocumentResult, report: Report) -> ET.Element:
         why = _xml_text(f"{error_place(doc)}: {doc.error}")
         ET.SubElement(case, "error", message=why, type="could_not_check").text = why
     if doc.error is None or doc.checks or doc.findings:
-        for rule in report.rules:
+        for rule in _rules(report, doc):
             suite.append(_case(rule, doc, report))
     cases = suite.findall("testcase")
     suite.set("tests", str(len(cases)))
@@ -43,6 +43,20 @@ def _suite(doc: DocumentResult, report: Report) -> ET.Element:
     suite.set("errors", str(sum(1 for c in cases if c.find("error") is not None)))
     suite.set("skipped", str(sum(1 for c in cases if c.find("skipped") is not None)))
     return suite
+
+
+def _rules(report: Report, doc: DocumentResult) -> list[RuleInfo]:
+    """The run's rules, and any rule the document names that the report does not list (a report built without its
+    catalogue): a finding never goes missing from the test view."""
+    known = {rule.id for rule in report.rules}
+    extra: dict[str, RuleInfo] = {}
+    for f in doc.findings:
+        if f.rule_id not in known and f.rule_id not in extra:
+            extra[f.rule_id] = RuleInfo(f.rule_id, f.rule_id.lower(), f.area, f.severity, f.title)
+    for c in doc.checks:
+        if c.rule_id not in known and c.rule_id not in extra:
+            extra[c.rule_id] = RuleInfo(c.rule_id, c.rule_id.lower(), "", "info", "")
+    return [*report.rules, *extra.values()]
 
 
 def _properties(suite: ET.Element, doc: DocumentResult, report: Report) -> None:
@@ -60,7 +74,8 @@ def _properties(suite: ET.Element, doc: DocumentResult, report: Report) -> None:
 
 def _case(rule: RuleInfo, doc: DocumentResult, report: Report) -> ET.Element:
     lang = report.lang
-    case = ET.Element("testcase", classname=f"cqdt.{rule.area}", name=_xml_text(f"{rule.id} {rule.title}"))
+    case = ET.Element("testcase", classname=f"cqdt.{rule.area}" if rule.area else "cqdt",
+                      name=_xml_text(f"{rule.id} {rule.title}".strip()))
     findings = [f for f in doc.findings if f.rule_id == rule.id]
     checks = [c for c in doc.checks if c.rule_id == rule.id]
     errors = [c for c in checks if c.status == "error"]
