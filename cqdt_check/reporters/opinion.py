@@ -6,12 +6,14 @@
 
 from __future__ import annotations
 
-import re
-from typing import Any, Callable
+from dataclasses import dataclass
+from collections.abc import Callable
+from typing import Any
 
 from ..dates import vn
 from ..findings import DocumentResult, Finding, Report
 from ..messages import say
+from . import markdown
 from .common import by_area, cite, error_place, place
 from .html import as_of_reason, environment, translator
 
@@ -20,54 +22,53 @@ NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 UNVERIFIED_MARK = "(*)"
 
-# Characters that would turn plan text into Markdown structure (links, emphasis, tables, HTML, maths).
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]<>|~$])")
-# `_` only emphasises at a word edge, so snake_case field names stay readable.
-_EDGE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-_SPACES = re.compile(r"\s+")
-
-
-def markdown_text(text: str) -> str:
-    """Plan or rule text as literal Markdown on one line: shown as written, never as markup."""
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", _SPACES.sub(" ", text).strip())
-    return _ENTITY.sub(r"\\&", _EDGE_UNDERSCORE.sub(r"\\_", text))
-
 
 def _same(text: str) -> str:
     return text
 
 
+@dataclass(frozen=True)
+class Escape:
+    """How plan and rule text is made safe for one output: prose, and literal names (files, places, paths)."""
+
+    text: Callable[[str], str]
+    literal: Callable[[str], str]
+
+
+# HTML templates escape everything they print, so the data stays as written; Markdown escapes as the Markdown report
+# does, with files, places and paths as code spans (literal, and readable when the text is pasted unrendered).
+AS_WRITTEN = Escape(_same, _same)
+MARKDOWN = Escape(markdown.text, markdown.code)
+
+
 def render(report: Report, **_: Any) -> str:
-    return _render("opinion.md", report, markdown_text)
+    return _render("opinion.md", report, MARKDOWN)
 
 
 def render_html(report: Report, **_: Any) -> str:
-    # The template escapes everything it prints, so the data is passed as written.
-    return _render("opinion.html", report, _same)
+    return _render("opinion.html", report, AS_WRITTEN)
 
 
-def _render(template: str, report: Report, escape: Callable[[str], str]) -> str:
-    env = environment()
-    return env.get_template(template).render(
+def _render(template: str, report: Report, escape: Escape) -> str:
+    return environment().get_template(template).render(
         lang=report.lang, t=translator(report.lang), opinions=opinions(report, escape), version=report.tool_version,
-        national_title=NATIONAL_TITLE, motto=MOTTO, unverified_mark=escape(UNVERIFIED_MARK), escape=escape)
+        national_title=NATIONAL_TITLE, motto=MOTTO, unverified_mark=escape.text(UNVERIFIED_MARK), escape=escape.text)
 
 
-def opinions(report: Report, escape: Callable[[str], str] = _same) -> list[dict[str, Any]]:
+def opinions(report: Report, escape: Escape = AS_WRITTEN) -> list[dict[str, Any]]:
     """What each document's opinion says; every text from the plan or the rules goes through `escape`."""
     return [_opinion(doc, report, escape) for doc in report.documents]
 
 
-def _opinion(doc: DocumentResult, report: Report, escape: Callable[[str], str]) -> dict[str, Any]:
+def _opinion(doc: DocumentResult, report: Report, escape: Escape) -> dict[str, Any]:
     lang = report.lang
     architecture = doc.architecture or report.architecture
     words = {
         "issuer": say("opinion.issuer_name", lang),
         "subject": _subject(doc, lang, escape),
-        "file": escape(doc.file),
-        "owner": escape(doc.owner) if doc.owner else say("opinion.the_owner", lang),
-        "architecture": escape(architecture.title) if architecture else say("opinion.the_architecture", lang),
+        "file": escape.literal(doc.file),
+        "owner": escape.text(doc.owner) if doc.owner else say("opinion.the_owner", lang),
+        "architecture": escape.text(architecture.title) if architecture else say("opinion.the_architecture", lang),
     }
     # waived findings were granted by the appraiser; the rest follow the HTML report's order of areas
     failed = [f for _, group in by_area(f for f in doc.findings if f.status == "fail") for f in group]
@@ -78,7 +79,7 @@ def _opinion(doc: DocumentResult, report: Report, escape: Callable[[str], str]) 
     conclusion = conclusion_of(doc)
     return {
         "reference": say("opinion.reference", lang, subject=words["subject"]),
-        "to": escape(doc.owner) if doc.owner else say("opinion.owner_placeholder", lang),
+        "to": escape.text(doc.owner) if doc.owner else say("opinion.owner_placeholder", lang),
         "bases": bases,
         "any_unverified": any(not verified for _, verified in bases),
         "intro": _intro(doc, lang, words),
@@ -101,56 +102,59 @@ def conclusion_of(doc: DocumentResult) -> str:
 def _intro(doc: DocumentResult, lang: str, words: dict[str, str]) -> str:
     """The opening paragraph: what was received, and against what and which date it was checked."""
     if doc.verdict == "error":
-        return say("opinion.intro_unchecked", lang, issuer=words["issuer"], subject=words["subject"], file=words["file"])
+        return say("opinion.intro_unchecked", lang, issuer=words["issuer"], subject=words["subject"],
+                   file=words["file"])
     if not doc.rules_evaluated:
         return say("opinion.intro_format", lang, **words)
     return say("opinion.intro", lang, **words, date=vn(doc.as_of) if doc.as_of else "…", why=as_of_reason(doc, lang))
 
 
 def _conclusion_text(doc: DocumentResult, conclusion: str, has_requests: bool, lang: str, words: dict[str, str],
-                     escape: Callable[[str], str]) -> str:
+                     escape: Escape) -> str:
     if conclusion == "not_checked":
-        return say("opinion.conclusion.not_checked", lang, place=escape(error_place(doc)), reason=escape(doc.error or ""))
+        return say("opinion.conclusion.not_checked", lang, place=escape.literal(error_place(doc)),
+                   reason=escape.text(doc.error or ""))
     text = say(f"opinion.conclusion.{conclusion}", lang, subject=words["subject"], architecture=words["architecture"])
     if conclusion == "pass" and has_requests:  # warnings only: conforms, with recommendations
         text += " " + say("opinion.conclusion.pass_with_warnings", lang)
     return text
 
 
-def _subject(doc: DocumentResult, lang: str, escape: Callable[[str], str]) -> str:
+def _subject(doc: DocumentResult, lang: str, escape: Escape) -> str:
     """`dự án “…”`: how the letter names the plan (a placeholder when the file had no readable name)."""
     if not doc.plan_name:
         return say("opinion.subject.unnamed", lang)
     kind = doc.plan_kind if doc.plan_kind in ("project", "service_rental") else "other"
-    return say(f"opinion.subject.{kind}", lang, name=escape(doc.plan_name))
+    return say(f"opinion.subject.{kind}", lang, name=escape.text(doc.plan_name))
 
 
-def _bases(doc: DocumentResult, architecture, lang: str, escape: Callable[[str], str]) -> list[tuple[str, bool]]:
+def _bases(doc: DocumentResult, architecture, lang: str, escape: Escape) -> list[tuple[str, bool]]:
     """The architecture's decision first, then each instrument in force on the plan's date (verified or not)."""
     out: list[tuple[str, bool]] = []
     if architecture is not None:
-        out.append((escape(say("opinion.decision", lang, decision=architecture.decision, date=vn(architecture.date),
-                                title=architecture.title)), True))
+        decision = say("opinion.decision", lang, decision=architecture.decision, date=vn(architecture.date),
+                       title=architecture.title)
+        out.append((escape.text(decision), True))
     for instrument in doc.instruments:
         if architecture is not None and architecture.decision in instrument.name:
             continue  # the decision is already cited, with its title
-        out.append((escape(instrument.name), instrument.verified))
+        out.append((escape.text(instrument.name), instrument.verified))
     return out
 
 
-def _item(f: Finding, lead: str, report: Report, escape: Callable[[str], str]) -> dict[str, Any]:
+def _item(f: Finding, lead: str, report: Report, escape: Escape) -> dict[str, Any]:
     """One numbered request (or note): what is wrong, how to fix it, on what basis, where in the dossier."""
     info = report.rule(f.rule_id)
     title = f.title or (info.title if info else "")
-    where = place(f.location)
     return {
         "rule_id": f.rule_id,
         "severity": f.severity,
-        "lead": say(lead, report.lang, rule=escape(f"{f.rule_id} — {title}" if title else f.rule_id)),
-        "message": escape(f.message),
-        "remediation": escape(f.remediation),
-        "bases": [escape(cite(b, report.lang)) for b in f.basis],
-        "where": escape(f"{f.path_text} ({where})" if f.path else where),
-        "deviation": say("opinion.deviation", report.lang, reason=escape(f.deviation_requested))
+        "lead": say(lead, report.lang, rule=escape.text(f"{f.rule_id} — {title}" if title else f.rule_id)),
+        "message": escape.text(f.message),
+        "remediation": escape.text(f.remediation),
+        "bases": [escape.text(cite(b, report.lang)) for b in f.basis],
+        "where": (f"{escape.literal(f.path_text)} ({escape.literal(place(f.location))})" if f.path
+                  else escape.literal(place(f.location))),
+        "deviation": say("opinion.deviation", report.lang, reason=escape.text(f.deviation_requested))
                      if f.deviation_requested else None,
     }
