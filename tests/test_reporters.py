@@ -44,3 +44,15 @@ def test_plan_text_cannot_inject_markup_or_escapes(check, tmp_path):
     assert "\x1b[31mđỏ" not in text and "\u202e" not in text
     data = json.loads(reporter(Format.json)(Report((doc,), doc.architecture, tool_version="x")))
     assert data["documents"][0]["plan"]["name"].startswith("[bold red]")
+
+
+@pytest.mark.parametrize("width", [40, 80, 120])
+def test_plan_text_cannot_start_a_ci_log_command_in_the_text_report(check, make_report, tmp_path, width):
+    hostile = (ROOT / PLAN).read_text(encoding="utf-8").replace(
+        'name: "Xây dựng Cổng thông tin tiếp nhận phản ánh, kiến nghị của người dân"',
+        'name: "Cổng\\n::error::pwned ' + "::warning::x " * 12 + '"')
+    path = tmp_path / "hostile.yaml"
+    path.write_text(hostile, encoding="utf-8")
+    text = reporter(Format.text)(make_report([check(path)]), width=width, color=False)
+    assert "pwned" in text
+    assert not [line for line in text.splitlines() if line.strip().startswith("::")]

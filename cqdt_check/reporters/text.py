@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 from typing import Any
 
 from rich.console import Console
@@ -13,16 +12,20 @@ from rich.text import Text
 from ..dates import vn
 from ..findings import AREAS, DocumentResult, Finding, Report
 from ..messages import say
+from .common import printable
 
-# Plan text reaches the terminal as text only: no escape sequences, control or bidi-override characters.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 _VERDICT_STYLE = {"pass": "bold green", "fail": "bold red", "error": "bold magenta"}
 
 
 def clean(text: str | None) -> str:
-    return _UNSAFE.sub("\ufffd", text or "")
+    """Plan text as the terminal shows it: printable characters only, on the line it started on.
+
+    A newline in a plan value is shown as ⏎ and `::` gets a zero-width space, so that text from a plan can never
+    begin a line a CI log reads as a command (GitHub Actions' `::error::`, also after rich wraps the line).
+    """
+    return printable(text).replace("\r\n", "\n").replace("\r", "\n").replace("\n", " ⏎ ").replace("::", ":\u200b:")
 
 
 def render(report: Report, *, width: int = 80, color: bool = False, **_: Any) -> str:
