@@ -135,7 +135,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "input.SCHEMA-002": ("Mã hệ thống bị trùng", "Duplicate system id"),
     # Report headings added by the other formats (html, markdown, sarif, junit, github, opinion).
     # --- reporters: html / opinion ---
-    "html.tool": ("Công cụ", "Tool"),
     "html.rule_pack": ("Gói quy tắc", "Rule pack"),
     "html.rule_count": ("{count} quy tắc", "{count} rules"),
     "html.col.error": ("Lỗi", "Errors"),
