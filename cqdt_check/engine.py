@@ -388,7 +388,7 @@ def _result(file: str, findings: list[Finding], checks: tuple[CheckResult, ...],
         plan_name=plan.name if plan else _text(data.get("name")),
         plan_kind=plan.kind if plan else _text(data.get("kind")),
         owner=plan.owner.agency if plan else _text((data.get("owner") or {}).get("agency") if isinstance(data.get("owner"), dict) else None),
-        architecture=architecture_info(architecture) if architecture else None,
+        architecture=architecture_info(architecture, settings.lang) if architecture else None,
         instruments=instruments_in_force(settings.pack, architecture, as_of) if as_of and architecture else (),
         rules_evaluated=plan is not None and architecture is not None,
     )
@@ -402,8 +402,9 @@ def _error_result(file: str, location: Location, reason: str) -> DocumentResult:
     return DocumentResult(file=file, verdict="error", error=reason, error_location=location)
 
 
-def architecture_info(architecture: Architecture) -> ArchitectureInfo:
-    return ArchitectureInfo(architecture.id, architecture.title.vi, architecture.decision.number, architecture.decision.date)
+def architecture_info(architecture: Architecture, lang: str = "vi") -> ArchitectureInfo:
+    return ArchitectureInfo(architecture.id, architecture.title.get(lang), architecture.decision.number,
+                            architecture.decision.date, architecture.decision.issuer, architecture.province)
 
 
 _INSTRUMENTS: dict[tuple[int, int, dt.date], tuple[Instrument, ...]] = {}

@@ -109,9 +109,11 @@ class ArchitectureInfo:
     """What a report says about the architecture used."""
 
     id: str
-    title: str
+    title: str  # in the report's language
     decision: str
     date: dt.date
+    issuer: str = ""  # who signed the decision, e.g. "Chủ tịch Ủy ban nhân dân tỉnh Quảng Ngãi"
+    province: str = ""
 
 
 @dataclass(frozen=True)

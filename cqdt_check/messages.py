@@ -28,8 +28,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the file is not UTF-8 (looks like UTF-16); save it again as UTF-8 (Notepad: Save as… → Encoding: UTF-8)",
     ),
     "encoding_binary": (
-        "tệp chứa byte NUL ở vị trí {offset}: đây không phải tệp văn bản YAML",
-        "the file contains a NUL byte at offset {offset}: it is not a YAML text file",
+        "tệp chứa byte NUL ở vị trí {offset}: đây không phải tệp văn bản YAML; nếu đây là kế hoạch, hãy mở bằng trình "
+        "soạn thảo văn bản và lưu lại dạng văn bản với mã hoá UTF-8",
+        "the file contains a NUL byte at offset {offset}: it is not a YAML text file; if it is a plan, open it in a text "
+        "editor and save it as plain text with UTF-8 encoding",
     ),
     "encoding_not_utf8": (
         "byte thứ {offset} không hợp lệ trong UTF-8 (có thể tệp lưu bằng Windows-1258 hoặc TCVN3); "
@@ -170,8 +172,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "opinion.to": ("Kính gửi", "To"),
     "opinion.owner_placeholder": ("[Chủ đầu tư]", "[Project owner]"),
     "opinion.bases": ("Căn cứ", "Pursuant to"),
-    "opinion.decision": ("Quyết định số {decision} ngày {date} phê duyệt {title}",
-                         "Decision No. {decision} of {date} approving the {title}"),
+    "opinion.decision": ("Quyết định số {decision} ngày {date}{issuer} phê duyệt {title}",
+                         "Decision No. {decision} of {date}{issuer} approving the {title}"),
+    "opinion.decision_issuer": (" của {issuer}", " of the {issuer}"),
+    "opinion.parent_body_of": ("UBND TỈNH {province}", "PEOPLE'S COMMITTEE OF {province} PROVINCE"),
     "opinion.unverified_note": (
         "(*) Văn bản chưa được đối chiếu với bản gốc: người thẩm định kiểm tra số, ngày ban hành và hiệu lực trước khi viện dẫn.",
         "(*) Not verified against the original text: the appraiser checks its number, date and validity before citing it.",

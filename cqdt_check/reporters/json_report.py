@@ -33,7 +33,8 @@ def as_dict(report: Report) -> dict[str, Any]:
 def _architecture(arch) -> dict[str, Any] | None:
     if arch is None:
         return None
-    return {"id": arch.id, "title": arch.title, "decision": arch.decision, "date": arch.date.isoformat()}
+    return {"id": arch.id, "title": arch.title, "decision": arch.decision, "date": arch.date.isoformat(),
+            "issuer": arch.issuer, "province": arch.province}
 
 
 def _as_of(report: Report) -> str | None:

@@ -78,6 +78,9 @@ def _opinion(doc: DocumentResult, report: Report, escape: Escape) -> dict[str, A
     bases = _bases(doc, architecture, lang, escape)
     conclusion = conclusion_of(doc)
     return {
+        # the province's people's committee above the issuing department, as NĐ 30/2020 lays out the header
+        "parent_body": (say("opinion.parent_body_of", lang, province=escape.text(architecture.province.upper()))
+                        if architecture is not None and architecture.province else say("opinion.parent_body", lang)),
         "reference": say("opinion.reference", lang, subject=words["subject"]),
         "to": escape.text(doc.owner) if doc.owner else say("opinion.owner_placeholder", lang),
         "bases": bases,
@@ -133,7 +136,8 @@ def _bases(doc: DocumentResult, architecture, lang: str, escape: Escape) -> list
     out: list[tuple[str, bool]] = []
     if architecture is not None:
         decision = say("opinion.decision", lang, decision=architecture.decision, date=vn(architecture.date),
-                       title=architecture.title)
+                       title=architecture.title,
+                       issuer=say("opinion.decision_issuer", lang, issuer=architecture.issuer) if architecture.issuer else "")
         out.append((escape.text(decision), True))
     for instrument in doc.instruments:
         if architecture is not None and architecture.decision in instrument.name:
