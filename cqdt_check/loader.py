@@ -233,6 +233,15 @@ def load_text(text: str, name: str, limits: Limits = Limits()) -> SourceDocument
             parent = stack[-1] if stack else None
             # A scalar in key position of a mapping is a key, not a value.
             if parent is not None and parent.is_map and parent.pending_key is _NO_KEY:
+                if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                    # a mapping or list used as a key: reported, and its events skipped so that the
+                    # parent mapping stays in step (its value is then dropped like a duplicate's)
+                    problems.append(InputProblem("complex_key", parent.path, place[0], place[1], {}))
+                    if len(stack) >= limits.max_depth:
+                        raise LoadError("too_deep", _loc(name, event), limit=limits.max_depth)
+                    nodes = _skip_node(loader, nodes, len(stack), name, limits)
+                    parent.pending_key = _DuplicateKey(None, place)
+                    continue
                 key = _key_of(event, kind, parent, place, problems, anchors)
                 if key in parent.keys:
                     first = parent.keys[key]
@@ -317,10 +326,10 @@ _MERGE = object()
 
 def _key_of(event, kind, parent: _Frame, place, problems, anchors) -> object:
     path = parent.path
-    if kind is not yaml.ScalarEvent:
+    if kind is not yaml.ScalarEvent:  # an alias as a key (containers are skipped by the caller)
         problems.append(InputProblem("complex_key", path, place[0], place[1], {}))
         # A complex key cannot be addressed; keep parsing and drop nothing silently: reported above.
-        return _DuplicateKey(None, place) if kind is not yaml.AliasEvent else _DuplicateKey(event.anchor, place)
+        return _DuplicateKey(event.anchor, place)
     if event.value == "<<" and not event.style:
         return _MERGE
     value = _scalar(event, (*path, event.value), place, problems)
@@ -330,6 +339,26 @@ def _key_of(event, kind, parent: _Frame, place, problems, anchors) -> object:
         problems.append(InputProblem("non_string_key", (*path, str(event.value)), place[0], place[1], {"key": event.value}))
         return str(event.value)
     return value
+
+
+def _skip_node(loader, nodes: int, depth: int, name: str, limits: Limits) -> int:
+    """Consume the events of a container opened at `depth` (its start just read), within the limits; returns the
+    node count."""
+    open_containers = depth + 1
+    while open_containers > depth:
+        event = loader.get_event()
+        kind = type(event)
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            open_containers -= 1
+            continue
+        nodes += 1
+        if nodes > limits.max_nodes:
+            raise LoadError("too_many_nodes", _loc(name, event), limit=limits.max_nodes)
+        if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if open_containers >= limits.max_depth:
+                raise LoadError("too_deep", _loc(name, event), limit=limits.max_depth)
+            open_containers += 1
+    return nodes
 
 
 def _child_path(parent: _Frame | None, index: int | None) -> PathT:
