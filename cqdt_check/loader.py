@@ -376,10 +376,12 @@ def _child_path(parent: _Frame | None, index: int | None) -> PathT:
 def _scalar(event, path: PathT, place, problems) -> object:
     tag = event.tag
     if tag is not None and tag not in _ALLOWED_TAGS:
-        problems.append(InputProblem("tag", path, place[0], place[1], {"tag": tag}))
+        problems.append(InputProblem("tag", path, place[0], place[1], {"tag": _shown_tag(tag)}))
         return unicodedata.normalize("NFC", event.value)
     # libyaml reports a plain scalar's style as '' (the pure-Python parser as None)
     if event.style or tag in _STR_TAGS:  # quoted or block scalar, or !!str: a string
+        if tag is not None and tag not in _STR_TAGS:  # `!!int "12"`: the tag asks for what the quotes deny
+            problems.append(InputProblem("tag", path, place[0], place[1], {"tag": _shown_tag(tag)}))
         value = event.value
         return value if value.isascii() else unicodedata.normalize("NFC", value)
     if tag is not None:  # an explicit core tag such as !!int: honour it only if the text fits
@@ -387,7 +389,7 @@ def _scalar(event, path: PathT, place, problems) -> object:
         expected = {"tag:yaml.org,2002:int": int, "tag:yaml.org,2002:float": (float, int),
                     "tag:yaml.org,2002:bool": bool, "tag:yaml.org,2002:null": type(None)}[tag]
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            problems.append(InputProblem("tag", path, place[0], place[1], {"tag": tag}))
+            problems.append(InputProblem("tag", path, place[0], place[1], {"tag": _shown_tag(tag)}))
             return event.value
         return float(value) if tag.endswith("float") else value
     value = resolve_plain(event.value)
@@ -398,7 +400,13 @@ def _scalar(event, path: PathT, place, problems) -> object:
 
 def _check_tag(tag, default, path, place, problems) -> None:
     if tag is not None and tag != default:
-        problems.append(InputProblem("tag", path, place[0], place[1], {"tag": tag}))
+        problems.append(InputProblem("tag", path, place[0], place[1], {"tag": _shown_tag(tag)}))
+
+
+def _shown_tag(tag: str) -> str:
+    """The tag as the author wrote it: `!!python/name:os.system`, not its expanded URI."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
 
 
 def _loc(name: str, event) -> Location:
