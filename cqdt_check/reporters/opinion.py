@@ -75,7 +75,7 @@ def _opinion(doc: DocumentResult, report: Report, escape: Escape) -> dict[str, A
     requests = ([_item(f, "opinion.request.error", report, escape) for f in failed if f.severity == "error"]
                 + [_item(f, "opinion.request.warning", report, escape) for f in failed if f.severity == "warning"])
     notes = [_item(f, "opinion.note", report, escape) for f in failed if f.severity == "info"]
-    bases = _bases(doc, architecture, lang, escape)
+    bases = _bases(failed, architecture, lang, escape)
     conclusion = conclusion_of(doc)
     return {
         # the province's people's committee above the issuing department, as NĐ 30/2020 lays out the header
@@ -131,19 +131,37 @@ def _subject(doc: DocumentResult, lang: str, escape: Escape) -> str:
     return say(f"opinion.subject.{kind}", lang, name=escape.text(doc.plan_name))
 
 
-def _bases(doc: DocumentResult, architecture, lang: str, escape: Escape) -> list[tuple[str, bool]]:
-    """The architecture's decision first, then each instrument in force on the plan's date (verified or not)."""
+def _bases(findings: list[Finding], architecture, lang: str, escape: Escape) -> list[tuple[str, bool]]:
+    """The architecture's decision first, then the instruments the opinion's requests rest on (verified or not).
+
+    An opinion cites what it relies on: the instruments behind its requests, not every instrument the rule pack
+    knows (the HTML and text reports list those).
+    """
     out: list[tuple[str, bool]] = []
     if architecture is not None:
         decision = say("opinion.decision", lang, decision=architecture.decision, date=vn(architecture.date),
                        title=architecture.title,
                        issuer=say("opinion.decision_issuer", lang, issuer=architecture.issuer) if architecture.issuer else "")
         out.append((escape.text(decision), True))
-    for instrument in doc.instruments:
-        if architecture is not None and architecture.decision in instrument.name:
-            continue  # the decision is already cited, with its title
-        out.append((escape.text(instrument.name), instrument.verified))
+    cited: dict[str, bool] = {}
+    for finding in findings:
+        if finding.area == "schema":
+            continue  # the plan format is not a legal instrument
+        for basis in finding.basis:
+            if architecture is not None and architecture.decision in basis.instrument:
+                continue  # the decision is already cited, with its title
+            cited[basis.instrument] = cited.get(basis.instrument, False) or basis.verified
+    out += [(escape.text(name), verified) for name, verified in sorted(cited.items(), key=lambda item: _rank(item[0]))]
     return out
+
+
+# Căn cứ are listed from the highest legal force down (laws, resolutions, decrees, decisions, circulars, letters).
+_HIERARCHY = ("Luật", "Nghị quyết", "Nghị định", "Quyết định", "Thông tư", "TCVN", "Công văn")
+
+
+def _rank(instrument: str) -> tuple[int, str]:
+    level = next((i for i, kind in enumerate(_HIERARCHY) if instrument.startswith(kind)), len(_HIERARCHY))
+    return level, instrument
 
 
 def _item(f: Finding, lead: str, report: Report, escape: Escape) -> dict[str, Any]:
