@@ -375,10 +375,11 @@ def _result(file: str, findings: list[Finding], checks: tuple[CheckResult, ...],
             plan: Plan | None = None, plan_data: Any = None, architecture: Architecture | None = None,
             as_of: dt.date | None = None, as_of_source: str | None = None) -> DocumentResult:
     findings = sorted(findings, key=Finding.sort_key)
-    threshold = None if settings.fail_on == "never" else severity_rank(settings.fail_on)
+    # --fail-on never changes the exit code only: a plan with errors is never reported as passing
+    threshold = severity_rank("error" if settings.fail_on == "never" else settings.fail_on)
     if any(c.status == "error" for c in checks):
         verdict = "error"
-    elif threshold is not None and any(f.status == "fail" and severity_rank(f.severity) >= threshold for f in findings):
+    elif any(f.status == "fail" and severity_rank(f.severity) >= threshold for f in findings):
         verdict = "fail"
     else:
         verdict = "pass"

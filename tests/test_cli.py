@@ -304,3 +304,9 @@ def test_a_folder_of_200_plans_is_one_report_with_a_correct_summary(cli, tmp_pat
             f"{verdicts.count('error')} không kiểm tra được") in text
     table = text[text.index("Tổng hợp theo tệp"):]
     assert all(Path(d["file"]).name in table for d in docs)
+
+
+def test_fail_on_never_changes_the_exit_code_not_the_verdict(cli, tmp_path):
+    plan = write(tmp_path, "plan.yaml", MINIMAL_FAILING)
+    code, out, _ = cli(plan, "--fail-on", "never", "--format", "json")
+    assert code == 0 and json.loads(out)["documents"][0]["verdict"] == "fail"
