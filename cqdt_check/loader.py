@@ -197,6 +197,10 @@ _NO_KEY = object()
 
 def load_text(text: str, name: str, limits: Limits = Limits()) -> SourceDocument:
     """Parse YAML text into a SourceDocument; raises LoadError when it is not one readable document."""
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        # values are compared in NFC anyway; normalising first also makes columns count the characters a
+        # reader sees, so an NFD-saved file is located exactly like the same text saved in NFC
+        text = unicodedata.normalize("NFC", text)
     spans: dict[PathT, tuple[int, int]] = {}
     key_spans: dict[PathT, tuple[int, int]] = {}
     problems: list[InputProblem] = []
