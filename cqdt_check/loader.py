@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+import yaml.reader
 
 from .findings import Location, PathT, format_path
 
@@ -307,6 +308,10 @@ def load_text(text: str, name: str, limits: Limits = Limits()) -> SourceDocument
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise LoadError("syntax", Location(name, line, column), reason=_yaml_reason(exc)) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids (control characters): find its place
+        index = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
+        line, column = (text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)) if index >= 0 else (0, 0)
+        raise LoadError("syntax", Location(name, line, column), reason=str(exc).splitlines()[0]) from None
     except yaml.YAMLError as exc:
         raise LoadError("syntax", Location(name), reason=str(exc).splitlines()[0]) from None
     finally:
