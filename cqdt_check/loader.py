@@ -137,16 +137,29 @@ def resolve_plain(value: str) -> object:
     return unicodedata.normalize("NFC", value)
 
 
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 without a BOM: text whose every other byte is NUL (a binary file has NULs anywhere)."""
+    sample = raw[:512]
+    if len(sample) < 2:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, others in ((odd, even), (even, odd)):
+        if zeros.count(0) >= len(zeros) // 2 and others.count(0) == 0:
+            return True
+    return False
+
+
 def decode(raw: bytes, path: str) -> str:
     """Decode UTF-8 (BOM allowed) or explain how to re-save the file; CRLF becomes LF."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
         raise LoadError("encoding_utf16", Location(path, 1, 1))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     nul = raw.find(b"\x00")
     if nul >= 0:
         line = raw.count(b"\n", 0, nul) + 1
-        raise LoadError("encoding_binary", Location(path, line, 1), offset=nul)
+        column = nul - (raw.rfind(b"\n", 0, nul) + 1) + 1
+        raise LoadError("encoding_binary", Location(path, line, column), offset=nul)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -136,7 +136,7 @@ def test_limits_are_configurable():
     [
         ("a: 1".encode("utf-16"), "encoding_utf16"),
         (b"name: \"H\xe0 N\xf4i\"\n", "encoding_not_utf8"),  # Windows-1258-era bytes
-        (b"\x00\x01\x02binary", "encoding_utf16"),
+        (b"\x00\x01\x02binary", "encoding_binary"),  # NULs, but not every other byte: not UTF-16
         (b"name: x\n\x00\n", "encoding_binary"),
     ],
 )
