@@ -42,7 +42,7 @@ class SchemaError:
             params["hint"] = say("schema.hint", lang, suggestion=params["hint"])
         elif "hint" in self.params:
             params["hint"] = ""
-        for name in ("expected", "actual"):
+        for name in ("expected", "actual", "kind"):
             if name in params and f"type.{params[name]}" in _TYPE_CODES:
                 params[name] = say(f"type.{params[name]}", lang)
         if "what" in params:
@@ -98,8 +98,7 @@ def explain(data: Any, schema: dict) -> list[SchemaError]:
     if data is None:
         return [SchemaError((), "empty_document")]
     if not isinstance(data, dict):
-        kind = {list: "type.array", str: "type.string"}.get(type(data), "type.number")
-        return [SchemaError((), "not_a_mapping", {"kind": kind[5:]})]
+        return [SchemaError((), "not_a_mapping", {"kind": _type_name(data)})]
     validator = _validator(json.dumps(schema, sort_keys=True))
     out: list[SchemaError] = []
     for error in validator.iter_errors(data):
