@@ -55,6 +55,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "không thể đánh giá quy tắc {rule} (lỗi của công cụ: {reason}); kết quả của tài liệu này chưa đầy đủ",
         "rule {rule} could not be evaluated (tool fault: {reason}); this document's result is incomplete",
     ),
+    # The command line's own refusals (exit 2) and its summary line on stderr.
+    "cli.no_rule_pack": ("không có gói quy tắc nào (--no-bundled-rules cần --rules THƯ_MỤC)",
+                         "no rule pack (--no-bundled-rules needs --rules DIR)"),
+    "cli.unknown_format": ("--format: không có định dạng '{name}'{hint} (có: {known})",
+                           "--format: there is no format '{name}'{hint} (known: {known})"),
+    "cli.format_no_file": ("--format {given}: thiếu tên tệp sau ':'", "--format {given}: a file name must follow ':'"),
+    "cli.one_stdout": (
+        "--format: chỉ một báo cáo được in ra màn hình; ghi các báo cáo khác ra tệp bằng FORMAT:TỆP",
+        "--format: only one report can go to standard output; write the others with FORMAT:FILE",
+    ),
+    "cli.output_unused": ("--output: mọi --format đã có tệp riêng", "--output: every --format already names its file"),
+    "cli.same_file": ("--format/--output: hai báo cáo ghi vào cùng một tệp", "--format/--output: two reports write to the same file"),
+    "cli.bad_date": ("--as-of: '{value}' không phải ngày có thật dạng YYYY-MM-DD (ví dụ 2025-05-12)",
+                     "--as-of: '{value}' is not a real date written YYYY-MM-DD (e.g. 2025-05-12)"),
+    "cli.unknown_area": ("--area: không có lĩnh vực '{area}'; dùng: {known}", "--area: there is no area '{area}'; use: {known}"),
+    "cli.unknown_rule": ("không có quy tắc '{rule}'{hint} (xem: cqdt-check rules)",
+                         "there is no rule '{rule}'{hint} (see: cqdt-check rules)"),
+    "cli.summary": ("{files} tệp — {error} lỗi, {warning} cảnh báo, {info} thông tin",
+                    "{files} file(s) — {error} error(s), {warning} warning(s), {info} info"),
     # Input problems that are findings (area: schema).
     "duplicate_key": (
         "khoá '{key}' bị lặp (lần đầu ở dòng {first_line}, lặp lại ở dòng {line}); giá trị lặp không được dùng — hãy giữ một khoá",

@@ -37,10 +37,10 @@ class RunOptions:
     jobs: int | None = None
 
 
-def load_pack(extra: list[Path], bundled: bool, fail: Callable[[str], None]) -> RulePack:
+def load_pack(extra: list[Path], bundled: bool, fail: Callable[[str], None], lang: str = "vi") -> RulePack:
     dirs = ([data_dir("rules")] if bundled else []) + list(extra)
     if not dirs:
-        fail("không có gói quy tắc nào (--no-bundled-rules cần --rules DIR) / no rule pack")
+        fail(say("cli.no_rule_pack", lang))
     from .cache import cached
 
     try:
@@ -53,8 +53,9 @@ def load_pack(extra: list[Path], bundled: bool, fail: Callable[[str], None]) -> 
 class ArchitectureResolver:
     """Loads architectures by id or file, once each; `--architecture` overrides the plan's choice."""
 
-    def __init__(self, override: str | None) -> None:
+    def __init__(self, override: str | None, lang: str = "vi") -> None:
         self.override = override
+        self.lang = lang
         self.cache: dict[Path, object] = {}
 
     def __call__(self, ref: str | None):
@@ -63,7 +64,7 @@ class ArchitectureResolver:
         chosen = self.override or ref or DEFAULT_ARCHITECTURE
         path = architecture_file(chosen, data_dir("architecture"))
         if not path.is_file():
-            raise ConfigError(Location(chosen), say("unknown_architecture", ref=chosen, known=", ".join(bundled_architectures())))
+            raise ConfigError(Location(chosen), say("unknown_architecture", self.lang, ref=chosen, known=", ".join(bundled_architectures())))
         key = path.resolve()
         if key not in self.cache:
             from .cache import cached
@@ -129,7 +130,7 @@ class Output:
     path: Path | None
 
 
-def parse_outputs(formats: list[str], output: Path | None, fail: Callable[[str], None]) -> list[Output]:
+def parse_outputs(formats: list[str], output: Path | None, fail: Callable[[str], None], lang: str = "vi") -> list[Output]:
     """`--format sarif:out.sarif --format text` → reports; `--output` is where the one format without a file goes."""
     known = {f.value: f for f in Format}
     outputs: list[Output] = []
@@ -139,22 +140,21 @@ def parse_outputs(formats: list[str], output: Path | None, fail: Callable[[str],
         if name not in known:
             import difflib
             close = difflib.get_close_matches(name, list(known), n=1)
-            fail(f"--format: không có định dạng '{name}' / unknown format" + (f"; có phải '{close[0]}'?" if close else "")
-                 + f" ({', '.join(known)})")
+            fail(say("cli.unknown_format", lang, name=name, known=", ".join(known),
+                     hint=say("schema.hint", lang, suggestion=close[0]) if close else ""))
         if sep and not file:
-            fail(f"--format {given}: thiếu tên tệp sau ':' / missing file name after ':'")
+            fail(say("cli.format_no_file", lang, given=given))
         outputs.append(Output(known[name], Path(file) if sep else None))
     to_stdout = [o for o in outputs if o.path is None]
     if len(to_stdout) > 1:
-        fail("--format: chỉ một báo cáo được in ra màn hình; ghi các báo cáo khác ra tệp bằng FORMAT:TỆP / "
-             "only one report can go to standard output; write the others with FORMAT:FILE")
+        fail(say("cli.one_stdout", lang))
     if output is not None:
         if not to_stdout:
-            fail("--output: mọi --format đã có tệp riêng / every --format already names its file")
+            fail(say("cli.output_unused", lang))
         outputs = [Output(o.fmt, output) if o.path is None else o for o in outputs]
     files = [o.path.resolve() for o in outputs if o.path is not None]
     if len(files) != len(set(files)):
-        fail("--format/--output: hai báo cáo ghi vào cùng một tệp / two reports write to the same file")
+        fail(say("cli.same_file", lang))
     return outputs
 
 
@@ -162,15 +162,16 @@ def run(options: RunOptions, fail: Callable[[str], None]) -> int:
     from .dates import parse_cli_date
     from .engine import Settings, rule_catalogue
 
-    outputs = parse_outputs(options.formats, options.output, fail)
+    lang = options.lang
+    outputs = parse_outputs(options.formats, options.output, fail, lang)
     as_of = None
     if options.as_of is not None:
         try:
             as_of = parse_cli_date(options.as_of)
-        except ValueError as exc:
-            fail(f"--as-of: {exc}")
-    pack = load_pack(options.rules, options.bundled_rules, fail)
-    resolver = ArchitectureResolver(options.architecture)
+        except ValueError:
+            fail(say("cli.bad_date", lang, value=options.as_of))
+    pack = load_pack(options.rules, options.bundled_rules, fail, lang)
+    resolver = ArchitectureResolver(options.architecture, lang)
     if options.architecture:
         try:
             resolver(None)
@@ -190,8 +191,7 @@ def run(options: RunOptions, fail: Callable[[str], None]) -> int:
     if any(o.fmt in MACHINE_FORMATS or o.path is not None for o in outputs) and not any(
             o.fmt == Format.text and o.path is None for o in outputs):
         total = {k: sum(d.summary()[k] for d in report.documents) for k in ("error", "warning", "info")}
-        print(f"cqdt-check: {len(report.documents)} tệp/files — {total['error']} lỗi/errors, {total['warning']} cảnh báo/warnings, "
-              f"{total['info']} thông tin/info", file=sys.stderr)
+        print("cqdt-check: " + say("cli.summary", lang, files=len(report.documents), **total), file=sys.stderr)
     for doc in documents:  # the one-line reason, whatever the format
         if doc.verdict == "error" and doc.error:
             loc = doc.error_location
@@ -301,15 +301,15 @@ def list_rules(area: str | None, extra: list[Path], as_of: str | None, lang: str
     from .engine import window_text
     from .findings import AREAS
 
-    pack = load_pack(extra, True, fail)
+    pack = load_pack(extra, True, fail, lang)
     if area is not None and area not in AREAS:
-        fail(f"--area: '{area}' không có; dùng: {', '.join(AREAS[:-1])}")
+        fail(say("cli.unknown_area", lang, area=area, known=", ".join(AREAS[:-1])))
     day = None
     if as_of:
         try:
             day = parse_cli_date(as_of)
-        except ValueError as exc:
-            fail(f"--as-of: {exc}")
+        except ValueError:
+            fail(say("cli.bad_date", lang, value=as_of))
     console = Console(highlight=False, markup=False, width=max(100, Console().width))
     count = 0
     for current in AREAS:
@@ -332,13 +332,13 @@ def list_rules(area: str | None, extra: list[Path], as_of: str | None, lang: str
 def explain_rule(rule_id: str, extra: list[Path], lang: str, fail) -> int:
     from .explain import render_rule
 
-    pack = load_pack(extra, True, fail)
+    pack = load_pack(extra, True, fail, lang)
     loaded = pack.get(rule_id.upper())
     if loaded is None:
         import difflib
         close = difflib.get_close_matches(rule_id.upper(), [r.rule.id for r in pack.rules], n=3)
-        fail(f"không có quy tắc '{rule_id}'" + (f"; có phải: {', '.join(close)}?" if close else "") +
-             " (xem: cqdt-check rules)")
+        fail(say("cli.unknown_rule", lang, rule=rule_id,
+                 hint=say("schema.hint", lang, suggestion=", ".join(close)) if close else ""))
     sys.stdout.write(render_rule(loaded, lang))
     return 0
 

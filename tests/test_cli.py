@@ -256,7 +256,7 @@ def test_several_reports_from_one_run(cli, tmp_path):
     "formats, fragment",
     [
         (["json", "text"], "chỉ một báo cáo được in ra màn hình"),
-        (["sarf"], "có phải 'sarif'?"),
+        (["sarf"], "có phải ý bạn là 'sarif'?"),
         (["json:"], "thiếu tên tệp"),
         (["json:same.out", "text:same.out"], "cùng một tệp"),
     ],
@@ -295,7 +295,7 @@ def test_a_folder_of_200_plans_is_one_report_with_a_correct_summary(cli, tmp_pat
     assert all(len(outcomes) == 1 for outcomes in by_example.values()), by_example
     assert code == (2 if any(d["verdict"] == "error" for d in docs) else 1)
     totals = {k: sum(d["summary"][k] for d in docs) for k in ("error", "warning", "info")}
-    assert f"200 tệp/files — {totals['error']} lỗi/errors, {totals['warning']} cảnh báo/warnings" in err
+    assert f"200 tệp — {totals['error']} lỗi, {totals['warning']} cảnh báo" in err
     # the text report ends with a per-file table of the same 200 files and the right totals
     monkeypatch.chdir(tmp_path)  # relative names, short enough not to be folded across lines in 80 columns
     code, text, _ = cli(".", "--no-progress")
@@ -310,3 +310,20 @@ def test_fail_on_never_changes_the_exit_code_not_the_verdict(cli, tmp_path):
     plan = write(tmp_path, "plan.yaml", MINIMAL_FAILING)
     code, out, _ = cli(plan, "--fail-on", "never", "--format", "json")
     assert code == 0 and json.loads(out)["documents"][0]["verdict"] == "fail"
+
+
+@pytest.mark.parametrize(
+    "args, vietnamese, english",
+    [
+        (["--format", "jsn", EXAMPLE], "không có định dạng 'jsn' — có phải ý bạn là 'json'?",
+         "there is no format 'jsn' — did you mean 'json'?"),
+        (["--as-of", "2026-02-30", EXAMPLE], "không phải ngày có thật", "is not a real date"),
+        (["--architecture", "ha-noi-9.9", EXAMPLE], "ha-noi-9.9", "ha-noi-9.9"),
+        (["--format", "json", EXAMPLE], "1 tệp — 0 lỗi", "1 file(s) — 0 error(s)"),
+    ],
+)
+def test_command_line_messages_follow_lang(cli, args, vietnamese, english):
+    assert vietnamese in cli(*args)[2]
+    err = cli(*args, "--lang", "en")[2]
+    assert english in err
+    assert not any(word in err for word in ("không", "tệp", "lỗi", "có phải")), err
