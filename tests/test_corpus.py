@@ -73,7 +73,7 @@ def unescape(text: str) -> str:
 def parse_expect(text: str) -> Expect:
     expect = Expect()
     for token in shlex.split(text):
-        match = re.fullmatch(r"([a-z-]+)(?:(~?=)(.*))?", token, re.S)
+        match = re.fullmatch(r"([a-z-]+)(?:(~?=)(.*))?", token, re.DOTALL)
         if not match:
             raise ValueError(f"cannot read expectation {token!r}")
         key, op, value = match[1], match[2], unescape(match[3] or "")
@@ -250,7 +250,7 @@ def run_isolated(args: list[str], cwd: Path, preexec=limit_resources) -> Run:
     """The console entry point in its own process, limited to 1 GiB and 10 s."""
     start = time.perf_counter()
     try:
-        proc = subprocess.run([sys.executable, "-m", "cqdt_check", *args], cwd=cwd, capture_output=True,
+        proc = subprocess.run([sys.executable, "-m", "cqdt_check", *args], cwd=cwd, capture_output=True, check=False,
                               timeout=TIME_LIMIT, preexec_fn=preexec,
                               env={**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"})
     except subprocess.TimeoutExpired:
@@ -446,7 +446,7 @@ USAGE = [  # (id, arguments, what the one-line reason must name)
 
 @pytest.mark.parametrize("args, names", [u[1:] for u in USAGE], ids=[u[0] for u in USAGE])
 def test_bad_options_exit_2_naming_what_and_where(cqdt, tmp_path, args, names):
-    fill = lambda s: s.format(plan=EXAMPLE, tmp=tmp_path)  # noqa: E731
+    fill = lambda s: s.format(plan=EXAMPLE, tmp=tmp_path)
     run = cqdt([fill(a) for a in args])
     assert run.code == 2
     assert_promises(run)
@@ -467,8 +467,8 @@ def drop_read_override() -> None:
 
 def unreadable(path: Path) -> None:
     path.chmod(0)
-    probe = subprocess.run([sys.executable, "-c", f"import os; os.listdir({str(path)!r}) if os.path.isdir({str(path)!r}) "
-                            f"else open({str(path)!r}).read()"], preexec_fn=drop_read_override, capture_output=True)
+    read = f"import os; p = {str(path)!r}; os.listdir(p) if os.path.isdir(p) else open(p).read()"
+    probe = subprocess.run([sys.executable, "-c", read], preexec_fn=drop_read_override, capture_output=True, check=False)
     if probe.returncode == 0:
         pytest.skip("chmod 000 does not stop this user from reading (root with capabilities it cannot drop): "
                     "unreadable files cannot be tested here")
@@ -499,7 +499,7 @@ def test_unreadable_files_and_folders_exit_2_naming_them(tmp_path, target, args,
     shutil.copy(ROOT / "architecture" / "quang-ngai-3.0.yaml", tmp_path / "arch.yaml")
     (tmp_path / "pack").mkdir()
     (tmp_path / "pack" / "x.yaml").write_text("format: cqdt-rules/1\nrules: []\n", encoding="utf-8")
-    fill = lambda s: s.format(plan=EXAMPLE, tmp=tmp_path)  # noqa: E731
+    fill = lambda s: s.format(plan=EXAMPLE, tmp=tmp_path)
     try:
         unreadable(tmp_path / target)
         run = run_isolated([fill(a) for a in args], tmp_path, preexec=drop_read_override)
