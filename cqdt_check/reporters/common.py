@@ -11,9 +11,12 @@ from ..messages import say
 # Problems with the file itself first, then the rule areas in their usual order.
 AREA_ORDER: tuple[str, ...] = ("schema", *(a for a in AREAS if a != "schema"))
 
-# Characters a plan must not smuggle into a report: C0/C1 controls (tab and newline kept), bidi overrides that
-# reorder what a reader sees, and the code points XML 1.0 forbids (lone surrogates, U+FFFE, U+FFFF).
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+# Characters a plan must not smuggle into a report: C0/C1 controls (tab and newline kept), bidi marks and overrides
+# that reorder what a reader sees (U+061C, U+200E/F, U+202A–E, U+2066–9), the Unicode line and paragraph separators
+# (a line break in many terminals and viewers, so a plan could fake a line of the report), and the code points
+# XML 1.0 forbids (lone surrogates, U+FFFE, U+FFFF).
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 
 
 def printable(text: str | None) -> str:
