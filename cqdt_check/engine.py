@@ -216,6 +216,18 @@ class _Params(dict):
         return "{" + key + "}"
 
 
+# A message quotes plan text to say which value is meant, not to copy it: past this many characters a quoted value
+# is shortened (the plan keeps the whole value, and the finding's place points at it). Without a cap a 2 MB value
+# would be copied into every report, and wrapping it in the text report takes seconds.
+QUOTE_LIMIT = 300
+
+
+def _quoted(value: Any) -> Any:
+    if isinstance(value, str) and len(value) > QUOTE_LIMIT:
+        return f"{value[:QUOTE_LIMIT]}… (+{len(value) - QUOTE_LIMIT})"
+    return value
+
+
 def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target: Any, system: Any,
              v: Violation, ctx: Context) -> Finding:
     rule = loaded.rule
@@ -234,7 +246,7 @@ def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target
         subject = f"{say('subject.system', lang, system=system.id)}: " if system is not None else ""
         message = f"{subject}{say('not_declared', lang, field=v.missing)} — {rule.title.get(lang)}"
     else:
-        message = string.Formatter().vformat(rule.message.get(lang), (), params)
+        message = string.Formatter().vformat(rule.message.get(lang), (), _Params((k, _quoted(v)) for k, v in params.items()))
     in_force = bases_in_force(rule, ctx.architecture, ctx.as_of)
     if v.relies_on:  # a transitional regime: the instrument applied is the basis, even after its own end
         from .textmatch import citation_key

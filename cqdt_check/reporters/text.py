@@ -19,12 +19,19 @@ _SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold 
 _VERDICT_STYLE = {"pass": "bold green", "fail": "bold red", "error": "bold magenta"}
 
 
+SHOWN_UP_TO = 2000  # characters of one plan value on screen; the JSON report and the plan keep the whole value
+
+
 def clean(text: str | None) -> str:
     """Plan text as the terminal shows it: printable characters only, on the line it started on.
 
     A newline in a plan value is shown as ⏎ and `::` gets a zero-width space, so that text from a plan can never
     begin a line a CI log reads as a command (GitHub Actions' `::error::`, also after rich wraps the line).
+    Very long values are shortened: wrapping takes time that grows with the square of a line's length.
     """
+    text = text or ""
+    if len(text) > SHOWN_UP_TO:
+        text = f"{text[:SHOWN_UP_TO]}… (+{len(text) - SHOWN_UP_TO})"
     return printable(text).replace("\r\n", "\n").replace("\r", "\n").replace("\n", " ⏎ ").replace("::", ":\u200b:")
 
 
