@@ -34,8 +34,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 class Limits:
     """Resource limits for one input file (configurable with --max-* options)."""
 
+    # A real plan has a few thousand nodes and a few levels; these refuse hostile files in well under a second.
     max_bytes: int = 2_000_000
-    max_nodes: int = 200_000
+    max_nodes: int = 50_000
     max_depth: int = 64
 
 
