@@ -38,6 +38,8 @@ def _stamp(paths: list[Path]) -> str:
     digest = hashlib.sha256(__version__.encode())
     files: list[Path] = sorted(_CODE.glob("*.py"))  # the models that are pickled, and the checks they name
     for path in paths:
+        # the folder itself counts: a pack folder that cannot be listed must not share the key of no pack at all
+        digest.update(f"{path.resolve()}\0".encode())
         files += sorted(path.rglob("*.yaml")) if path.is_dir() else [path]
     for file in files:
         # contents, not mtimes: two edits within the file system's timestamp granularity must not share a key

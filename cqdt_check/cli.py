@@ -16,6 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
+from .loader import Limits
 from .reporters import MACHINE_FORMATS, Format
 
 app = typer.Typer(
@@ -53,13 +54,16 @@ def _root(
 
 def fail(message: str) -> None:
     """A one-line reason on stderr, exit 2."""
-    print(f"cqdt-check: {message}", file=sys.stderr)
+    from .reporters.common import printable
+
+    print(f"cqdt-check: {printable(message)}", file=sys.stderr)  # file names come from the user's disk
     raise typer.Exit(2)
 
 
 @app.command("check")
 def check_command(
-    plans: Annotated[list[Path], typer.Argument(help="Tệp kế hoạch hoặc thư mục (mọi *.yaml/*.yml bên trong) / plan files or folders.", show_default=False)],
+    plans: Annotated[list[Path], typer.Argument(help="Tệp kế hoạch hoặc thư mục (mọi *.yaml/*.yml bên trong) / plan files or folders.", show_default=False,
+        readable=False)],  # an unreadable plan is a document that could not be checked, in the report, not a usage error
     format: Annotated[Optional[list[str]], typer.Option(
         "--format", "-f", metavar="FORMAT[:FILE]",
         help="Định dạng báo cáo, lặp lại được; FORMAT:TỆP ghi ra tệp / report format, repeatable; FORMAT:FILE writes "
@@ -67,14 +71,14 @@ def check_command(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Ghi báo cáo (định dạng không kèm tệp) vào tệp / write the report without a FILE there.")] = None,
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Thanh tiến độ trên stderr (mặc định: khi là terminal và nhiều tệp) / progress bar on stderr.")] = None,
     architecture: Annotated[Optional[str], typer.Option(help="Mã kiến trúc có sẵn hoặc tệp YAML / bundled id or file (default: the plan's, else quang-ngai-3.0).")] = None,
-    rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="Thư mục gói quy tắc bổ sung/thay thế (theo mã) / extra rule-pack folder; same ids replace.")] = None,
+    rules: Annotated[Optional[list[Path]], typer.Option("--rules", readable=False, help="Thư mục gói quy tắc bổ sung/thay thế (theo mã) / extra rule-pack folder; same ids replace.")] = None,
     no_bundled_rules: Annotated[bool, typer.Option("--no-bundled-rules", help="Chỉ dùng các gói --rules / use only the --rules packs.")] = False,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Ngày chọn quy định áp dụng YYYY-MM-DD / date whose laws apply.")] = None,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Mức độ gây mã thoát 1 / lowest severity that exits 1.")] = FailOn.error,
     lang: Annotated[Lang, typer.Option("--lang", help="Ngôn ngữ báo cáo / report language.")] = Lang.vi,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Kích thước tối đa mỗi tệp / max file size.")] = 2_000_000,
-    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Số nút YAML tối đa / max YAML nodes.")] = 200_000,
-    max_depth: Annotated[int, typer.Option("--max-depth", min=1, help="Độ sâu lồng tối đa / max nesting depth.")] = 64,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Kích thước tối đa mỗi tệp / max file size.")] = Limits.max_bytes,
+    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Số nút YAML tối đa / max YAML nodes.")] = Limits.max_nodes,
+    max_depth: Annotated[int, typer.Option("--max-depth", min=1, help="Độ sâu lồng tối đa / max nesting depth.")] = Limits.max_depth,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Số tiến trình cho thư mục lớn (mặc định: số lõi) / worker processes for large folders.")] = None,
 ) -> None:
     """Kiểm tra kế hoạch / check plans (the default command)."""
@@ -92,7 +96,7 @@ def check_command(
 @app.command("rules")
 def rules_command(
     area: Annotated[Optional[str], typer.Option(help="Chỉ một lĩnh vực / only one area.")] = None,
-    rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="Gói quy tắc bổ sung / extra rule pack.")] = None,
+    rules: Annotated[Optional[list[Path]], typer.Option("--rules", readable=False, help="Gói quy tắc bổ sung / extra rule pack.")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Chỉ các quy tắc có hiệu lực ngày này / only rules in force that day.")] = None,
     lang: Annotated[Lang, typer.Option("--lang")] = Lang.vi,
 ) -> None:
@@ -105,7 +109,7 @@ def rules_command(
 @app.command("explain")
 def explain_command(
     rule_id: Annotated[str, typer.Argument(help="Mã quy tắc, ví dụ SEC-003 / rule id.")],
-    rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="Gói quy tắc bổ sung / extra rule pack.")] = None,
+    rules: Annotated[Optional[list[Path]], typer.Option("--rules", readable=False, help="Gói quy tắc bổ sung / extra rule pack.")] = None,
     lang: Annotated[Lang, typer.Option("--lang")] = Lang.vi,
 ) -> None:
     """Giải thích một quy tắc / explain one rule: what, why, legal basis, how to fix, example."""

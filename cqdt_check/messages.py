@@ -10,6 +10,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "not_found": ("không tìm thấy tệp", "file not found"),
     "is_directory": ("là thư mục, không phải tệp", "is a directory, not a file"),
     "permission": ("không có quyền đọc tệp", "permission denied"),
+    "architecture_not_mapping": (
+        "tệp kiến trúc rỗng hoặc không phải bảng khoá–giá trị (cần format: cqdt-architecture/1, id, decision, …)",
+        "the architecture file is empty or not a mapping (it needs format: cqdt-architecture/1, id, decision, …)",
+    ),
+    "permission_folder": ("không có quyền đọc thư mục", "permission denied: the folder cannot be read"),
     "os_error": ("không đọc được tệp: {reason}", "cannot read the file: {reason}"),
     "too_large": (
         "tệp quá lớn ({size} byte, giới hạn {limit}); nâng giới hạn bằng --max-bytes nếu tệp là hợp lệ",

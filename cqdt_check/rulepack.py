@@ -197,6 +197,18 @@ class RulePack:
         return next((r for r in self.rules if r.rule.id == rule_id), None)
 
 
+def _yaml_files(folder: Path) -> list[Path]:
+    """The *.yaml files of a pack folder, sorted; a folder that cannot be read is refused, not taken as empty
+    (glob() yields nothing for it, which would silently drop rules or synonyms)."""
+    if not folder.is_dir():
+        return []
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix == ".yaml")
+    except OSError:
+        from .messages import say
+        raise ConfigError(Location(str(folder)), say("permission_folder")) from None
+
+
 def load_rule_pack(directories: list[Path]) -> RulePack:
     """Load and validate the rule packs in `directories` (later packs replace earlier rules with the same id)."""
     from .checks import CHECKS, COMMON_PARAMS
@@ -210,7 +222,7 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
     for directory in directories:
         if not directory.is_dir():
             raise ConfigError(Location(str(directory)), "không phải thư mục gói quy tắc / not a rule-pack directory")
-        for path in sorted(directory.glob("*.yaml")) + sorted((directory / "vocabulary").glob("*.yaml")):
+        for path in _yaml_files(directory) + _yaml_files(directory / "vocabulary"):
             try:
                 doc = load_file(path)
             except LoadError as exc:
@@ -261,7 +273,7 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
                                           f"{', '.join(sorted(allowed))}")
             if rule.severity == "error" and not any(b.verified or b.instrument == "@architecture" for b in rule.basis):
                 raise ConfigError(location, prefix + "quy tắc mức error phải có ít nhất một căn cứ đã xác minh (verified: true)")
-            if rule.id in rules and rules[rule.id].location.file.startswith(str(path.parent)):
+            if rule.id in rules and Path(rules[rule.id].location.file).parent == path.parent:  # same pack: a mistake
                 raise ConfigError(location, prefix + f"mã quy tắc bị trùng (đã có ở {rules[rule.id].location.file})")
             rules[rule.id] = LoadedRule(rule, options, location)
     ordered = tuple(sorted(rules.values(), key=lambda r: (AREAS.index(r.rule.area), r.rule.id)))

@@ -13,6 +13,7 @@ from .findings import Location, Report
 from .loader import Limits, LoadError, load_file
 from .messages import say
 from .reporters import MACHINE_FORMATS, Format, reporter
+from .reporters.common import printable
 from .resources import bundled_architectures, data_dir, schema
 from .rulepack import ConfigError, RulePack, load_rule_pack
 
@@ -31,9 +32,9 @@ class RunOptions:
     as_of: str | None = None
     fail_on: str = "error"
     lang: str = "vi"
-    max_bytes: int = 2_000_000
-    max_nodes: int = 200_000
-    max_depth: int = 64
+    max_bytes: int = Limits.max_bytes
+    max_nodes: int = Limits.max_nodes
+    max_depth: int = Limits.max_depth
     jobs: int | None = None
 
 
@@ -46,7 +47,8 @@ def load_pack(extra: list[Path], bundled: bool, fail: Callable[[str], None], lan
     try:
         return cached("rules", dirs, lambda: load_rule_pack(dirs))
     except ConfigError as exc:
-        fail(str(exc))
+        given = next((d for d in extra if Path(exc.location.file).is_relative_to(d)), None)
+        fail(f"--rules {given}: {exc}" if given is not None else str(exc))
     raise AssertionError("unreachable")
 
 
@@ -87,6 +89,8 @@ def load_architecture(path: Path):
     if doc.problems:
         p = doc.problems[0]
         raise ConfigError(Location(str(path), p.line, p.column), say(p.code, **p.params))
+    if not isinstance(doc.data, dict):
+        raise ConfigError(Location(str(path)), say("architecture_not_mapping"))
     try:
         return Architecture.model_validate(doc.data)
     except ValidationError as exc:
@@ -196,7 +200,7 @@ def run(options: RunOptions, fail: Callable[[str], None]) -> int:
         if doc.verdict == "error" and doc.error:
             loc = doc.error_location
             place = f"{doc.file}:{loc.line}:{loc.column}" if loc and loc.line else doc.file
-            print(f"cqdt-check: {place}: {doc.error}", file=sys.stderr)
+            print(f"cqdt-check: {printable(place)}: {printable(doc.error)}", file=sys.stderr)
     return report.exit_code()
 
 
@@ -258,7 +262,7 @@ def _check_one(item: tuple[Path, str]):
     path, display = item
     settings = _WORKER["settings"]
     if path.is_dir() and not os.access(path, os.R_OK | os.X_OK):
-        return DocumentResult(file=display, verdict="error", error=say("permission", settings.lang),
+        return DocumentResult(file=display, verdict="error", error=say("permission_folder", settings.lang),
                               error_location=Location(display))
     if path.is_dir():
         return DocumentResult(file=display, verdict="error", error=say("no_plans", settings.lang),

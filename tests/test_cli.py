@@ -327,3 +327,21 @@ def test_command_line_messages_follow_lang(cli, args, vietnamese, english):
     err = cli(*args, "--lang", "en")[2]
     assert english in err
     assert not any(word in err for word in ("không", "tệp", "lỗi", "có phải")), err
+
+
+def test_empty_architecture_file_is_refused_plainly(cli, tmp_path):
+    empty = write(tmp_path, "empty.yaml", "# nothing yet\n")
+    code, _, err = cli(EXAMPLE, "--architecture", empty)
+    assert code == 2 and f"{empty}: tệp kiến trúc rỗng" in err and ": :" not in err
+
+
+def test_same_rule_id_in_a_later_pack_replaces_even_when_folder_names_share_a_prefix(cli, tmp_path):
+    import yaml
+
+    source = yaml.safe_load((ROOT / "rules" / "ipv6.yaml").read_text(encoding="utf-8"))
+    one = {"format": "cqdt-rules/1", "rules": [source["rules"][0]]}
+    for name in ("pack", "pack2"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "ipv6.yaml").write_text(yaml.safe_dump(one, allow_unicode=True), encoding="utf-8")
+    code, _, err = cli(EXAMPLE, "--rules", str(tmp_path / "pack2"), "--rules", str(tmp_path / "pack"))
+    assert code == 0, err
