@@ -345,3 +345,14 @@ def test_same_rule_id_in_a_later_pack_replaces_even_when_folder_names_share_a_pr
         (tmp_path / name / "ipv6.yaml").write_text(yaml.safe_dump(one, allow_unicode=True), encoding="utf-8")
     code, _, err = cli(EXAMPLE, "--rules", str(tmp_path / "pack2"), "--rules", str(tmp_path / "pack"))
     assert code == 0, err
+
+
+def test_progress_bar_goes_to_stderr_and_leaves_the_report_whole(cli, tmp_path, monkeypatch):
+    from rich.console import Console
+
+    monkeypatch.setattr(Console, "is_terminal", property(lambda self: True))  # as on an appraiser's terminal
+    for i in range(25):
+        write(tmp_path, f"plan-{i:02d}.yaml", MINIMAL_FAILING)
+    code, out, err = cli(str(tmp_path), "--format", "json", "--progress")
+    assert code == 1 and len(json.loads(out)["documents"]) == 25
+    assert "Đang kiểm tra" in err and "25/25" in err
