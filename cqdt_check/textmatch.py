@@ -38,6 +38,7 @@ def mentions(text: str, phrases: tuple[str, ...], diacritics: bool = True) -> st
     return None
 
 
+@lru_cache(maxsize=4096)  # every rule run compares each citation with every instrument's spellings
 def citation_key(text: str) -> str:
     """A legal citation reduced for matching: no diacritics, no spaces ("NĐ 47/2020/NĐ-CP" → "nd47/2020/nd-cp")."""
     return fold(text, diacritics=False, keep_slash=True).replace(" ", "")
