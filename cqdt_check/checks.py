@@ -296,17 +296,19 @@ def _item_path(dotted: str, value: Any, index: int) -> PathT:
     return (*path_of(dotted), index) if isinstance(value, list) else path_of(dotted)
 
 
-_HINTS: dict[tuple[str, int, tuple[str, ...]], str] = {}
+_HINTS: dict[tuple[str, int, tuple[str, ...]], tuple[Architecture, str]] = {}
 
 
 def closest_id(ref: str, architecture: Architecture, known: set[str]) -> str:
     """The known id closest to `ref`: shared words weighted by rarity (so "tthc" outweighs "he-thong"),
     then spelling; names, abbreviations and aliases count as spellings of their id (diacritics ignored)."""
     # the same typo recurs across a batch of plans; the comparison is costly, so remember each answer
+    # (the entry keeps its architecture alive, so the id in the key cannot be reused by another architecture)
     key = (ref, id(architecture), tuple(sorted(known - set(architecture.ids()))))
-    if key not in _HINTS:
-        _HINTS[key] = _closest_id(ref, architecture, known)
-    return _HINTS[key]
+    entry = _HINTS.get(key)
+    if entry is None or entry[0] is not architecture:
+        entry = _HINTS[key] = (architecture, _closest_id(ref, architecture, known))
+    return entry[1]
 
 
 def _closest_id(ref: str, architecture: Architecture, known: set[str]) -> str:

@@ -14,7 +14,7 @@ import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .architecture import Architecture
 from .checks import CHECKS, Context, Skip, Violation, get, matches, show
@@ -297,33 +297,43 @@ def resolve_basis(rule, architecture: Architecture) -> list[Basis]:
     return out
 
 
-_RESOLVED: dict[tuple[int, int], list[Basis]] = {}
+def _memoised(table: dict, objects: tuple, extra: tuple, compute: Callable[[], Any]) -> Any:
+    """`compute()` once per combination of these objects (by identity) and `extra` values.
+
+    Rules and architectures are unhashable models that live for a whole run, and a batch checks thousands of
+    plans. The entry keeps its objects alive, so their ids cannot be reused by other objects while it exists
+    (an id-keyed entry for a freed architecture once gave another architecture its legal bases).
+    """
+    key = (*map(id, objects), *extra)
+    entry = table.get(key)
+    if entry is None or any(kept is not given for kept, given in zip(entry[0], objects)):
+        entry = table[key] = (objects, compute())
+    return entry[1]
+
+
+_RESOLVED: dict = {}
 
 
 def _resolved(rule, architecture: Architecture) -> list[Basis]:
-    # rules and architectures live for the whole run: resolve each pair once (a batch checks thousands of plans)
-    key = (id(rule), id(architecture))
-    if key not in _RESOLVED:
-        _RESOLVED[key] = resolve_basis(rule, architecture)
-    return _RESOLVED[key]
+    return _memoised(_RESOLVED, (rule, architecture), (), lambda: resolve_basis(rule, architecture))
 
 
-_WINDOWS: dict[tuple[int, int], tuple[dt.date | None, dt.date | None]] = {}
+_WINDOWS: dict = {}
 
 
 def rule_window(loaded: LoadedRule, architecture: Architecture) -> tuple[dt.date | None, dt.date | None]:
     """When a rule is in force with this architecture: explicit dates, else the union of its resolved bases
     (an `@architecture` basis counts from the decision's effective date)."""
-    key = (id(loaded), id(architecture))
-    if key not in _WINDOWS:
+    def window() -> tuple[dt.date | None, dt.date | None]:
         rule = loaded.rule
         bases = _resolved(rule, architecture) or list(rule.basis)
         starts = [b.valid_from for b in bases]
         ends = [b.valid_to for b in bases]
         start = rule.valid_from or (None if None in starts else min(starts))  # type: ignore[type-var]
         end = rule.valid_to or (None if None in ends else max(ends))  # type: ignore[type-var]
-        _WINDOWS[key] = (start, end)
-    return _WINDOWS[key]
+        return start, end
+
+    return _memoised(_WINDOWS, (loaded, architecture), (), window)
 
 
 def bases_in_force(rule, architecture: Architecture, day: dt.date) -> tuple[Basis, ...]:
@@ -420,15 +430,12 @@ def architecture_info(architecture: Architecture, lang: str = "vi") -> Architect
                             architecture.decision.date, architecture.decision.issuer, architecture.province)
 
 
-_INSTRUMENTS: dict[tuple[int, int, dt.date], tuple[Instrument, ...]] = {}
+_INSTRUMENTS: dict = {}
 
 
 def instruments_in_force(pack: RulePack, architecture: Architecture, day: dt.date) -> tuple[Instrument, ...]:
     """The instruments the rule pack relies on that were in force on `day` (for the report header)."""
-    key = (id(pack), id(architecture), day)
-    if key not in _INSTRUMENTS:
-        _INSTRUMENTS[key] = _instruments_in_force(pack, architecture, day)
-    return _INSTRUMENTS[key]
+    return _memoised(_INSTRUMENTS, (pack, architecture), (day,), lambda: _instruments_in_force(pack, architecture, day))
 
 
 def _instruments_in_force(pack: RulePack, architecture: Architecture, day: dt.date) -> tuple[Instrument, ...]:
