@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -34,22 +35,23 @@ def cache_dir() -> Path | None:
     return Path(base) / "cqdt-check"
 
 
-def _stamp(paths: list[Path]) -> str:
-    digest = hashlib.sha256(__version__.encode())
-    files: list[Path] = sorted(_CODE.glob("*.py"))  # the models that are pickled, and the checks they name
-    for path in paths:
-        # the folder itself counts: a pack folder that cannot be listed must not share the key of no pack at all
+def _stamp(sources: list[Path]) -> str:
+    import pydantic
+
+    # the pickled models' code and the libraries and interpreter that unpickle them
+    digest = hashlib.sha256(f"{__version__}\0{pydantic.VERSION}\0{sys.version}".encode())
+    for path in [*sorted(_CODE.glob("*.py")), *sources]:
+        # folders count by name (a pack folder that cannot be listed must not share the key of no pack at all);
+        # files by contents, not mtimes: two edits within the file system's timestamp granularity differ
         digest.update(f"{path.resolve()}\0".encode())
-        files += sorted(path.rglob("*.yaml")) if path.is_dir() else [path]
-    for file in files:
-        # contents, not mtimes: two edits within the file system's timestamp granularity must not share a key
-        digest.update(f"{file.resolve()}\0".encode())
-        digest.update(hashlib.sha256(file.read_bytes()).digest())
+        if path.is_file():
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:32]
 
 
 def cached(kind: str, sources: list[Path], build: Callable[[], T]) -> T:
-    """`build()`, or its result from an earlier run with the same source files."""
+    """`build()`, or its result from an earlier run with the same sources: exactly the files `build` reads
+    (and the folders they were listed from), so that nothing it reads can change unseen."""
     folder = cache_dir()
     if folder is None:
         return build()

@@ -71,6 +71,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--format: only one report can go to standard output; write the others with FORMAT:FILE",
     ),
     "cli.output_unused": ("--output: mọi --format đã có tệp riêng", "--output: every --format already names its file"),
+    "cli.output_is_plan": ("{file}: báo cáo không được ghi đè lên tệp kế hoạch đang kiểm tra",
+                           "{file}: a report must not overwrite a plan being checked"),
     "cli.same_file": ("--format/--output: hai báo cáo ghi vào cùng một tệp", "--format/--output: two reports write to the same file"),
     "cli.bad_date": ("--as-of: '{value}' không phải ngày có thật dạng YYYY-MM-DD (ví dụ 2025-05-12)",
                      "--as-of: '{value}' is not a real date written YYYY-MM-DD (e.g. 2025-05-12)"),

@@ -209,6 +209,11 @@ def _yaml_files(folder: Path) -> list[Path]:
         raise ConfigError(Location(str(folder)), say("permission_folder")) from None
 
 
+def pack_files(directory: Path) -> list[Path]:
+    """Every file a rule-pack folder contributes, in load order: its rule files, then its vocabulary."""
+    return _yaml_files(directory) + _yaml_files(directory / "vocabulary")
+
+
 def load_rule_pack(directories: list[Path]) -> RulePack:
     """Load and validate the rule packs in `directories` (later packs replace earlier rules with the same id)."""
     from .checks import CHECKS, COMMON_PARAMS
@@ -222,7 +227,7 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
     for directory in directories:
         if not directory.is_dir():
             raise ConfigError(Location(str(directory)), "không phải thư mục gói quy tắc / not a rule-pack directory")
-        for path in _yaml_files(directory) + _yaml_files(directory / "vocabulary"):
+        for path in pack_files(directory):
             try:
                 doc = load_file(path)
             except LoadError as exc:

@@ -15,7 +15,7 @@ from .messages import say
 from .reporters import MACHINE_FORMATS, Format, reporter
 from .reporters.common import printable
 from .resources import bundled_architectures, data_dir, schema
-from .rulepack import ConfigError, RulePack, load_rule_pack
+from .rulepack import ConfigError, RulePack, load_rule_pack, pack_files
 
 PLAN_SUFFIXES = {".yaml", ".yml"}
 
@@ -45,7 +45,8 @@ def load_pack(extra: list[Path], bundled: bool, fail: Callable[[str], None], lan
     from .cache import cached
 
     try:
-        return cached("rules", dirs, lambda: load_rule_pack(dirs))
+        sources = [source for d in dirs for source in (d, *pack_files(d))]
+        return cached("rules", sources, lambda: load_rule_pack(dirs))
     except ConfigError as exc:
         given = next((d for d in extra if Path(exc.location.file).is_relative_to(d)), None)
         fail(f"--rules {given}: {exc}" if given is not None else str(exc))
@@ -123,7 +124,15 @@ def expand(paths: list[Path]) -> list[tuple[Path, str]]:
                 out.append((given, str(given)))  # reported as "no plans in this folder"
         else:
             out.append((given, str(given)))
-    return out
+    # a file named twice (as given and inside a folder given too) is one document, checked once
+    seen: set[Path] = set()
+    unique = []
+    for path, display in out:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append((path, display))
+    return unique
 
 
 @dataclass(frozen=True)
@@ -184,6 +193,10 @@ def run(options: RunOptions, fail: Callable[[str], None]) -> int:
     settings = Settings(pack=pack, architectures=resolver, as_of=as_of, lang=options.lang, fail_on=options.fail_on,
                         limits=Limits(options.max_bytes, options.max_nodes, options.max_depth))
     files = expand(options.plans)
+    plans = {path.resolve() for path, _ in files}
+    clobbered = next((o.path for o in outputs if o.path is not None and o.path.resolve() in plans), None)
+    if clobbered is not None:  # checked before anything is written: a report must never replace a plan
+        fail(say("cli.output_is_plan", lang, file=str(clobbered)))
     show_progress = options.progress if options.progress is not None else (len(files) >= PROGRESS_FROM and sys.stderr.isatty())
     documents = check_all(files, settings, options.jobs, progress=show_progress)
     first_arch = next((d.architecture for d in documents if d.architecture), None)

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT
 from cqdt_check.cache import cached
-from cqdt_check.rulepack import ConfigError, load_rule_pack
+from cqdt_check.rulepack import ConfigError, load_rule_pack, pack_files
 from cqdt_check.run import load_pack
 
 
@@ -65,3 +65,15 @@ def test_the_cache_can_be_turned_off(pack_dir, tmp_path, monkeypatch):
     monkeypatch.setenv("CQDT_CHECK_NO_CACHE", "1")
     load_pack([pack_dir], False, refuse)
     assert not (tmp_path / "cache").exists()
+
+
+def test_an_edited_vocabulary_reached_through_a_symlink_is_reloaded(pack_dir, tmp_path):
+    elsewhere = tmp_path / "shared-vocabulary"
+    (pack_dir / "vocabulary").rename(elsewhere)
+    (pack_dir / "vocabulary").symlink_to(elsewhere)
+    load_pack([pack_dir], False, refuse)
+    synonyms = elsewhere / "synonyms.yaml"
+    synonyms.write_text(synonyms.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    calls = []
+    cached("rules", [pack_dir, *pack_files(pack_dir)], lambda: calls.append(1) or load_rule_pack([pack_dir]))
+    assert calls == [1], "the edited vocabulary file must change the cache key"

@@ -356,3 +356,18 @@ def test_progress_bar_goes_to_stderr_and_leaves_the_report_whole(cli, tmp_path, 
     code, out, err = cli(str(tmp_path), "--format", "json", "--progress")
     assert code == 1 and len(json.loads(out)["documents"]) == 25
     assert "Đang kiểm tra" in err and "25/25" in err
+
+
+@pytest.mark.parametrize("how", ["output", "format"])
+def test_a_report_never_overwrites_a_plan(cli, tmp_path, how):
+    plan = write(tmp_path, "plan.yaml", MINIMAL_FAILING)
+    args = ["--format", "json", "--output", plan] if how == "output" else ["--format", f"text:{plan}"]
+    code, _, err = cli(str(tmp_path), *args)
+    assert code == 2 and "không được ghi đè lên tệp kế hoạch" in err
+    assert Path(plan).read_text(encoding="utf-8") == textwrap.dedent(MINIMAL_FAILING).lstrip("\n")
+
+
+def test_a_file_named_twice_is_one_document(cli, tmp_path):
+    plan = write(tmp_path, "plan.yaml", MINIMAL_FAILING)
+    code, out, _ = cli(plan, str(tmp_path), "--format", "json")
+    assert [d["file"] for d in json.loads(out)["documents"]] == [plan]
