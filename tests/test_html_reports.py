@@ -288,3 +288,24 @@ def test_chromium_shows_and_prints_the_reports(report, check, make_report, hosti
         dom = _run_browser(browser, tmp_path / "profile", "--dump-dom", hostile.as_uri()).stdout
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dom, f"{fmt.value}: the plan's name is text in the page"
         assert "<script" not in dom, f"{fmt.value}: no script element was created from plan text"
+
+
+def test_opinion_when_a_rule_could_not_be_evaluated_lists_every_finding_and_never_concludes_dat(
+        check, make_report, monkeypatch):
+    import dataclasses
+
+    from conftest import ROOT
+    from cqdt_check import checks
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setitem(checks.CHECKS, "architecture_currency",
+                        dataclasses.replace(checks.CHECKS["architecture_currency"], function=broken))
+    doc = check("examples/nhieu-van-de.yaml")
+    assert doc.verdict == "error" and doc.error is None
+    text = reporter(Format.opinion)(make_report([doc]))
+    assert "ARCH-010" in text and "boom" in text  # the rule that could not run is named, with the reason
+    assert all(f.rule_id in text for f in doc.findings if f.status == "fail" and f.severity != "info")
+    assert "không kiểm tra được tệp" not in text and "đạt yêu cầu" not in text.replace("chưa đạt", "")

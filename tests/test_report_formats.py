@@ -245,7 +245,8 @@ def assert_junit_matches(report, text: str) -> ET.Element:
             assert place(doc.error_location, doc.file) in cases[0].find("error").get("message")
         else:
             assert [c.get("name") for c in cases] == [f"{r.id} {r.title}" for r in report.rules]
-            assert [junit_outcome(c) for c in cases] == [expected_case(r, doc, report.fail_on) for r in report.rules]
+            threshold = "error" if report.fail_on == "never" else report.fail_on
+            assert [junit_outcome(c) for c in cases] == [expected_case(r, doc, threshold) for r in report.rules]
         for counter, tag in (("failures", "failure"), ("errors", "error"), ("skipped", "skipped")):
             assert suite.get(counter) == str(sum(1 for c in cases if junit_outcome(c) == tag))
         assert suite.get("tests") == str(len(cases))
@@ -271,7 +272,8 @@ def test_junit_failures_follow_fail_on_and_the_exit_code(several, fail_on):
     report = several(fail_on=fail_on)
     root = assert_junit_matches(report, render(Format.junit, report))
     failed = int(root.get("failures")) > 0
-    anything_fails = any(fails_run(f, fail_on) for d in report.documents for f in d.findings)
+    threshold = "error" if fail_on == "never" else fail_on  # never: exit 0, but errors keep failing their cases
+    anything_fails = any(fails_run(f, threshold) for d in report.documents for f in d.findings)
     assert failed == anything_fails
     assert int(root.get("errors")) == sum(1 for d in report.documents if d.verdict == "error")
 
@@ -402,3 +404,16 @@ def test_integration_doc_commands_name_real_formats():
     doc = (ROOT / "docs" / "integration.md").read_text(encoding="utf-8")
     named = set(re.findall(r"--format[ =]([a-z-]+)", doc))
     assert named and named <= {f.value for f in Format}
+
+
+def test_junit_fails_error_findings_even_under_fail_on_never(check, make_report, monkeypatch):
+    import xml.etree.ElementTree as ET
+
+    from conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    doc = check("examples/nhieu-van-de.yaml", fail_on="never")
+    xml = ET.fromstring(reporter(Format.junit)(make_report([doc], fail_on="never")))
+    errors = {f.rule_id for f in doc.findings if f.severity == "error" and f.status == "fail"}
+    failed = {case.get("name").split()[0] for case in xml.iter("testcase") if case.find("failure") is not None}
+    assert doc.verdict == "fail" and errors and failed == errors

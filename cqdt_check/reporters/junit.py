@@ -2,6 +2,7 @@
 
 A rule's test case fails when it has a finding at or above --fail-on, so the pipeline's test view agrees with the
 exit code; findings below the threshold and waived ones leave the case passing, written in its <system-out>.
+Under --fail-on never (exit 0 whatever is found) errors still fail their cases, as they keep the verdict "fail".
 Not applicable is <skipped>; a rule the tool could not evaluate, or a file it could not check, is <error>.
 """
 
@@ -79,7 +80,7 @@ def _case(rule: RuleInfo, doc: DocumentResult, report: Report) -> ET.Element:
     findings = [f for f in doc.findings if f.rule_id == rule.id]
     checks = [c for c in doc.checks if c.rule_id == rule.id]
     errors = [c for c in checks if c.status == "error"]
-    failing = [f for f in findings if fails_run(f, report.fail_on)]
+    failing = [f for f in findings if fails_run(f, "error" if report.fail_on == "never" else report.fail_on)]
     others = [f for f in findings if f not in failing]
     if errors:
         reasons = "; ".join(say("check_crashed", lang, rule=rule.id, reason=c.reason or "") for c in errors)

@@ -94,8 +94,12 @@ def _opinion(doc: DocumentResult, report: Report, escape: Escape) -> dict[str, A
 
 
 def conclusion_of(doc: DocumentResult) -> str:
-    """not_checked (the file could not be read), fail (an error finding, or the rules did not run) or pass."""
-    if doc.verdict == "error":
+    """not_checked (the file could not be read), fail (an error finding, or the rules did not run) or pass.
+
+    A document whose file was read but where a rule could not be evaluated (verdict error, no `doc.error`) carries
+    that as an error finding: its opinion lists every finding and concludes "chưa đạt", never "đạt".
+    """
+    if doc.verdict == "error" and doc.error is not None:
         return "not_checked"
     # a plan whose rules did not run has not shown that it conforms, whatever its findings
     failed = any(f.status == "fail" and f.severity == "error" for f in doc.findings)
@@ -104,7 +108,7 @@ def conclusion_of(doc: DocumentResult) -> str:
 
 def _intro(doc: DocumentResult, lang: str, words: dict[str, str]) -> str:
     """The opening paragraph: what was received, and against what and which date it was checked."""
-    if doc.verdict == "error":
+    if doc.verdict == "error" and doc.error is not None:
         return say("opinion.intro_unchecked", lang, issuer=words["issuer"], subject=words["subject"],
                    file=words["file"])
     if not doc.rules_evaluated:
