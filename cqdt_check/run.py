@@ -108,6 +108,11 @@ def load_architecture(path: Path):
                           f"kiến trúc không hợp lệ: {format_path(loc) or '(gốc)'}: {err['msg'].removeprefix('Value error, ')}") from None
 
 
+def same_file(path: Path) -> Path:
+    """A path's identity for comparing files: symlinks followed, except in a loop (which the loader refuses later)."""
+    return Path(os.path.realpath(path))  # unlike Path.resolve() on Python 3.11, never raises for a symlink loop
+
+
 def expand(paths: list[Path]) -> list[tuple[Path, str]]:
     """Files as given, and every *.yaml/*.yml under folders (recursive, sorted, symlinked folders not followed)."""
     out: list[tuple[Path, str]] = []
@@ -128,7 +133,7 @@ def expand(paths: list[Path]) -> list[tuple[Path, str]]:
     seen: set[Path] = set()
     unique = []
     for path, display in out:
-        key = path.resolve()
+        key = same_file(path)
         if key not in seen:
             seen.add(key)
             unique.append((path, display))
@@ -165,7 +170,7 @@ def parse_outputs(formats: list[str], output: Path | None, fail: Callable[[str],
         if not to_stdout:
             fail(say("cli.output_unused", lang))
         outputs = [Output(o.fmt, output) if o.path is None else o for o in outputs]
-    files = [o.path.resolve() for o in outputs if o.path is not None]
+    files = [same_file(o.path) for o in outputs if o.path is not None]
     if len(files) != len(set(files)):
         fail(say("cli.same_file", lang))
     return outputs
@@ -193,8 +198,8 @@ def run(options: RunOptions, fail: Callable[[str], None]) -> int:
     settings = Settings(pack=pack, architectures=resolver, as_of=as_of, lang=options.lang, fail_on=options.fail_on,
                         limits=Limits(options.max_bytes, options.max_nodes, options.max_depth))
     files = expand(options.plans)
-    plans = {path.resolve() for path, _ in files}
-    clobbered = next((o.path for o in outputs if o.path is not None and o.path.resolve() in plans), None)
+    plans = {same_file(path) for path, _ in files}
+    clobbered = next((o.path for o in outputs if o.path is not None and same_file(o.path) in plans), None)
     if clobbered is not None:  # checked before anything is written: a report must never replace a plan
         fail(say("cli.output_is_plan", lang, file=str(clobbered)))
     show_progress = options.progress if options.progress is not None else (len(files) >= PROGRESS_FROM and sys.stderr.isatty())
