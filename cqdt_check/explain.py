@@ -41,6 +41,17 @@ def basis_line(b, lang: str) -> str:
     return text
 
 
+def render_input_rule(info, lang: str) -> str:
+    """An input rule (YAML-00x, SCHEMA-00x): built into the loader and the schema, not part of the rule pack."""
+    label = _LABELS[lang]
+    out = [f"{info.id} — {info.title}", "",
+           f"{label['area']}: {say('area.schema', lang)} (schema)    {label['severity']}: {info.severity}", "",
+           f"{label['why']}:", f"  {info.rationale}", "", f"{label['basis']}:"]
+    out += [f"  - {b.instrument}" + (f", {b.article}" if b.article else "") for b in info.basis]
+    out += ["", f"{label['fix']}:", f"  {info.remediation}", ""]
+    return "\n".join(out)
+
+
 def render_rule(loaded: LoadedRule, lang: str) -> str:
     from .engine import window_text
 

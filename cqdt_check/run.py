@@ -357,6 +357,14 @@ def explain_rule(rule_id: str, extra: list[Path], lang: str, fail) -> int:
     pack = load_pack(extra, True, fail, lang)
     loaded = pack.get(rule_id.upper())
     if loaded is None:
+        from .engine import rule_catalogue
+
+        info = next((r for r in rule_catalogue(pack, None, lang) if r.id == rule_id.upper() and r.area == "schema"), None)
+        if info is not None:
+            from .explain import render_input_rule
+
+            sys.stdout.write(render_input_rule(info, lang))
+            return 0
         import difflib
         close = difflib.get_close_matches(rule_id.upper(), [r.rule.id for r in pack.rules], n=3)
         fail(say("cli.unknown_rule", lang, rule=rule_id,

@@ -371,3 +371,14 @@ def test_a_file_named_twice_is_one_document(cli, tmp_path):
     plan = write(tmp_path, "plan.yaml", MINIMAL_FAILING)
     code, out, _ = cli(plan, str(tmp_path), "--format", "json")
     assert [d["file"] for d in json.loads(out)["documents"]] == [plan]
+
+
+@pytest.mark.parametrize("rule_id", ["YAML-001", "YAML-002", "YAML-003", "YAML-004", "YAML-005", "YAML-006",
+                                     "SCHEMA-001", "SCHEMA-002"])
+def test_explain_covers_the_input_rules_reports_name(cli, rule_id):
+    from cqdt_check.messages import say
+
+    for lang in ("vi", "en"):
+        code, out, err = cli("explain", rule_id.lower(), "--lang", lang)
+        assert code == 0, err
+        assert out.startswith(f"{rule_id} — {say('input.' + rule_id, lang)}") and "cqdt-plan/1" in out
