@@ -358,8 +358,11 @@ def rule_catalogue(pack: RulePack, architecture: Architecture | None, lang: str)
            for rule_id, severity in sorted(INPUT_RULE_SEVERITY.items())]
     for loaded in pack.rules:
         rule = loaded.rule
+        # without one architecture for the whole run (none, or several in a folder), the decision is named generically
         basis = tuple(_resolved(rule, architecture)) if architecture is not None else tuple(
-            Basis(b.instrument, b.article, b.valid_from, b.valid_to, b.verified, b.source) for b in rule.basis)
+            Basis(say("basis.architecture_in_use", lang), say("basis.principle", lang, principle=b.article) if b.article
+                  else None, b.valid_from, b.valid_to, b.verified, b.source) if b.instrument == ARCHITECTURE_BASIS
+            else Basis(b.instrument, b.article, b.valid_from, b.valid_to, b.verified, b.source) for b in rule.basis)
         out.append(RuleInfo(rule.id, rule.name, rule.area, rule.severity, rule.title.get(lang), rule.rationale.get(lang),
                             rule.remediation.get(lang), basis))
     return tuple(out)

@@ -61,6 +61,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "rule {rule} could not be evaluated (tool fault: {reason}); this document's result is incomplete",
     ),
     # The command line's own refusals (exit 2) and its summary line on stderr.
+    "basis.architecture_in_use": ("Quyết định phê duyệt Kiến trúc đang áp dụng cho kế hoạch",
+                                  "The decision approving the architecture the plan is checked against"),
+    "basis.principle": ("nguyên tắc {principle}", "principle {principle}"),
     "cli.no_rule_pack": ("không có gói quy tắc nào (--no-bundled-rules cần --rules THƯ_MỤC)",
                          "no rule pack (--no-bundled-rules needs --rules DIR)"),
     "cli.unknown_format": ("--format: không có định dạng '{name}'{hint} (có: {known})",

@@ -178,7 +178,7 @@ def parse_outputs(formats: list[str], output: Path | None, fail: Callable[[str],
 
 def run(options: RunOptions, fail: Callable[[str], None]) -> int:
     from .dates import parse_cli_date
-    from .engine import Settings, rule_catalogue
+    from .engine import Settings
 
     lang = options.lang
     outputs = parse_outputs(options.formats, options.output, fail, lang)
@@ -207,7 +207,7 @@ def run(options: RunOptions, fail: Callable[[str], None]) -> int:
     first_arch = next((d.architecture for d in documents if d.architecture), None)
     report = Report(tuple(documents), first_arch, lang=options.lang, fail_on=options.fail_on, as_of_option=as_of,
                     tool_version=__version__, rule_count=len(pack.rules),
-                    rules=rule_catalogue(pack, _architecture_object(resolver, first_arch), options.lang))
+                    rules=report_rules(pack, documents, resolver, lang))
     for out in outputs:
         emit(report, out)
     if any(o.fmt in MACHINE_FORMATS or o.path is not None for o in outputs) and not any(
@@ -288,11 +288,14 @@ def _check_one(item: tuple[Path, str]):
     return check_file(path, display, settings, schema("plan.schema.json"))
 
 
-def _architecture_object(resolver: ArchitectureResolver, info):
-    """The loaded architecture the report's header names (its rules' bases are resolved against it)."""
-    if info is None:
-        return None
-    return next((a for a in resolver.cache.values() if getattr(a, "id", None) == info.id), None)
+def report_rules(pack: RulePack, documents, resolver: ArchitectureResolver, lang: str):
+    """The rule catalogue of a report: bases resolved against the run's architecture when every document used the
+    same one; with several (a folder mixing provinces), the architecture's decision is named generically."""
+    from .engine import rule_catalogue
+
+    used = {d.architecture.id for d in documents if d.architecture}
+    architecture = next((a for a in resolver.cache.values() if getattr(a, "id", None) in used), None)
+    return rule_catalogue(pack, architecture if len(used) == 1 else None, lang)
 
 
 def emit(report: Report, out: Output) -> None:

@@ -44,15 +44,17 @@ def check(pack):
 def make_report(pack):
     """make_report(documents, lang='vi') -> Report: as the CLI builds it, with the run's rule catalogue."""
     from cqdt_check import __version__
-    from cqdt_check.engine import rule_catalogue
     from cqdt_check.findings import Report
+    from cqdt_check.run import report_rules
 
     def build(documents, lang: str = "vi", fail_on: str = "error") -> Report:
         documents = tuple(documents)
         arch_info = next((d.architecture for d in documents if d.architecture), None)
-        arch = ArchitectureResolver(arch_info.id)(None) if arch_info else None
+        resolver = ArchitectureResolver(None)
+        for arch_id in {d.architecture.id for d in documents if d.architecture}:
+            resolver(arch_id)  # loaded, as the CLI's resolver has them after a run
         return Report(documents, arch_info, lang=lang, fail_on=fail_on, tool_version=__version__,
-                      rule_count=len(pack.rules), rules=rule_catalogue(pack, arch, lang))
+                      rule_count=len(pack.rules), rules=report_rules(pack, documents, resolver, lang))
 
     return build
 

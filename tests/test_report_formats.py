@@ -417,3 +417,19 @@ def test_junit_fails_error_findings_even_under_fail_on_never(check, make_report,
     errors = {f.rule_id for f in doc.findings if f.severity == "error" and f.status == "fail"}
     failed = {case.get("name").split()[0] for case in xml.iter("testcase") if case.find("failure") is not None}
     assert doc.verdict == "fail" and errors and failed == errors
+
+
+def test_sarif_rule_help_names_no_single_architecture_when_a_folder_mixes_them(check, make_report, tmp_path,
+                                                                                  monkeypatch):
+    from conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    nghe_an = tmp_path / "nghe-an.yaml"
+    nghe_an.write_text((ROOT / "examples" / "nhieu-van-de.yaml").read_text(encoding="utf-8").replace(
+        "architecture: quang-ngai-3.0", "architecture: nghe-an-1.0"), encoding="utf-8")
+    docs = [check("examples/tthc-nang-cap.yaml"), check(nghe_an)]
+    assert {d.architecture.id for d in docs} == {"quang-ngai-3.0", "nghe-an-1.0"}
+    rules = json.loads(render(Format.sarif, make_report(docs)))["runs"][0]["tool"]["driver"]["rules"]
+    help_text = "\n".join(r["help"]["text"] for r in rules)
+    assert "(quang-ngai-3.0)" not in help_text and "(nghe-an-1.0)" not in help_text
+    assert "Quyết định phê duyệt Kiến trúc đang áp dụng cho kế hoạch, nguyên tắc lgsp-dau-moi" in help_text
