@@ -4,7 +4,6 @@ and a plan that lost a required fact is never judged to pass."""
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, given, settings

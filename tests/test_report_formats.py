@@ -19,7 +19,7 @@ import pytest
 import yaml
 from conftest import PLAN, ROOT, golden
 
-from cqdt_check.findings import CheckResult, severity_rank
+from cqdt_check.findings import CheckResult
 from cqdt_check.reporters import Format, reporter
 from cqdt_check.reporters.common import by_area, fails_run, place
 from cqdt_check.reporters.github import escape_data

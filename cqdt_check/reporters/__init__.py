@@ -6,7 +6,6 @@ from enum import Enum
 from importlib import import_module
 from typing import Callable
 
-from ..findings import Report
 
 
 class Format(str, Enum):
