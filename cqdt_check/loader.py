@@ -24,10 +24,12 @@ import yaml.reader
 
 from .findings import Location, PathT, format_path
 
+from yaml import SafeLoader as _PureLoader
+
 try:  # the C parser is an order of magnitude faster; the pure-Python one gives the same events.
     from yaml import CSafeLoader as _EventLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+    _EventLoader = _PureLoader  # type: ignore[misc]
 
 
 @dataclass(frozen=True)
@@ -216,6 +218,40 @@ def load_text(text: str, name: str, limits: Limits = Limits()) -> SourceDocument
         # values are compared in NFC anyway; normalising first also makes columns count the characters a
         # reader sees, so an NFD-saved file is located exactly like the same text saved in NFC
         text = unicodedata.normalize("NFC", text)
+    try:
+        return _parse(text, name, limits, _EventLoader)
+    except LoadError as error:
+        if error.code != "syntax" or _EventLoader is _PureLoader:
+            raise
+        # libyaml may refuse deep nesting itself (PyYAML >= 6.0.3 bundles a libyaml with a nesting limit, and its
+        # scanner reads flow collections ahead), before our own --max-depth is reached in the events. The depth
+        # limit is ours: the text before libyaml's refusal is parsed again by the pure-Python parser, which has no
+        # limit of its own, so a too-deep plan is refused by our message at the first node past --max-depth, and
+        # any other syntax error keeps libyaml's place. Only failing files pay for this.
+        index = _offset(text, error.location)
+        try:
+            _parse(text[:index], name, limits, _PureLoader)
+        except yaml.YAMLError:  # the pure-Python reader refuses some texts at once (a control character)
+            pass
+        except LoadError as deeper:
+            if deeper.code in ("too_deep", "too_many_nodes"):
+                raise deeper from None
+        raise
+
+
+def _offset(text: str, location: Location) -> int:
+    """The character offset of a 1-based line and column (the end of the text when there is no place)."""
+    if not location.line:
+        return len(text)
+    start = 0
+    for _ in range(location.line - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return len(text)
+    return min(len(text), start + max(location.column - 1, 0) + 1)
+
+
+def _parse(text: str, name: str, limits: Limits, parser: type) -> SourceDocument:
     spans: dict[PathT, tuple[int, int]] = {}
     key_spans: dict[PathT, tuple[int, int]] = {}
     problems: list[InputProblem] = []
@@ -224,7 +260,7 @@ def load_text(text: str, name: str, limits: Limits = Limits()) -> SourceDocument
     root: object = None
     documents = 0
     nodes = 0
-    loader = _EventLoader(text)
+    loader = parser(text)
     try:
         while True:
             event = loader.get_event()

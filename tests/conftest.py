@@ -91,7 +91,11 @@ def report(check, make_report, monkeypatch):
 
 
 def golden(name: str, text: str) -> None:
+    """Compare a rendered report with its golden file. A missing golden fails (it is never made silently);
+    CQDT_UPDATE_GOLDEN=1 writes the golden files on purpose (CONTRIBUTING.md)."""
     path = GOLDEN / name
-    if os.environ.get("CQDT_UPDATE_GOLDEN") == "1" or not path.exists():
+    if os.environ.get("CQDT_UPDATE_GOLDEN") == "1":
         path.write_text(text, encoding="utf-8")
+        return
+    assert path.exists(), f"golden file {name} is missing: CQDT_UPDATE_GOLDEN=1 python3 -m pytest writes it"
     assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file (CQDT_UPDATE_GOLDEN=1 to accept)"

@@ -60,7 +60,6 @@ class Expect:
     args: list[str] = field(default_factory=list)
     role: str = "plan"
     resource: bool = False
-    within: float | None = None
     same_as_source: bool = False
     known_bug: str | None = None
 
@@ -101,8 +100,6 @@ def parse_expect(text: str) -> Expect:
             expect.role = value
         elif key == "known-bug" and op == "=":
             expect.known_bug = value
-        elif key == "within" and op == "=":
-            expect.within = float(value)
         elif key == "resource" and op is None:
             expect.resource = True
         elif key == "same-as-source" and op is None:
@@ -360,8 +357,6 @@ def test_corpus_case(case: Case, cqdt, tmp_path, request):
         return
 
     assert run.code == expect.exit, f"exit {run.code}, expected {expect.exit}\n{run.stderr[-1500:]}\n{shown(findings)}"
-    if expect.within is not None:
-        assert run.seconds < expect.within, f"finished after {run.seconds:.2f} s"
 
     if expect.at is not None:  # a refusal names the file and, where there is one, the line and column
         place = f"{path}:{expect.at}: " if expect.at != "-" else f"{path}: "
