@@ -21,7 +21,7 @@ from .checks import CHECKS, Context, Skip, Violation, get, matches, show
 from .dates import in_window, vn
 from .findings import (
     ArchitectureInfo, Basis, CheckResult, DocumentResult, Finding, Instrument, Location, PathT, RuleInfo,
-    format_path, severity_rank,
+    fails_at, format_path,
 )
 from .loader import Limits, LoadError, SourceDocument, load_file
 from .messages import say
@@ -400,11 +400,9 @@ def _result(file: str, findings: list[Finding], checks: tuple[CheckResult, ...],
             plan: Plan | None = None, plan_data: Any = None, architecture: Architecture | None = None,
             as_of: dt.date | None = None, as_of_source: str | None = None) -> DocumentResult:
     findings = sorted(findings, key=Finding.sort_key)
-    # --fail-on never changes the exit code only: a plan with errors is never reported as passing
-    threshold = severity_rank("error" if settings.fail_on == "never" else settings.fail_on)
     if any(c.status == "error" for c in checks):
         verdict = "error"
-    elif any(f.status == "fail" and severity_rank(f.severity) >= threshold for f in findings):
+    elif any(fails_at(f.severity, f.status, settings.fail_on) for f in findings):
         verdict = "fail"
     else:
         verdict = "pass"

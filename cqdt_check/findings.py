@@ -40,6 +40,13 @@ def severity_rank(severity: str) -> int:
     return {"error": 3, "warning": 2, "info": 1}[severity]
 
 
+def fails_at(severity: str, status: str, fail_on: str) -> bool:
+    """Whether a finding fails its document at `--fail-on` (the one definition the verdict, the exit code and JUnit
+    use). Waived findings never fail; `never` changes the exit code only, so a document is still judged at `error`."""
+    threshold = "error" if fail_on == "never" else fail_on
+    return status == "fail" and severity_rank(severity) >= severity_rank(threshold)
+
+
 @dataclass(frozen=True, order=True)
 class Location:
     """A place in a file: 1-based line and column; 0 means the file as a whole."""
@@ -185,8 +192,4 @@ class Report:
             return 2
         if self.fail_on == "never":
             return 0
-        threshold = severity_rank(self.fail_on)
-        for doc in self.documents:
-            if any(f.status == "fail" and severity_rank(f.severity) >= threshold for f in doc.findings):
-                return 1
-        return 0
+        return 1 if any(d.verdict == "fail" for d in self.documents) else 0

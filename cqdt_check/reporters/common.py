@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ..findings import AREAS, Basis, DocumentResult, Finding, Location, Report, severity_rank
+from ..findings import AREAS, Basis, DocumentResult, Finding, Location, Report
 from ..messages import say
 
 # Problems with the file itself first, then the rule areas in their usual order.
@@ -63,8 +63,3 @@ def verdict_totals(report: Report) -> dict[str, int]:
 def severity_totals(report: Report) -> dict[str, int]:
     """Failed findings of every document by severity (waived ones left out, as in each document's summary)."""
     return {s: sum(d.count(s) for d in report.documents) for s in ("error", "warning", "info")}
-
-
-def fails_run(finding: Finding, fail_on: str) -> bool:
-    """Whether this finding alone makes the run exit 1 under `--fail-on` (waived findings never do)."""
-    return finding.status == "fail" and fail_on != "never" and severity_rank(finding.severity) >= severity_rank(fail_on)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from ..findings import CheckResult, DocumentResult, Finding, Report, RuleInfo, severity_rank
+from ..findings import CheckResult, DocumentResult, Finding, Report, RuleInfo, fails_at, severity_rank
 from ..messages import say
-from .common import cite, error_place, fails_run, place, printable
+from .common import cite, error_place, place, printable
 
 
 def render(report: Report, **_: Any) -> str:
@@ -80,7 +80,7 @@ def _case(rule: RuleInfo, doc: DocumentResult, report: Report) -> ET.Element:
     findings = [f for f in doc.findings if f.rule_id == rule.id]
     checks = [c for c in doc.checks if c.rule_id == rule.id]
     errors = [c for c in checks if c.status == "error"]
-    failing = [f for f in findings if fails_run(f, "error" if report.fail_on == "never" else report.fail_on)]
+    failing = [f for f in findings if fails_at(f.severity, f.status, report.fail_on)]
     others = [f for f in findings if f not in failing]
     if errors:
         reasons = "; ".join(say("check_crashed", lang, rule=rule.id, reason=c.reason or "") for c in errors)
