@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
@@ -155,11 +154,3 @@ class Architecture(_Frozen):
 
 
 DEFAULT_ARCHITECTURE = "quang-ngai-3.0"
-
-
-def architecture_file(ref: str, bundled_dir: Path) -> Path:
-    """Resolve `--architecture ID|FILE` to a file: an existing path, else a bundled id."""
-    candidate = Path(ref)
-    if candidate.suffix in {".yaml", ".yml"} or candidate.exists():
-        return candidate
-    return bundled_dir / f"{ref}.yaml"

@@ -11,11 +11,12 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
 from . import __version__
+from .errors import ToolError, UsageError
 from .loader import Limits
 from .reporters import MACHINE_FORMATS, Format
 
@@ -52,11 +53,11 @@ def _root(
     """cqdt-check."""
 
 
-def fail(message: str) -> None:
-    """A one-line reason on stderr, exit 2."""
+def refuse(error: ToolError, lang: str) -> NoReturn:
+    """The one place a problem of the command line or of configuration ends a run: one line on stderr, exit 2."""
     from .reporters.common import printable
 
-    print(f"cqdt-check: {printable(message)}", file=sys.stderr)  # file names come from the user's disk
+    print(f"cqdt-check: {printable(error.render(lang))}", file=sys.stderr)  # file names come from the user's disk
     raise typer.Exit(2)
 
 
@@ -89,7 +90,10 @@ def check_command(
         bundled_rules=not no_bundled_rules, as_of=as_of, fail_on=fail_on.value, lang=lang.value,
         max_bytes=max_bytes, max_nodes=max_nodes, max_depth=max_depth, jobs=jobs,
     )
-    code = run(options, fail)
+    try:
+        code = run(options)
+    except ToolError as error:
+        refuse(error, lang.value)
     raise typer.Exit(code)
 
 
@@ -97,37 +101,49 @@ def check_command(
 def rules_command(
     area: Annotated[Optional[str], typer.Option(help="Chỉ một lĩnh vực / only one area.")] = None,
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", readable=False, help="Gói quy tắc bổ sung / extra rule pack.")] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Chỉ các quy tắc có hiệu lực ngày này / only rules in force that day.")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Chỉ các quy tắc được đánh giá khi kiểm tra ngày này / only the rules a check on that day evaluates.")] = None,
+    architecture: Annotated[Optional[str], typer.Option(help="Kiến trúc dùng để xác định hiệu lực / architecture the windows are resolved with (default quang-ngai-3.0).")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", metavar="text|json", help="Bảng hoặc JSON / a table or JSON.")] = "text",
     lang: Annotated[Lang, typer.Option("--lang")] = Lang.vi,
 ) -> None:
     """Liệt kê quy tắc theo lĩnh vực / list the rule pack by area."""
-    from .run import list_rules
+    from .listing import list_rules
 
-    raise typer.Exit(list_rules(area, rules or [], as_of, lang.value, fail))
+    try:
+        raise typer.Exit(list_rules(area, rules or [], as_of, lang.value, architecture, format))
+    except ToolError as error:
+        refuse(error, lang.value)
 
 
 @app.command("explain")
 def explain_command(
     rule_id: Annotated[str, typer.Argument(help="Mã quy tắc, ví dụ SEC-003 / rule id.")],
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", readable=False, help="Gói quy tắc bổ sung / extra rule pack.")] = None,
+    architecture: Annotated[Optional[str], typer.Option(help="Kiến trúc dùng để xác định hiệu lực / architecture the window is resolved with.")] = None,
     lang: Annotated[Lang, typer.Option("--lang")] = Lang.vi,
 ) -> None:
     """Giải thích một quy tắc / explain one rule: what, why, legal basis, how to fix, example."""
-    from .run import explain_rule
+    from .listing import explain_rule
 
-    raise typer.Exit(explain_rule(rule_id, rules or [], lang.value, fail))
+    try:
+        raise typer.Exit(explain_rule(rule_id, rules or [], lang.value, architecture))
+    except ToolError as error:
+        refuse(error, lang.value)
 
 
 @app.command("schema")
 def schema_command(
     name: Annotated[str, typer.Argument(help="plan | rules | architecture")] = "plan",
+    lang: Annotated[Lang, typer.Option("--lang")] = Lang.vi,
 ) -> None:
     """In JSON Schema (để trình soạn thảo kiểm tra khi gõ) / print a JSON Schema for editors."""
     from .resources import data_dir
 
-    path = data_dir("schemas") / f"{name}.schema.json"
-    if not path.is_file():
-        fail(f"không có schema '{name}' (plan, rules, architecture)")
+    folder = data_dir("schemas")
+    path = folder / f"{name}.schema.json"
+    if "/" in name or not path.is_file():
+        known = ", ".join(sorted(p.name.removesuffix(".schema.json") for p in folder.glob("*.schema.json")))
+        refuse(UsageError("cli.no_schema", name=name, known=known), lang.value)
     sys.stdout.write(path.read_text(encoding="utf-8"))
 
 

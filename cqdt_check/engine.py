@@ -9,16 +9,18 @@ file from the document's span table.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import string
 from collections.abc import Iterator
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .architecture import Architecture
 from .checks import CHECKS, Context, Skip, Violation, get, matches, show
-from .dates import in_window, vn
+from .dates import vn
+from .errors import ToolError
+from .legal import ARCHITECTURE_BASIS, LegalTime, window_text
 from .findings import (
     ArchitectureInfo, Basis, CheckResult, DocumentResult, Finding, Instrument, Location, PathT, RuleInfo,
     fails_at, format_path,
@@ -44,12 +46,21 @@ class Settings:
     """How a run was asked to check: from the command line."""
 
     pack: RulePack
-    architectures: Any  # callable: (ref or None) -> Architecture; raises LoadError/ConfigError
+    architectures: Any  # callable: (ref or None) -> Architecture; raises ToolError
     as_of: dt.date | None = None
     lang: str = "vi"
     fail_on: str = "error"
     limits: Limits = Limits()
     today: dt.date | None = None
+    _legal: dict[str, LegalTime] = dataclass_field(default_factory=dict, repr=False)
+
+    def legal_time(self, architecture: Architecture) -> LegalTime:
+        """The pack's bases and windows resolved for this architecture, once per run (a run has one pack, and one
+        architecture per id)."""
+        legal = self._legal.get(architecture.id)
+        if legal is None or legal.architecture is not architecture:
+            legal = self._legal[architecture.id] = LegalTime(self.pack, architecture)
+        return legal
 
 
 def check_file(path: Path, display: str, settings: Settings, plan_schema: dict) -> DocumentResult:
@@ -77,18 +88,18 @@ def check_document(doc: SourceDocument, settings: Settings, plan_schema: dict) -
         architecture = settings.architectures(ref)
     except LoadError as exc:
         return _error_result(doc.path, exc.location, say(exc.code, lang, **exc.params))
-    except Exception as exc:  # ConfigError: the named architecture cannot be used
-        location = getattr(exc, "location", Location(doc.path))
-        line, column = doc.locate(("architecture",))
-        if location.file == doc.path or not location.line:
-            location = Location(doc.path, line, column)
-        return _error_result(doc.path, location, getattr(exc, "message", str(exc)))
+    except ToolError as exc:  # the named architecture cannot be used: the plan's field is the place
+        location = exc.location
+        if location is None or location.file == doc.path or not location.line:
+            location = Location(doc.path, *doc.locate(("architecture",)))
+        return _error_result(doc.path, location, exc.text(lang))
     as_of, source = choose_date(plan, settings)
     ctx = Context(plan, architecture, as_of, lang, settings.pack.concepts, settings.pack.instruments)
-    rule_findings, checks = evaluate(doc, plan, ctx, settings.pack)
+    legal = settings.legal_time(architecture)
+    rule_findings, checks = evaluate(doc, plan, ctx, settings.pack, legal)
     findings += rule_findings
     return _result(doc.path, findings, tuple(checks), settings, plan=plan, architecture=architecture,
-                   as_of=as_of, as_of_source=source)
+                   as_of=as_of, as_of_source=source, instruments=legal.instruments_in_force(as_of))
 
 
 def choose_date(plan: Plan, settings: Settings) -> tuple[dt.date, str]:
@@ -102,13 +113,14 @@ def choose_date(plan: Plan, settings: Settings) -> tuple[dt.date, str]:
     return settings.today or dt.date.today(), "today"
 
 
-def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack) -> tuple[list[Finding], list[CheckResult]]:
+def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
+             legal: LegalTime) -> tuple[list[Finding], list[CheckResult]]:
     """Run every rule of the pack on its targets."""
     findings: list[Finding] = []
     results: list[CheckResult] = []
     for loaded in pack.rules:
         rule = loaded.rule
-        reason = _rule_not_applicable(loaded, plan, ctx)
+        reason = _rule_not_applicable(loaded, plan, ctx, legal)
         if reason:
             results.append(CheckResult(rule.id, "not_applicable", (), reason))
             continue
@@ -137,22 +149,21 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack) -> t
                 results.append(CheckResult(rule.id, "not_applicable", path, skips[0].reason))
                 continue
             results.append(CheckResult(rule.id, "fail" if outcome else "pass", path))
-            findings.extend(_finding(doc, loaded, path, target, system, v, ctx) for v in outcome)
+            findings.extend(_finding(doc, loaded, path, target, system, v, ctx, legal) for v in outcome)
     return findings, results
 
 
-def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context) -> str | None:
+def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context, legal: LegalTime) -> str | None:
     rule = loaded.rule
     when = rule.applies_when
     if when.kind and plan.kind not in when.kind:  # the most telling reason first
         return say("na.kind", ctx.lang, value=plan.kind)
-    start, end = rule_window(loaded, ctx.architecture)
-    if not in_window(ctx.as_of, start, end):
-        return say("na.window", ctx.lang, date=vn(ctx.as_of), window=window_text(start, end, ctx.lang))
+    if not legal.in_force(rule.id, ctx.as_of):
+        return say("na.window", ctx.lang, date=vn(ctx.as_of), window=window_text(legal.windows[rule.id], ctx.lang))
     for element in rule.requires:
         if not ctx.architecture.has(element):
             return say("na.architecture", ctx.lang, architecture=ctx.architecture.id, element=element)
-    if not _resolved(rule, ctx.architecture):  # its only basis is a principle this architecture does not state
+    if not legal.bases[rule.id]:  # its only basis is a principle this architecture does not state
         principles = ", ".join(b.article or "" for b in rule.basis if b.instrument == ARCHITECTURE_BASIS)
         return say("na.architecture", ctx.lang, architecture=ctx.architecture.id, element=principles)
     for field, condition in when.plan.items():
@@ -184,16 +195,6 @@ def _shown(value: Any, lang: str) -> str:
     if value is MISSING_VALUE:
         return "chưa khai báo" if lang == "vi" else "not declared"
     return show(value)
-
-
-def window_text(start: dt.date | None, end: dt.date | None, lang: str) -> str:
-    if start and end:
-        return say("window.between", lang, start=vn(start), end=vn(end))
-    if start:
-        return say("window.from", lang, start=vn(start))
-    if end:
-        return say("window.to", lang, end=vn(end))
-    return "—"
 
 
 def _targets(kind: str, plan: Plan) -> Iterator[tuple[PathT, Any, Any]]:
@@ -229,7 +230,7 @@ def _quoted(value: Any) -> Any:
 
 
 def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target: Any, system: Any,
-             v: Violation, ctx: Context) -> Finding:
+             v: Violation, ctx: Context, legal: LegalTime) -> Finding:
     rule = loaded.rule
     lang = ctx.lang
     params = _Params(plan=ctx.plan.name, architecture=ctx.architecture.id)
@@ -247,13 +248,13 @@ def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target
         message = f"{subject}{say('not_declared', lang, field=v.missing)} — {rule.title.get(lang)}"
     else:
         message = string.Formatter().vformat(rule.message.get(lang), (), _Params((k, _quoted(v)) for k, v in params.items()))
-    in_force = bases_in_force(rule, ctx.architecture, ctx.as_of)
+    in_force = legal.bases_in_force(rule.id, ctx.as_of)
     if v.relies_on:  # a transitional regime: the instrument applied is the basis, even after its own end
         from .textmatch import citation_key
 
         applied = citation_key(v.relies_on).replace("nđ", "nd")
         number = applied[2:] if applied.startswith("nd") else applied
-        applied_bases = [b for b in _resolved(rule, ctx.architecture) if number and number in citation_key(b.instrument)]
+        applied_bases = [b for b in legal.bases[rule.id] if number and number in citation_key(b.instrument)]
         # the regime applied, then the verified bases in force (not the other regime's decree)
         in_force = (*applied_bases, *(b for b in in_force if b.verified and b not in applied_bases))
     severity = rule.severity
@@ -270,78 +271,6 @@ def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target
     )
 
 
-ARCHITECTURE_BASIS = "@architecture"
-
-
-def resolve_basis(rule, architecture: Architecture) -> list[Basis]:
-    """The rule's bases, with `@architecture` read as the decision approving the architecture in use.
-
-    Its `article` names a principle of the architecture (resolved to that principle's place in the
-    decision, and dropped when the architecture has no such principle) or is kept as written.
-    """
-    out = []
-    decision = architecture.decision
-    principles = {p.id: p for p in architecture.principles}
-    for b in rule.basis:
-        if b.instrument != ARCHITECTURE_BASIS:
-            out.append(Basis(b.instrument, b.article, b.valid_from, b.valid_to, b.verified, b.source))
-            continue
-        article = b.article
-        if article in principles:
-            # the principle's place in the decision, without repeating the decision's number
-            article = re.sub(rf"^(QĐ|Quyết định)\s*(số\s*)?{re.escape(decision.number)},?\s*", "", principles[article].source)
-        elif article and article.replace("-", "").isalnum() and article.islower():
-            continue  # a principle this architecture does not state
-        name = f"Quyết định {decision.number} ngày {vn(decision.date)} ({architecture.id})"
-        out.append(Basis(name, article, decision.effective, None, True, decision.source))
-    return out
-
-
-def _memoised(table: dict, objects: tuple, extra: tuple, compute: Callable[[], Any]) -> Any:
-    """`compute()` once per combination of these objects (by identity) and `extra` values.
-
-    Rules and architectures are unhashable models that live for a whole run, and a batch checks thousands of
-    plans. The entry keeps its objects alive, so their ids cannot be reused by other objects while it exists
-    (an id-keyed entry for a freed architecture once gave another architecture its legal bases).
-    """
-    key = (*map(id, objects), *extra)
-    entry = table.get(key)
-    if entry is None or any(kept is not given for kept, given in zip(entry[0], objects)):
-        entry = table[key] = (objects, compute())
-    return entry[1]
-
-
-_RESOLVED: dict = {}
-
-
-def _resolved(rule, architecture: Architecture) -> list[Basis]:
-    return _memoised(_RESOLVED, (rule, architecture), (), lambda: resolve_basis(rule, architecture))
-
-
-_WINDOWS: dict = {}
-
-
-def rule_window(loaded: LoadedRule, architecture: Architecture) -> tuple[dt.date | None, dt.date | None]:
-    """When a rule is in force with this architecture: explicit dates, else the union of its resolved bases
-    (an `@architecture` basis counts from the decision's effective date)."""
-    def window() -> tuple[dt.date | None, dt.date | None]:
-        rule = loaded.rule
-        bases = _resolved(rule, architecture) or list(rule.basis)
-        starts = [b.valid_from for b in bases]
-        ends = [b.valid_to for b in bases]
-        start = rule.valid_from or (None if None in starts else min(starts))  # type: ignore[type-var]
-        end = rule.valid_to or (None if None in ends else max(ends))  # type: ignore[type-var]
-        return start, end
-
-    return _memoised(_WINDOWS, (loaded, architecture), (), window)
-
-
-def bases_in_force(rule, architecture: Architecture, day: dt.date) -> tuple[Basis, ...]:
-    resolved = _resolved(rule, architecture)
-    in_force = [b for b in resolved if in_window(day, b.valid_from, b.valid_to)]
-    return tuple(in_force or resolved)
-
-
 # Input and schema findings rest on the plan format itself (plan-format.md), which the appraisal relies on.
 FORMAT_BASIS = (Basis("Định dạng kế hoạch cqdt-plan/1", "schemas/plan.schema.json", None, None, True, "plan-format.md"),)
 
@@ -356,10 +285,11 @@ def rule_catalogue(pack: RulePack, architecture: Architecture | None, lang: str)
     out = [RuleInfo(rule_id, rule_id.lower(), "schema", severity, say(f"input.{rule_id}", lang),
                     say(f"rationale.{kind(rule_id)}", lang), say(f"remedy.{kind(rule_id)}", lang), FORMAT_BASIS)
            for rule_id, severity in sorted(INPUT_RULE_SEVERITY.items())]
+    legal = LegalTime(pack, architecture) if architecture is not None else None
     for loaded in pack.rules:
         rule = loaded.rule
         # without one architecture for the whole run (none, or several in a folder), the decision is named generically
-        basis = tuple(_resolved(rule, architecture)) if architecture is not None else tuple(
+        basis = legal.bases[rule.id] if legal is not None else tuple(
             Basis(say("basis.architecture_in_use", lang), say("basis.principle", lang, principle=b.article) if b.article
                   else None, b.valid_from, b.valid_to, b.verified, b.source) if b.instrument == ARCHITECTURE_BASIS
             else Basis(b.instrument, b.article, b.valid_from, b.valid_to, b.verified, b.source) for b in rule.basis)
@@ -398,7 +328,8 @@ def _duplicate_system_ids(doc: SourceDocument, plan: Plan, lang: str) -> list[Fi
 
 def _result(file: str, findings: list[Finding], checks: tuple[CheckResult, ...], settings: Settings, *,
             plan: Plan | None = None, plan_data: Any = None, architecture: Architecture | None = None,
-            as_of: dt.date | None = None, as_of_source: str | None = None) -> DocumentResult:
+            as_of: dt.date | None = None, as_of_source: str | None = None,
+            instruments: tuple[Instrument, ...] = ()) -> DocumentResult:
     findings = sorted(findings, key=Finding.sort_key)
     if any(c.status == "error" for c in checks):
         verdict = "error"
@@ -413,7 +344,7 @@ def _result(file: str, findings: list[Finding], checks: tuple[CheckResult, ...],
         plan_kind=plan.kind if plan else _text(data.get("kind")),
         owner=plan.owner.agency if plan else _text((data.get("owner") or {}).get("agency") if isinstance(data.get("owner"), dict) else None),
         architecture=architecture_info(architecture, settings.lang) if architecture else None,
-        instruments=instruments_in_force(settings.pack, architecture, as_of) if as_of and architecture else (),
+        instruments=instruments,
         rules_evaluated=plan is not None and architecture is not None,
     )
 
@@ -429,21 +360,3 @@ def _error_result(file: str, location: Location, reason: str) -> DocumentResult:
 def architecture_info(architecture: Architecture, lang: str = "vi") -> ArchitectureInfo:
     return ArchitectureInfo(architecture.id, architecture.title.get(lang), architecture.decision.number,
                             architecture.decision.date, architecture.decision.issuer, architecture.province)
-
-
-_INSTRUMENTS: dict = {}
-
-
-def instruments_in_force(pack: RulePack, architecture: Architecture, day: dt.date) -> tuple[Instrument, ...]:
-    """The instruments the rule pack relies on that were in force on `day` (for the report header)."""
-    return _memoised(_INSTRUMENTS, (pack, architecture), (day,), lambda: _instruments_in_force(pack, architecture, day))
-
-
-def _instruments_in_force(pack: RulePack, architecture: Architecture, day: dt.date) -> tuple[Instrument, ...]:
-    found: dict[str, Instrument] = {}
-    for loaded in pack.rules:
-        for b in _resolved(loaded.rule, architecture):
-            if in_window(day, b.valid_from, b.valid_to):
-                known = found.get(b.instrument)
-                found[b.instrument] = Instrument(b.instrument, b.valid_from, b.verified or bool(known and known.verified))
-    return tuple(sorted(found.values(), key=lambda i: i.name))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .dates import vn
 from .findings import AREAS
 from .messages import say
+from .legal import LegalTime, Window, window_text
 from .rulepack import LoadedRule, RulePack
 
 _LABELS = {
@@ -52,15 +53,14 @@ def render_input_rule(info, lang: str) -> str:
     return "\n".join(out)
 
 
-def render_rule(loaded: LoadedRule, lang: str) -> str:
-    from .engine import window_text
-
+def render_rule(loaded: LoadedRule, lang: str, window: Window) -> str:
+    """One rule, for `cqdt-check explain`; `window` is when it is in force with the architecture asked about."""
     r = loaded.rule
     label = _LABELS[lang]
     out = [f"{r.id} ({r.name}) — {r.title.get(lang)}", ""]
     out.append(f"{label['area']}: {say('area.' + r.area, lang)} ({r.area})    {label['severity']}: {r.severity}    "
                f"{label['target']}: {r.target}")
-    out.append(f"{label['window']}: {window_text(*r.window(), lang) if any(r.window()) else label['always_in_force']}")
+    out.append(f"{label['window']}: {window_text(window, lang) if any(window) else label['always_in_force']}")
     out += ["", f"{label['why']}:", "  " + r.rationale.get(lang).strip().replace("\n", "\n  "), "", f"{label['basis']}:"]
     out += [f"  - {basis_line(b, lang)}" for b in r.basis]
     out += ["", f"{label['applies']}: {applies_text(r, lang)}"]
@@ -98,10 +98,9 @@ def _cond(value) -> str:
     return str(value)
 
 
-def rules_markdown(pack: RulePack) -> str:
-    """docs/rules.md: every rule with its area, severity, title and dated, verified basis."""
-    from .engine import window_text
-
+def rules_markdown(pack: RulePack, legal: LegalTime) -> str:
+    """docs/rules.md: every rule with its area, severity, title and dated, verified basis (windows as judged with
+    the default architecture)."""
     lines = [
         "# Gói quy tắc / Rule pack",
         "",
@@ -119,7 +118,7 @@ def rules_markdown(pack: RulePack) -> str:
         for r in rows:
             basis = "<br>".join(("✔ " if b.verified else "✱ ") + basis_line(b, "vi").split(" — ")[0] for b in r.basis)
             title = f"{r.title.vi}<br>*{r.title.en}*"
-            window = window_text(*r.window(), "vi") if any(r.window()) else "theo Kiến trúc"
+            window = window_text(legal.windows[r.id], "vi")
             lines.append(f"| `{r.id}` | {r.severity} | {title} | {window} | {basis} |".replace("\n", " "))
     return "\n".join(lines) + "\n"
 
@@ -127,7 +126,7 @@ def rules_markdown(pack: RulePack) -> str:
 if __name__ == "__main__":
     import sys
 
-    from .resources import data_dir
-    from .rulepack import load_rule_pack
+    from .packs import ArchitectureResolver, load_pack
 
-    sys.stdout.write(rules_markdown(load_rule_pack([data_dir("rules")])))
+    pack = load_pack([])
+    sys.stdout.write(rules_markdown(pack, LegalTime(pack, ArchitectureResolver(None)(None))))

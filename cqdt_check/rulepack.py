@@ -7,7 +7,6 @@ its target provide, so a typo in a rule stops the run (exit 2) instead of passin
 
 from __future__ import annotations
 
-import datetime as dt
 import string
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .dates import IsoDate
+from .errors import ConfigError
 from .findings import AREAS, Location, format_path
 
 RULE_ID = r"^[A-Z][A-Z0-9]*-\d{3}$"
@@ -108,14 +108,6 @@ class Rule(_Frozen):
     options: dict[str, Any] = Field(default_factory=dict, title="Tham số của hàm kiểm tra")
     example: Example | None = Field(default=None, title="Ví dụ")
 
-    def window(self) -> tuple[dt.date | None, dt.date | None]:
-        """When the rule is in force: explicit, else the union of its bases' windows."""
-        starts = [b.valid_from for b in self.basis]
-        ends = [b.valid_to for b in self.basis]
-        start = self.valid_from or (None if None in starts else min(starts))  # type: ignore[type-var]
-        end = self.valid_to or (None if None in ends else max(ends))  # type: ignore[type-var]
-        return start, end
-
 
 class RuleFile(_Frozen):
     """A file of the rule pack."""
@@ -164,20 +156,6 @@ class Vocabulary(_Frozen):
     instruments: list[InstrumentEntry] = Field(default_factory=list)
 
 
-class ConfigError(Exception):
-    """A rule pack or architecture that cannot be used (exit 2); the message names file, line and rule."""
-
-    def __init__(self, location: Location, message: str) -> None:
-        super().__init__(message)
-        self.location = location
-        self.message = message
-
-    def __str__(self) -> str:
-        loc = self.location
-        place = loc.file + (f":{loc.line}:{loc.column}" if loc.line else "")
-        return f"{place}: {self.message}"
-
-
 @dataclass(frozen=True)
 class LoadedRule:
     """A validated rule, its validated options, and where it was written."""
@@ -205,8 +183,7 @@ def _yaml_files(folder: Path) -> list[Path]:
     try:
         return sorted(p for p in folder.iterdir() if p.suffix == ".yaml")
     except OSError:
-        from .messages import say
-        raise ConfigError(Location(str(folder)), say("permission_folder")) from None
+        raise ConfigError(Location(str(folder)), "permission_folder") from None
 
 
 def pack_files(directory: Path) -> list[Path]:
@@ -226,17 +203,15 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
     rule_files: list[tuple[Path, Any]] = []
     for directory in directories:
         if not directory.is_dir():
-            raise ConfigError(Location(str(directory)), "không phải thư mục gói quy tắc / not a rule-pack directory")
+            raise ConfigError(Location(str(directory)), "pack.not_directory")
         for path in pack_files(directory):
             try:
                 doc = load_file(path)
             except LoadError as exc:
-                from .messages import say
-                raise ConfigError(exc.location, say(exc.code, **exc.params)) from None
+                raise ConfigError(exc.location, exc.code, **exc.params) from None
             if doc.problems:
                 p = doc.problems[0]
-                from .messages import say
-                raise ConfigError(Location(str(path), p.line, p.column), say(p.code, **p.params))
+                raise ConfigError(Location(str(path), p.line, p.column), p.code, **p.params)
             is_vocab = isinstance(doc.data, dict) and doc.data.get("format") == "cqdt-vocabulary/1"
             model = Vocabulary if is_vocab else RuleFile
             try:
@@ -253,48 +228,45 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
         for index, rule in enumerate(parsed.rules):
             where = doc.locate(("rules", index))
             location = Location(str(path), *where)
-            prefix = f"{rule.id}: "
             check = CHECKS.get(rule.check)
             if check is None:
-                raise ConfigError(location, prefix + f"hàm kiểm tra '{rule.check}' không tồn tại; có: {', '.join(sorted(CHECKS))}")
+                raise ConfigError(location, "pack.unknown_check", rule=rule.id, check=rule.check, known=", ".join(sorted(CHECKS)))
             if rule.target not in check.targets:
-                raise ConfigError(location, prefix + f"hàm '{rule.check}' không kiểm tra đối tượng '{rule.target}'")
+                raise ConfigError(location, "pack.wrong_target", rule=rule.id, check=rule.check, target=rule.target)
             try:
                 options = check.options.model_validate(rule.options)
             except ValidationError as exc:
                 err = exc.errors(include_url=False)[0]
                 loc = Location(str(path), *doc.locate(("rules", index, "options", *err["loc"])))
-                raise ConfigError(loc, prefix + f"tham số không hợp lệ cho '{rule.check}' tại "
-                                  f"{format_path(tuple(err['loc'])) or 'options'}: {err['msg']}") from None
+                raise ConfigError(loc, "pack.bad_options", rule=rule.id, check=rule.check,
+                                  path=format_path(tuple(err["loc"])) or "options", reason=err["msg"]) from None
             for concept in getattr(options, "concepts_used", lambda: [])():
                 if concept not in concepts:
-                    raise ConfigError(location, prefix + f"khái niệm '{concept}' không có trong vocabulary")
+                    raise ConfigError(location, "pack.unknown_concept", rule=rule.id, concept=concept)
             allowed = set(check.params) | COMMON_PARAMS[rule.target]
             for lang in ("vi", "en"):
                 for _, name, _, _ in string.Formatter().parse(rule.message.get(lang)):
                     if name is not None and name not in allowed:
                         loc = Location(str(path), *doc.locate(("rules", index, "message", lang)))
-                        raise ConfigError(loc, prefix + f"thông điệp dùng {{{name}}} nhưng '{rule.check}' chỉ cung cấp: "
-                                          f"{', '.join(sorted(allowed))}")
+                        raise ConfigError(loc, "pack.bad_placeholder", rule=rule.id, name=name, check=rule.check,
+                                          known=", ".join(sorted(allowed)))
             if rule.severity == "error" and not any(b.verified or b.instrument == "@architecture" for b in rule.basis):
-                raise ConfigError(location, prefix + "quy tắc mức error phải có ít nhất một căn cứ đã xác minh (verified: true)")
+                raise ConfigError(location, "pack.error_unverified", rule=rule.id)
             if rule.id in rules and Path(rules[rule.id].location.file).parent == path.parent:  # same pack: a mistake
-                raise ConfigError(location, prefix + f"mã quy tắc bị trùng (đã có ở {rules[rule.id].location.file})")
+                raise ConfigError(location, "pack.duplicate_rule", rule=rule.id, first=rules[rule.id].location.file)
             rules[rule.id] = LoadedRule(rule, options, location)
     ordered = tuple(sorted(rules.values(), key=lambda r: (AREAS.index(r.rule.area), r.rule.id)))
     return RulePack(ordered, concepts, tuple(instruments.values()))
 
 
 def _config_error(doc, errors, path: Path) -> ConfigError:
-    from .messages import say  # noqa: F401  (messages are rendered by SchemaError)
-
     if not errors:
-        return ConfigError(Location(str(path)), "tệp không hợp lệ / invalid file")
+        return ConfigError(Location(str(path)), "file.invalid")
     first = errors[0]
     line, column = doc.locate(first.path, key=first.key)
     rule_id = _rule_id_at(doc.data, first.path)
-    prefix = f"{rule_id}: " if rule_id else ""
-    return ConfigError(Location(str(path), line, column), prefix + f"{format_path(first.path)}: {first.message('vi')}")
+    return ConfigError(Location(str(path), line, column), "pack.invalid", rule=f"{rule_id}: " if rule_id else "",
+                       path=format_path(first.path), reason=first)
 
 
 def _rule_id_at(data: Any, path: tuple) -> str | None:

@@ -20,7 +20,7 @@ from cqdt_check.cli import main
 from cqdt_check.engine import Settings, check_file
 from cqdt_check.resources import data_dir, schema
 from cqdt_check.rulepack import load_rule_pack
-from cqdt_check.run import ArchitectureResolver
+from cqdt_check.packs import ArchitectureResolver
 
 
 @pytest.fixture(scope="session")

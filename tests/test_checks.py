@@ -7,7 +7,7 @@ import pytest
 
 from conftest import ROOT
 from cqdt_check.checks import closest_id
-from cqdt_check.run import load_architecture
+from cqdt_check.packs import load_architecture
 
 ARCH = load_architecture(ROOT / "architecture" / "quang-ngai-3.0.yaml")
 

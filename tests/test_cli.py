@@ -105,7 +105,8 @@ def test_folder_is_checked_recursively_in_stable_order(cli, tmp_path):
 
 
 def test_unreadable_folder_is_reported_not_skipped(cli, tmp_path, monkeypatch):
-    import cqdt_check.run as run_module
+    import cqdt_check.batch as batch_module
+    import cqdt_check.discovery as discovery_module
 
     write(tmp_path, "a.yaml", MINIMAL_FAILING)
     real_walk = os.walk
@@ -114,9 +115,9 @@ def test_unreadable_folder_is_reported_not_skipped(cli, tmp_path, monkeypatch):
         onerror(PermissionError(13, "Permission denied", str(tmp_path / "locked")))
         yield from real_walk(top, onerror=onerror, followlinks=followlinks)
 
-    monkeypatch.setattr(run_module.os, "walk", walk)
+    monkeypatch.setattr(discovery_module.os, "walk", walk)
     (tmp_path / "locked").mkdir()
-    monkeypatch.setattr(run_module.os, "access", lambda path, mode: Path(path).name != "locked")
+    monkeypatch.setattr(batch_module.os, "access", lambda path, mode: Path(path).name != "locked")
     code, out, err = cli(str(tmp_path), "--format", "json")
     docs = {d["file"]: d["verdict"] for d in json.loads(out)["documents"]}
     assert code == 2 and docs[str(tmp_path / "locked")] == "error" and docs[str(tmp_path / "a.yaml")] == "fail"

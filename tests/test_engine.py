@@ -172,15 +172,15 @@ def test_the_rules_whose_result_changes_between_two_dates_are_exactly_those_whos
 
 
 def test_legal_bases_follow_the_architecture_even_when_architectures_come_and_go(pack):
-    """Memoised bases are per architecture object: a freed architecture's id reused by another must not leak."""
-    from cqdt_check.engine import _resolved
-    from cqdt_check.run import ArchitectureResolver
+    """Bases are resolved per architecture: a freed architecture's id reused by another must not leak."""
+    from cqdt_check.legal import LegalTime
+    from cqdt_check.packs import ArchitectureResolver
 
     rule = next(r.rule for r in pack.rules if any(b.instrument == "@architecture" for b in r.rule.basis))
     for _ in range(50):
         for arch_id in ("nghe-an-1.0", "quang-ngai-3.0"):
             resolver = ArchitectureResolver(arch_id)
-            named = [b.instrument for b in _resolved(rule, resolver(None))
+            named = [b.instrument for b in LegalTime(pack, resolver(None)).bases[rule.id]
                      if b.instrument.endswith(("(nghe-an-1.0)", "(quang-ngai-3.0)"))]
             assert named and all(name.endswith(f"({arch_id})") for name in named), (arch_id, named)
             del resolver

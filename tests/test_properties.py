@@ -72,7 +72,7 @@ def mutated(draw):
 
 
 def run(text: str, pack, lang="vi"):
-    from cqdt_check.run import ArchitectureResolver
+    from cqdt_check.packs import ArchitectureResolver
 
     settings = Settings(pack=pack, architectures=ArchitectureResolver(None), lang=lang)
     try:

@@ -1,0 +1,57 @@
+"""Problems of the command line and of configuration: raised where they are found, caught once in cli.py.
+
+Each carries a message code of the catalogue (messages.py) and its parameters, so the one-line refusal follows
+`--lang`, and the place (file, line, column) when there is one. The CLI prints it and exits 2.
+"""
+
+from __future__ import annotations
+
+from .findings import Location
+from .messages import say
+
+
+class ToolError(Exception):
+    """A run that cannot go on (exit 2): what is wrong, in the catalogue's words, and where."""
+
+    def __init__(self, location: Location | None, code: str, /, **params: object) -> None:
+        super().__init__(code)
+        self.location = location
+        self.code = code
+        self.params = params
+        self.prefix = ""  # what the operator named, e.g. "--rules pack/": shown before the place
+
+    def text(self, lang: str = "vi") -> str:
+        """What is wrong, without the place."""
+        return say(self.code, lang, **{k: _localised(v, lang) for k, v in self.params.items()})
+
+    def render(self, lang: str = "vi") -> str:
+        """The one-line refusal: what the operator named, the place, and what is wrong."""
+        text = self.text(lang)
+        loc = self.location
+        place = (loc.file + (f":{loc.line}:{loc.column}" if loc.line else "")) if loc is not None else ""
+        return ": ".join(part for part in (self.prefix, place, text) if part)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def _localised(value: object, lang: str) -> object:
+    """A parameter that has words of its own (another refusal, a schema error) is shown in the run's language."""
+    if isinstance(value, ToolError):
+        return value.render(lang)
+    message = getattr(value, "message", None)
+    return message(lang) if callable(message) else value
+
+
+class UsageError(ToolError):
+    """The command line asks for something that cannot be done (an unknown format, a bad date, …)."""
+
+    def __init__(self, code: str, /, **params: object) -> None:
+        super().__init__(None, code, **params)
+
+
+class ConfigError(ToolError):
+    """A rule pack, architecture or other file the operator named cannot be used."""
+
+
+__all__ = ["ToolError", "UsageError", "ConfigError"]

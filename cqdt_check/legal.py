@@ -1,0 +1,119 @@
+"""Legal time: when each rule is in force and on which bases, for one rule pack judged with one architecture.
+
+Bases, rule windows and the instruments in force are resolved once per (rule pack, architecture) into plain tables
+(`LegalTime`), and used by everything that asks "is this rule in force on this day": the engine, `cqdt-check rules
+--as-of` and `explain`. One window, computed once: the list of rules in force on a day is exactly the list a check on
+that day evaluates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from .dates import in_window, vn
+from .findings import Basis, Instrument
+from .messages import say
+
+if TYPE_CHECKING:
+    from .architecture import Architecture
+    from .rulepack import RulePack, Rule
+
+ARCHITECTURE_BASIS = "@architecture"
+Window = tuple[dt.date | None, dt.date | None]
+
+
+def resolve_basis(rule: Rule, architecture: Architecture) -> list[Basis]:
+    """The rule's bases, with `@architecture` read as the decision approving the architecture in use.
+
+    Its `article` names a principle of the architecture (resolved to that principle's place in the
+    decision, and dropped when the architecture has no such principle) or is kept as written.
+    """
+    out = []
+    decision = architecture.decision
+    principles = {p.id: p for p in architecture.principles}
+    for b in rule.basis:
+        if b.instrument != ARCHITECTURE_BASIS:
+            out.append(Basis(b.instrument, b.article, b.valid_from, b.valid_to, b.verified, b.source))
+            continue
+        article = b.article
+        if article in principles:
+            # the principle's place in the decision, without repeating the decision's number
+            article = re.sub(rf"^(QĐ|Quyết định)\s*(số\s*)?{re.escape(decision.number)},?\s*", "", principles[article].source)
+        elif article and article.replace("-", "").isalnum() and article.islower():
+            continue  # a principle this architecture does not state
+        name = f"Quyết định {decision.number} ngày {vn(decision.date)} ({architecture.id})"
+        out.append(Basis(name, article, decision.effective, None, True, decision.source))
+    return out
+
+
+def _window(rule: Rule, bases: list[Basis]) -> Window:
+    """Explicit dates, else the union of the bases' windows (an `@architecture` basis counts from the decision's
+    effective date; a rule with no resolved basis keeps its written ones)."""
+    starts = [b.valid_from for b in bases]
+    ends = [b.valid_to for b in bases]
+    start = rule.valid_from or (None if None in starts else min(starts))  # type: ignore[type-var]
+    end = rule.valid_to or (None if None in ends else max(ends))  # type: ignore[type-var]
+    return start, end
+
+
+class LegalTime:
+    """Every rule's resolved bases and window, for one rule pack and one architecture (built once per run)."""
+
+    def __init__(self, pack: RulePack, architecture: Architecture) -> None:
+        self.architecture = architecture
+        self.bases: dict[str, tuple[Basis, ...]] = {}
+        self.windows: dict[str, Window] = {}
+        self.usable: dict[str, bool] = {}  # the architecture has what the rule needs (elements, a stated principle)
+        for loaded in pack.rules:
+            rule = loaded.rule
+            resolved = resolve_basis(rule, architecture)
+            self.bases[rule.id] = tuple(resolved)
+            self.windows[rule.id] = _window(rule, resolved or [_written(b) for b in rule.basis])
+            self.usable[rule.id] = bool(resolved) and all(architecture.has(e) for e in rule.requires)
+        self._instruments: dict[dt.date, tuple[Instrument, ...]] = {}
+
+    def in_force(self, rule_id: str, day: dt.date) -> bool:
+        return in_window(day, *self.windows[rule_id])
+
+    def evaluated_on(self, rule_id: str, day: dt.date) -> bool:
+        """Whether a check on `day` with this architecture evaluates the rule (given a plan of its kind)."""
+        return self.usable[rule_id] and self.in_force(rule_id, day)
+
+    def bases_in_force(self, rule_id: str, day: dt.date) -> tuple[Basis, ...]:
+        """The bases in force on `day` (all of them when none is: the finding still cites what it rests on)."""
+        resolved = self.bases[rule_id]
+        in_force = tuple(b for b in resolved if in_window(day, b.valid_from, b.valid_to))
+        return in_force or resolved
+
+    def instruments_in_force(self, day: dt.date) -> tuple[Instrument, ...]:
+        """The instruments the rule pack relies on that were in force on `day` (for the report header)."""
+        if day not in self._instruments:
+            found: dict[str, Instrument] = {}
+            for bases in self.bases.values():
+                for b in bases:
+                    if in_window(day, b.valid_from, b.valid_to):
+                        known = found.get(b.instrument)
+                        found[b.instrument] = Instrument(b.instrument, b.valid_from, b.verified or bool(known and known.verified))
+            self._instruments[day] = tuple(sorted(found.values(), key=lambda i: i.name))
+        return self._instruments[day]
+
+
+def _written(b) -> Basis:
+    return Basis(b.instrument, b.article, b.valid_from, b.valid_to, b.verified, b.source)
+
+
+def window_text(window: Window, lang: str) -> str:
+    """`từ 01/07/2026`, `đến 30/06/2026`, `từ … đến …`, or `—` for a rule always in force."""
+    start, end = window
+    if start and end:
+        return say("window.between", lang, start=vn(start), end=vn(end))
+    if start:
+        return say("window.from", lang, start=vn(start))
+    if end:
+        return say("window.to", lang, end=vn(end))
+    return "—"
+
+
+__all__ = ["ARCHITECTURE_BASIS", "LegalTime", "Window", "resolve_basis", "window_text"]

@@ -1,0 +1,106 @@
+"""Where a run's reports go: parsing `--format FORMAT[:FILE]` / `--output`, and writing each report."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .discovery import same_file
+from .errors import UsageError
+from .findings import Report
+from .reporters import Format, reporter
+
+
+@dataclass(frozen=True)
+class Output:
+    """One report of a run: its format and where it goes (None: standard output)."""
+
+    fmt: Format
+    path: Path | None
+
+
+def parse_outputs(formats: list[str], output: Path | None) -> list[Output]:
+    """`--format sarif:out.sarif --format text` → reports; `--output` is where the one format without a file goes."""
+    known = {f.value: f for f in Format}
+    outputs: list[Output] = []
+    for given in formats or ["text"]:
+        name, sep, file = given.partition(":")
+        name = name.strip().lower()
+        if name not in known:
+            import difflib
+
+            close = difflib.get_close_matches(name, list(known), n=1)
+            raise UsageError("cli.unknown_format", name=name, known=", ".join(known),
+                             hint=_Hint(close[0]) if close else "")
+        if sep and not file:
+            raise UsageError("cli.format_no_file", given=given)
+        outputs.append(Output(known[name], Path(file) if sep else None))
+    to_stdout = [o for o in outputs if o.path is None]
+    if len(to_stdout) > 1:
+        raise UsageError("cli.one_stdout")
+    if output is not None:
+        if not to_stdout:
+            raise UsageError("cli.output_unused")
+        outputs = [Output(o.fmt, output) if o.path is None else o for o in outputs]
+    files = [same_file(o.path) for o in outputs if o.path is not None]
+    if len(files) != len(set(files)):
+        raise UsageError("cli.same_file")
+    return outputs
+
+
+class _Hint:
+    """A "did you mean" in the refusal's language."""
+
+    def __init__(self, suggestion: str) -> None:
+        self.suggestion = suggestion
+
+    def message(self, lang: str) -> str:
+        from .messages import say
+
+        return say("schema.hint", lang, suggestion=self.suggestion)
+
+
+def emit(report: Report, out: Output) -> None:
+    """Render one report and write it: to stdout, or to its file through a temporary file renamed into place (a
+    cancelled run never leaves a half-written report over the previous one)."""
+    render = reporter(out.fmt)
+    if out.fmt == Format.text:
+        to_terminal = out.path is None and sys.stdout.isatty()
+        color = to_terminal and "NO_COLOR" not in os.environ
+        width = max(80, min(os.get_terminal_size().columns, 120)) if to_terminal else 80
+        text = render(report, width=width, color=color)
+    else:
+        text = render(report)
+    if out.path is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        _write_atomically(out.path, text)
+    except OSError as exc:
+        raise UsageError("cli.write_failed", format=out.fmt.value, file=str(out.path),
+                         reason=exc.strerror or str(exc)) from None
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # as a plainly created file would be (mkstemp makes it private)
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.replace(temporary, path)  # replaces a symlink planted at the path instead of writing through it
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+
+
+__all__ = ["Output", "parse_outputs", "emit"]

@@ -1,0 +1,109 @@
+"""Loading what the operator chose to judge with: the rule pack and the architectures (validated, cached).
+
+Only the operator's command line and the installed packs choose these. A plan's own `architecture:` field may
+name a bundled architecture by id, never a file: everything in a checked folder is written by the party being
+judged (README, "Security model").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .architecture import DEFAULT_ARCHITECTURE, Architecture
+from .errors import ConfigError, UsageError
+from .findings import Location, format_path
+from .loader import LoadError, load_file
+from .resources import bundled_architectures, data_dir, schema
+from .rulepack import RulePack, load_rule_pack, pack_files
+
+
+def load_pack(extra: list[Path], bundled: bool = True) -> RulePack:
+    """The bundled rule pack (unless turned off) and the operator's `--rules` folders, later ones replacing rules."""
+    dirs = ([data_dir("rules")] if bundled else []) + list(extra)
+    if not dirs:
+        raise UsageError("cli.no_rule_pack")
+    from .cache import cached
+
+    try:
+        sources = [source for d in dirs for source in (d, *pack_files(d))]
+        return cached("rules", sources, lambda: load_rule_pack(dirs))
+    except ConfigError as exc:
+        given = next((d for d in extra if Path(exc.location.file).is_relative_to(d)), None) if exc.location else None
+        if given is not None:
+            exc.prefix = f"--rules {given}"
+        raise
+
+
+class ArchitectureResolver:
+    """The architectures of a run, loaded once each.
+
+    `--architecture ID|FILE` (the operator's) overrides every plan; otherwise a plan's `architecture:` names a
+    bundled id (never a path, never a file found in the current folder), else the default.
+    """
+
+    def __init__(self, override: str | None) -> None:
+        self.override = override
+        self.by_id: dict[str, Architecture] = {}
+        self._override: Architecture | None = None
+
+    def __call__(self, ref: str | None) -> Architecture:
+        if self.override is not None:
+            if self._override is None:
+                self._override = self._load_operator_choice(self.override)
+                self.by_id.setdefault(self._override.id, self._override)
+            return self._override
+        return self.bundled(ref or DEFAULT_ARCHITECTURE)
+
+    def bundled(self, arch_id: str) -> Architecture:
+        """A bundled architecture by id (ConfigError `unknown_architecture` for any other text)."""
+        if arch_id not in self.by_id:
+            if arch_id not in bundled_architectures():
+                raise ConfigError(None, "unknown_architecture", ref=arch_id, known=", ".join(bundled_architectures()))
+            self.by_id[arch_id] = _cached_architecture(data_dir("architecture") / f"{arch_id}.yaml")
+        return self.by_id[arch_id]
+
+    def _load_operator_choice(self, ref: str) -> Architecture:
+        if ref in bundled_architectures():  # an id always means the bundled one, whatever files lie around
+            return self.bundled(ref)
+        path = Path(ref)
+        if path.suffix in {".yaml", ".yml"} or path.exists():
+            return _cached_architecture(path)
+        raise ConfigError(None, "unknown_architecture", ref=ref, known=", ".join(bundled_architectures()))
+
+
+def _cached_architecture(path: Path) -> Architecture:
+    from .cache import cached
+
+    return cached("architecture", [path], lambda: load_architecture(path))
+
+
+def load_architecture(path: Path) -> Architecture:
+    """Load and validate an architecture file; ConfigError names file, line and problem."""
+    from pydantic import ValidationError
+
+    from .schema import explain
+
+    try:
+        doc = load_file(path)
+    except LoadError as exc:
+        raise ConfigError(exc.location, exc.code, **exc.params) from None
+    if doc.problems:
+        p = doc.problems[0]
+        raise ConfigError(Location(str(path), p.line, p.column), p.code, **p.params)
+    if not isinstance(doc.data, dict):
+        raise ConfigError(Location(str(path)), "architecture_not_mapping")
+    try:
+        return Architecture.model_validate(doc.data)
+    except ValidationError as exc:
+        errors = explain(doc.data, schema("architecture.schema.json"))
+        if errors:
+            e = errors[0]
+            raise ConfigError(Location(str(path), *doc.locate(e.path, key=e.key)), "architecture.invalid",
+                              path=format_path(e.path), reason=e) from None
+        err = exc.errors(include_url=False)[0]
+        loc = tuple(err["loc"])
+        raise ConfigError(Location(str(path), *doc.locate(loc)), "architecture.invalid",
+                          path=format_path(loc) or "/", reason=err["msg"].removeprefix("Value error, ")) from None
+
+
+__all__ = ["load_pack", "ArchitectureResolver", "load_architecture"]
