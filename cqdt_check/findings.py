@@ -17,7 +17,6 @@ from typing import Union
 
 PathT = tuple[Union[str, int], ...]
 
-SEVERITIES = ("error", "warning", "info")
 AREAS = ("connectivity", "ipv6", "security", "data_sharing", "rental", "architecture", "legal", "schema")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
