@@ -145,9 +145,14 @@ def architecture_command(
     raise typer.Exit(list_architecture(arch_id, format, lang.value, fail))
 
 
-from .init import command as _init_command  # noqa: E402  (its options are built from the questions' data)
+def _register_init() -> None:
+    """`init`'s options are built from its questions' data (cqdt_check/init.py)."""
+    from .init import command
 
-app.command("init")(_init_command(Lang, fail))
+    app.command("init")(command(Lang, fail))
+
+
+_register_init()
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: `cqdt-check PLAN...` implies the `check` subcommand."""

@@ -14,8 +14,9 @@ import json
 import re
 import sys
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, TextIO
+from typing import Any, TextIO
 
 from .messages import say
 from .resources import bundled_architectures, schema
@@ -437,7 +438,7 @@ def run_init(target: str, given: dict[str, list[str]], no_input: bool, force: bo
 def command(lang_type: type, fail: Callable[[str], None]) -> Callable[..., None]:
     """The typer command: one option per question (its help is the question, vi / en), built from the data."""
     import inspect
-    from typing import Annotated, Optional
+    from typing import Annotated
 
     import typer
 
@@ -453,7 +454,7 @@ def command(lang_type: type, fail: Callable[[str], None]) -> Callable[..., None]
     for question in QUESTIONS:
         name = question.key.replace("-", "_") + "_answer"
         names[name] = question
-        kind = Optional[list[str]] if question in SYSTEM_QUESTIONS else Optional[str]
+        kind = list[str] | None if question in SYSTEM_QUESTIONS else str | None
         params.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Annotated[
             kind, typer.Option(f"--{question.key}", help=help_of(question), show_default=False)]))
     params += [

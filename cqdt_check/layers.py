@@ -10,8 +10,8 @@ from __future__ import annotations
 import difflib
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Callable
 
 from .messages import say
 from .resources import bundled_architectures
@@ -114,7 +114,7 @@ def as_text(layers: list[Layer], lang: str, width: int | None = None) -> str:
             out.append("")
             wrap(f"{say('arch.group.' + group, lang)} ({len(rows)})", "", "")
             for e in rows:
-                name = (e.name.get(lang) or e.name["vi"]) + (f" ({e.abbreviation})" if e.abbreviation else "")
+                name = (e.name.get(lang) or e.name["vi"] or "") + (f" ({e.abbreviation})" if e.abbreviation else "")
                 if e.component:
                     name += " · " + say("arch.part_of", lang, component=e.component)
                 pad = " " * column
@@ -150,5 +150,5 @@ def write_quietly(text: str) -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
-__all__ = ["Entry", "Layer", "judged_layers", "list_architecture", "as_text", "as_json", "resolve"]
+__all__ = ["Entry", "Layer", "as_json", "as_text", "judged_layers", "list_architecture", "resolve"]
 

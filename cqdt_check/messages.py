@@ -128,21 +128,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "init.placeholder.owner": ("[Tên cơ quan chủ đầu tư — cần sửa]", "[Owner agency — to be filled in]"),
     "init.placeholder.system": ("[Tên hệ thống {number} — cần sửa]", "[Name of system {number} — to be filled in]"),
     "init.intro": (
-        "Tạo kế hoạch cqdt-plan/1. Enter nhận giá trị trong [ ]; '-' để trống (chưa khai báo). Mọi câu hỏi đều có tuỳ chọn "
-        "tương ứng (cqdt-check init --help).",
-        "Creating a cqdt-plan/1 plan. Enter takes the value in [ ]; '-' leaves it empty (not declared). Every question has "
-        "an option (cqdt-check init --help).",
+        ("Tạo kế hoạch cqdt-plan/1. Enter nhận giá trị trong [ ]; '-' để trống (chưa khai báo). Mọi câu hỏi đều có tuỳ chọn "
+        "tương ứng (cqdt-check init --help)."),
+        ("Creating a cqdt-plan/1 plan. Enter takes the value in [ ]; '-' leaves it empty (not declared). Every question has "
+        "an option (cqdt-check init --help)."),
     ),
     "init.system_heading": ("— Hệ thống {number} —", "— System {number} —"),
     "init.none": ("chưa khai báo", "not declared"),
     "init.todo": ("CẦN KHAI BÁO —", "TO DECLARE —"),
     "init.header": (
-        "Kế hoạch tạo bằng cqdt-check init ngày {date}. Sửa các chỗ trong [ ] và thay các giá trị null bằng thông tin của "
+        ("Kế hoạch tạo bằng cqdt-check init ngày {date}. Sửa các chỗ trong [ ] và thay các giá trị null bằng thông tin của "
         "hồ sơ, rồi kiểm tra: cqdt-check TỆP. Chú thích bên cạnh mỗi trường là mô tả trong schema; tạo schema cho trình "
-        "soạn thảo bằng: cqdt-check schema > plan.schema.json. Danh sách mã thành phần, nền tảng: cqdt-check architecture.",
-        "Plan made by cqdt-check init on {date}. Replace the [ ] and the nulls with the dossier's facts, then check: "
+        "soạn thảo bằng: cqdt-check schema > plan.schema.json. Danh sách mã thành phần, nền tảng: cqdt-check architecture."),
+        ("Plan made by cqdt-check init on {date}. Replace the [ ] and the nulls with the dossier's facts, then check: "
         "cqdt-check FILE. The comment beside each field is the schema's description; make the editor schema with: "
-        "cqdt-check schema > plan.schema.json. Component and platform ids: cqdt-check architecture.",
+        "cqdt-check schema > plan.schema.json. Component and platform ids: cqdt-check architecture."),
     ),
     "init.bad_bool": ("'{value}' không phải có/không (y/n)", "'{value}' is not yes/no (y/n)"),
     "init.bad_pattern": ("'{value}' không đúng dạng {pattern}", "'{value}' does not match {pattern}"),
@@ -156,10 +156,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "Wrote {file}. Next: cqdt-check {file} — the findings say what is still to be declared."),
     # cqdt-check architecture.
     "arch.used_in": (
-        "Dùng trong kế hoạch: thành phần → alignment.components, systems[].component; nền tảng, hệ thống, CSDL → "
-        "systems[].component, integrations[].target, datasets[].master_source; nhiệm vụ → alignment.roadmap_tasks.",
-        "Used in a plan: components → alignment.components, systems[].component; platforms, systems, databases → "
-        "systems[].component, integrations[].target, datasets[].master_source; tasks → alignment.roadmap_tasks.",
+        ("Dùng trong kế hoạch: thành phần → alignment.components, systems[].component; nền tảng, hệ thống, CSDL → "
+        "systems[].component, integrations[].target, datasets[].master_source; nhiệm vụ → alignment.roadmap_tasks."),
+        ("Used in a plan: components → alignment.components, systems[].component; platforms, systems, databases → "
+        "systems[].component, integrations[].target, datasets[].master_source; tasks → alignment.roadmap_tasks."),
     ),
     "arch.group.component": ("Thành phần chính (sơ đồ tổng thể)", "Main components (overview diagram)"),
     "arch.group.provincial_platform": ("Nền tảng cấp tỉnh", "Provincial platforms"),

@@ -10,8 +10,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
+
 from cqdt_check.layers import as_text, judged_layers
 from cqdt_check.resources import bundled_architectures
 from cqdt_check.run import ArchitectureResolver
@@ -36,7 +36,7 @@ def test_text_names_each_id_in_the_language_asked(cli, lang):
     code, out, _ = cli("architecture", "--lang", lang)
     assert code == 0
     lgsp = architecture.ids()["lgsp"]
-    assert re.search(r"^  lgsp\b", out, re.M) and lgsp.name.get(lang).split()[0] in out
+    assert re.search(r"^  lgsp\b", out, re.MULTILINE) and lgsp.name.get(lang).split()[0] in out
     assert architecture.decision.number in out
 
 
@@ -55,7 +55,7 @@ def test_unknown_id_exits_2_with_the_closest_one(cli):
 
 
 def test_a_closed_pipe_ends_quietly():
-    proc = subprocess.run(f"'{sys.executable}' -m cqdt_check architecture | head -n 2", shell=True, capture_output=True,
+    proc = subprocess.run(f"'{sys.executable}' -m cqdt_check architecture | head -n 2", shell=True, capture_output=True, check=False,
                           text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "80"})
     assert proc.returncode == 0 and len(proc.stdout.splitlines()) == 2 and proc.stderr == ""
 
@@ -64,7 +64,7 @@ def readme_plans() -> list[tuple[str, int, str]]:
     """Every ```yaml block of README.md that is a plan: (section, line, text)."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     found = []
-    for match in re.finditer(r"^```yaml\n(.*?)^```", text, re.M | re.S):
+    for match in re.finditer(r"^```yaml\n(.*?)^```", text, re.MULTILINE | re.DOTALL):
         if "format: cqdt-plan/1" in match.group(1):
             line = text.count("\n", 0, match.start()) + 2
             found.append(("en" if text.rfind("## English", 0, match.start()) >= 0 else "vi", line, match.group(1)))

@@ -10,8 +10,8 @@ import sys
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from cqdt_check.loader import load_file
 from cqdt_check.messages import say
 
@@ -96,7 +96,7 @@ REFUSALS = [
 @pytest.mark.parametrize("options,named", REFUSALS)
 def test_a_bad_option_value_is_refused_with_exit_2(cli, tmp_path, options, named):
     target = tmp_path / "plan.yaml"
-    code, out, err = cli("init", str(target), "--no-input", *options)
+    code, _, err = cli("init", str(target), "--no-input", *options)
     assert code == 2 and named in err and "Traceback" not in err
     assert not target.exists()
 
@@ -114,7 +114,7 @@ def test_refuses_to_overwrite_without_force(cli, tmp_path):
 
 def test_dash_writes_to_standard_output(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    code, out, err = cli("init", "-", "--no-input", "--lang", "en", "--schema-ref", "../schemas/plan.schema.json")
+    code, out, _ = cli("init", "-", "--no-input", "--lang", "en", "--schema-ref", "../schemas/plan.schema.json")
     assert code == 0 and out.startswith("# yaml-language-server: $schema=../schemas/plan.schema.json\n")
     assert yaml.safe_load(out)["systems"][0]["id"] == "he-thong-1"
     assert list(tmp_path.iterdir()) == []
@@ -152,7 +152,7 @@ def test_a_session_through_a_pseudo_terminal(check, tmp_path, lang):
     seen: list[str] = []
     try:
         read_until(master, say("init.q.kind", lang), seen)
-        os.write(master, "thue\n".encode())  # not an allowed value: asked again, with the closest one suggested
+        os.write(master, b"thue\n")  # not an allowed value: asked again, with the closest one suggested
         read_until(master, say("init.q.kind", lang), seen)
         os.write(master, b"service_rental\n")
         read_until(master, say("init.q.name", lang), seen)
@@ -179,7 +179,7 @@ def test_a_session_through_a_pseudo_terminal(check, tmp_path, lang):
 
 def test_a_closed_input_is_refused_not_a_partial_plan(tmp_path):
     target = tmp_path / "plan.yaml"
-    proc = subprocess.run([sys.executable, "-m", "cqdt_check", "init", str(target)], input="project\n",
+    proc = subprocess.run([sys.executable, "-m", "cqdt_check", "init", str(target)], input="project\n", check=False,
                           capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert proc.returncode == 2 and "--no-input" in proc.stderr and "Traceback" not in proc.stderr
     assert not target.exists()
