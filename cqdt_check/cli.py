@@ -25,7 +25,7 @@ app = typer.Typer(
     help="Kiểm tra dự án đầu tư / kế hoạch thuê dịch vụ CNTT với Kiến trúc Chính quyền điện tử cấp tỉnh.\n\n"
     "Checks IT investment projects and IT-service rental plans against a provincial e-government architecture.",
 )
-SUBCOMMANDS = {"check", "rules", "explain", "schema"}
+SUBCOMMANDS = {"check", "rules", "explain", "schema", "init", "architecture"}
 
 
 class FailOn(str, Enum):
@@ -146,6 +146,29 @@ def schema_command(
         refuse(UsageError("cli.no_schema", name=name, known=known), lang.value)
     sys.stdout.write(path.read_text(encoding="utf-8"))
 
+
+@app.command("architecture")
+def architecture_command(
+    arch_id: Annotated[str, typer.Argument(metavar="ID", help="Mã kiến trúc / architecture id.")] = "quang-ngai-3.0",
+    format: Annotated[str, typer.Option("--format", "-f", help="text | json")] = "text",
+    lang: Annotated[Lang, typer.Option("--lang")] = Lang.vi,
+) -> None:
+    """Liệt kê mã thành phần, nền tảng mà kế hoạch dùng được / list the ids a plan may use, with their sources."""
+    from .layers import list_architecture
+
+    if format not in ("text", "json"):
+        fail(f"--format: text | json ('{format}')")
+    raise typer.Exit(list_architecture(arch_id, format, lang.value, fail))
+
+
+def _register_init() -> None:
+    """`init`'s options are built from its questions' data (cqdt_check/init.py)."""
+    from .init import command
+
+    app.command("init")(command(Lang, fail))
+
+
+_register_init()
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: `cqdt-check PLAN...` implies the `check` subcommand."""
