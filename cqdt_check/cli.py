@@ -156,16 +156,17 @@ def architecture_command(
     """Liệt kê mã thành phần, nền tảng mà kế hoạch dùng được / list the ids a plan may use, with their sources."""
     from .layers import list_architecture
 
-    if format not in ("text", "json"):
-        fail(f"--format: text | json ('{format}')")
-    raise typer.Exit(list_architecture(arch_id, format, lang.value, fail))
+    try:
+        raise typer.Exit(list_architecture(arch_id, format, lang.value))
+    except ToolError as error:
+        refuse(error, lang.value)
 
 
 def _register_init() -> None:
     """`init`'s options are built from its questions' data (cqdt_check/init.py)."""
     from .init import command
 
-    app.command("init")(command(Lang, fail))
+    app.command("init")(command(Lang, refuse))
 
 
 _register_init()

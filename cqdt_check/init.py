@@ -18,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TextIO
 
+from .errors import ConfigError, ToolError, UsageError
+from .findings import Location
 from .messages import say
 from .resources import bundled_architectures, schema
 
@@ -89,8 +91,11 @@ _YES = {"y", "yes", "true", "c", "co", "có", "1"}
 _NO = {"n", "no", "false", "k", "khong", "không", "0"}
 
 
-class InitError(Exception):
-    """A refused answer given as an option: the message names the option."""
+class InitError(UsageError):
+    """A refused answer given as an option: the message (already in the asker's language) names the option."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__("cli.as_said", text=text)
 
 
 # --- the schema: where types, allowed values and comments come from ---------------------------------------------
@@ -403,22 +408,18 @@ DEFAULT_SCHEMA_REF = "plan.schema.json"
 
 
 def run_init(target: str, given: dict[str, list[str]], no_input: bool, force: bool, lang: str, schema_ref: str,
-             fail: Callable[[str], None], stdin: TextIO | None = None, out: TextIO | None = None) -> int:
+             stdin: TextIO | None = None, out: TextIO | None = None) -> int:
     """Ask (or take the options and defaults), then write the plan to `target` ('-': standard output)."""
     import datetime as dt
     from pathlib import Path
 
     path = None if target == "-" else Path(target)
     if path is not None and (path.is_dir() or (path.exists() and not force)):
-        fail(say("init.exists", lang, file=target) if not path.is_dir() else f"{target}: {say('is_directory', lang)}")
+        raise UsageError("init.exists", file=target) if not path.is_dir() else ConfigError(Location(target), "is_directory")
     asker = Asker(given, interactive=not no_input, lang=lang, stdin=stdin or sys.stdin, out=out or sys.stderr)
     if asker.interactive:
         asker.out.write(say("init.intro", lang) + "\n")
-    try:
-        answers = collect(asker)
-    except InitError as exc:
-        fail(str(exc))
-        return 2
+    answers = collect(asker)
     text = render(answers, schema_ref, dt.date.today().isoformat())
     if path is None:
         sys.stdout.write(text)
@@ -428,14 +429,14 @@ def run_init(target: str, given: dict[str, list[str]], no_input: bool, force: bo
         with path.open("w" if force else "x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     except FileExistsError:  # created between the question and the answer
-        fail(say("init.exists", lang, file=target))
+        raise UsageError("init.exists", file=target) from None
     except OSError as exc:
-        fail(say("init.cannot_write", lang, file=target, reason=exc.strerror or exc))
+        raise UsageError("init.cannot_write", file=target, reason=exc.strerror or exc) from None
     asker.out.write(say("init.written", lang, file=target) + "\n")
     return 0
 
 
-def command(lang_type: type, fail: Callable[[str], None]) -> Callable[..., None]:
+def command(lang_type: type, refuse: Callable[[ToolError, str], None]) -> Callable[..., None]:
     """The typer command: one option per question (its help is the question, vi / en), built from the data."""
     import inspect
     from typing import Annotated
@@ -476,8 +477,12 @@ def command(lang_type: type, fail: Callable[[str], None]) -> Callable[..., None]
             value = values[name]
             if value is not None:
                 given[question.key] = value if isinstance(value, list) else [value]
-        raise typer.Exit(run_init(values["file"], given, values["no_input"], values["force"], values["lang"].value,
-                                  values["schema_ref"], fail))
+        try:
+            code = run_init(values["file"], given, values["no_input"], values["force"], values["lang"].value,
+                            values["schema_ref"])
+        except ToolError as error:
+            refuse(error, values["lang"].value)
+        raise typer.Exit(code)
 
     init_command.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
     init_command.__annotations__ = {p.name: p.annotation for p in params}

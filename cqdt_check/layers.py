@@ -10,9 +10,9 @@ from __future__ import annotations
 import difflib
 import json
 import sys
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
+from .errors import UsageError
 from .messages import say
 from .resources import bundled_architectures
 
@@ -61,22 +61,18 @@ def judged_layers(architecture) -> list[Layer]:
 
 def load_bundled(ref: str):
     """A bundled architecture by id (already known to exist), loaded and validated as a check loads it."""
-    from .run import ArchitectureResolver
+    from .packs import ArchitectureResolver
 
     return ArchitectureResolver(None)(ref)
 
 
-def resolve(ref: str, lang: str, fail: Callable[[str], None]):
+def resolve(ref: str, lang: str):
+    """A bundled architecture by id; UsageError with "did you mean" for any other text."""
     if ref not in bundled_architectures():
         close = difflib.get_close_matches(ref, bundled_architectures(), n=1)
-        fail(say("cli.unknown_architecture_id", lang, ref=ref, known=", ".join(bundled_architectures()),
-                 hint=say("schema.hint", lang, suggestion=close[0]) if close else ""))
-    from .rulepack import ConfigError
-
-    try:
-        return load_bundled(ref)
-    except ConfigError as exc:
-        fail(str(exc))
+        raise UsageError("cli.unknown_architecture_id", ref=ref, known=", ".join(bundled_architectures()),
+                         hint=say("schema.hint", lang, suggestion=close[0]) if close else "")
+    return load_bundled(ref)
 
 
 def as_json(layers: list[Layer]) -> str:
@@ -128,9 +124,11 @@ def as_text(layers: list[Layer], lang: str, width: int | None = None) -> str:
     return "\n".join(out)
 
 
-def list_architecture(ref: str, output_format: str, lang: str, fail: Callable[[str], None]) -> int:
+def list_architecture(ref: str, output_format: str, lang: str) -> int:
     """`cqdt-check architecture [ID]`: print the listing; a closed pipe (`| head`) ends quietly."""
-    architecture = resolve(ref, lang, fail)
+    if output_format not in ("text", "json"):
+        raise UsageError("cli.unknown_format", name=output_format, known="text, json", hint="")
+    architecture = resolve(ref, lang)
     layers = judged_layers(architecture)
     text = as_json(layers) if output_format == "json" else as_text(layers, lang)
     write_quietly(text)

@@ -85,6 +85,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "architecture.root": ("(gốc)", "(root)"),
     "rules.in_force": ("hiệu lực", "in force"),
     "rules.count": ("{count} quy tắc", "{count} rules"),
+    "cli.as_said": ("{text}", "{text}"),  # a refusal already worded in the user's language (init's answers)
     "cli.progress": ("Đang kiểm tra", "Checking"),
     "cli.no_schema": ("không có schema '{name}' ({known})", "there is no schema '{name}' ({known})"),
     "cli.write_failed": ("--format {format}: {file}: {reason}", "--format {format}: {file}: {reason}"),
