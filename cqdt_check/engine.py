@@ -306,7 +306,7 @@ def _memoised(table: dict, objects: tuple, extra: tuple, compute: Callable[[], A
     """
     key = (*map(id, objects), *extra)
     entry = table.get(key)
-    if entry is None or any(kept is not given for kept, given in zip(entry[0], objects)):
+    if entry is None or any(kept is not given for kept, given in zip(entry[0], objects, strict=True)):
         entry = table[key] = (objects, compute())
     return entry[1]
 
