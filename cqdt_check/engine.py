@@ -342,8 +342,8 @@ def bases_in_force(rule, architecture: Architecture, day: dt.date) -> tuple[Basi
     return tuple(in_force or resolved)
 
 
-# Input and schema findings rest on the plan format itself (plan-format.md), which the appraisal relies on.
-FORMAT_BASIS = (Basis("Định dạng kế hoạch cqdt-plan/1", "schemas/plan.schema.json", None, None, True, "plan-format.md"),)
+# Input and schema findings rest on the plan format itself (docs/plan-format.md), which the appraisal relies on.
+FORMAT_BASIS = (Basis("Định dạng kế hoạch cqdt-plan/1", "schemas/plan.schema.json", None, None, True, "docs/plan-format.md"),)
 
 
 INPUT_RULE_SEVERITY = {**{rule_id: severity for rule_id, severity in INPUT_RULES.values()},

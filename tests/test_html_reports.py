@@ -228,7 +228,7 @@ def test_opinion_does_not_conclude_conforming_when_the_rules_did_not_run(check, 
 def test_cli_prints_the_html_report(cli, monkeypatch):
     monkeypatch.chdir(ROOT)
     code, out, _ = cli(str(PLAN), "--format", "html")
-    assert code == 1, "the plan has error findings (report-contract.md: exit 1)"
+    assert code == 1, "the plan has error findings (docs/report-contract.md: exit 1)"
     assert out.startswith("<!DOCTYPE html>") and out.rstrip().endswith("</html>")
 
 
