@@ -268,6 +268,7 @@ def _run_browser(browser: str, profile: Path, *args: str) -> subprocess.Complete
                           capture_output=True, text=True, timeout=BROWSER_TIMEOUT, check=False)
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_chromium_shows_and_prints_the_reports(report, check, make_report, hostile_plan, tmp_path):
     browser = _browser()
