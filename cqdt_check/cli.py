@@ -1,4 +1,4 @@
-"""The command line: parse options, build the run, check, render, exit 0/1/2 (report-contract.md).
+"""The command line: parse options, build the run, check, render, exit 0/1/2 (docs/report-contract.md).
 
 `cqdt-check PLAN...` checks plans (the `check` subcommand is implied); `rules`, `explain` and `schema`
 are the other subcommands. No run ends in a traceback: problems of input or configuration exit 2 with a

@@ -271,8 +271,8 @@ def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target
     )
 
 
-# Input and schema findings rest on the plan format itself (plan-format.md), which the appraisal relies on.
-FORMAT_BASIS = (Basis("Định dạng kế hoạch cqdt-plan/1", "schemas/plan.schema.json", None, None, True, "plan-format.md"),)
+# Input and schema findings rest on the plan format itself (docs/plan-format.md), which the appraisal relies on.
+FORMAT_BASIS = (Basis("Định dạng kế hoạch cqdt-plan/1", "schemas/plan.schema.json", None, None, True, "docs/plan-format.md"),)
 
 
 INPUT_RULE_SEVERITY = {**{rule_id: severity for rule_id, severity in INPUT_RULES.values()},

@@ -1,4 +1,4 @@
-"""The typed plan: frozen pydantic models of the `cqdt-plan/1` format (plan-format.md).
+"""The typed plan: frozen pydantic models of the `cqdt-plan/1` format (docs/plan-format.md).
 
 These models are the single source of truth for the plan's shape: `schemas/plan.schema.json` is generated
 from them (`python -m cqdt_check.schema --write`) and a test fails when the committed file drifts.

@@ -38,7 +38,7 @@ class SchemaError:
 
     def message(self, lang: str) -> str:
         params = dict(self.params)
-        if "hint" in params and params["hint"]:
+        if params.get("hint"):
             params["hint"] = say("schema.hint", lang, suggestion=params["hint"])
         elif "hint" in self.params:
             params["hint"] = ""

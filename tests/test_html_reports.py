@@ -228,7 +228,7 @@ def test_opinion_does_not_conclude_conforming_when_the_rules_did_not_run(check, 
 def test_cli_prints_the_html_report(cli, monkeypatch):
     monkeypatch.chdir(ROOT)
     code, out, _ = cli(str(PLAN), "--format", "html")
-    assert code == 1, "the plan has error findings (report-contract.md: exit 1)"
+    assert code == 1, "the plan has error findings (docs/report-contract.md: exit 1)"
     assert out.startswith("<!DOCTYPE html>") and out.rstrip().endswith("</html>")
 
 
@@ -268,6 +268,7 @@ def _run_browser(browser: str, profile: Path, *args: str) -> subprocess.Complete
                           capture_output=True, text=True, timeout=BROWSER_TIMEOUT, check=False)
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_chromium_shows_and_prints_the_reports(report, check, make_report, hostile_plan, tmp_path):
     browser = _browser()

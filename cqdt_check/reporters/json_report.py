@@ -1,4 +1,4 @@
-"""The JSON report: the contract of report-contract.md, field for field (fields are added, never renamed)."""
+"""The JSON report: the contract of docs/report-contract.md, field for field (fields are added, never renamed)."""
 
 from __future__ import annotations
 
