@@ -119,8 +119,8 @@ def test_opinion_requests_errors_before_warnings_and_notes_last(report):
     rep = report()
     text = render(Format.opinion, rep)
     assert {f.severity for f in rep.documents[0].findings} == {"error", "warning", "info"}
-    lead = {s: say(f"opinion.request.{s}", "vi", rule="").split("(")[0] for s in ("error", "warning")}
-    assert text.index(lead["error"]) < text.index(lead["warning"]) < text.index(say("opinion.notes", "vi"))
+    titles = [say(code, "vi") for code in ("opinion.requests.error", "opinion.requests.warning", "opinion.notes")]
+    assert text.index(titles[0]) < text.index(titles[1]) < text.index(titles[2])
 
 
 # --- escaping and self-containment --------------------------------------------------------------------------------
