@@ -73,6 +73,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--format: chỉ một báo cáo được in ra màn hình; ghi các báo cáo khác ra tệp bằng FORMAT:TỆP",
         "--format: only one report can go to standard output; write the others with FORMAT:FILE",
     ),
+    "cli.binary_to_terminal": (
+        "--format {format}: tài liệu Word không in ra màn hình được; ghi ra tệp bằng {format}:TỆP.docx "
+        "(hoặc chuyển hướng: > TỆP.docx)",
+        "--format {format}: a Word document cannot be shown in a terminal; write it with {format}:FILE.docx "
+        "(or redirect: > FILE.docx)",
+    ),
     "cli.output_unused": ("--output: mọi --format đã có tệp riêng", "--output: every --format already names its file"),
     "cli.output_is_plan": ("{file}: báo cáo không được ghi đè lên tệp kế hoạch đang kiểm tra",
                            "{file}: a report must not overwrite a plan being checked"),

@@ -12,7 +12,7 @@ from . import __version__
 from .findings import Location, Report
 from .loader import Limits, LoadError, load_file
 from .messages import say
-from .reporters import MACHINE_FORMATS, Format, reporter
+from .reporters import BINARY_FORMATS, MACHINE_FORMATS, Format, reporter
 from .reporters.common import printable
 from .resources import bundled_architectures, data_dir, schema
 from .rulepack import ConfigError, RulePack, load_rule_pack, pack_files
@@ -170,6 +170,9 @@ def parse_outputs(formats: list[str], output: Path | None, fail: Callable[[str],
         if not to_stdout:
             fail(say("cli.output_unused", lang))
         outputs = [Output(o.fmt, output) if o.path is None else o for o in outputs]
+    for o in outputs:
+        if o.fmt in BINARY_FORMATS and o.path is None and sys.stdout.isatty():
+            fail(say("cli.binary_to_terminal", lang, format=o.fmt.value))
     files = [same_file(o.path) for o in outputs if o.path is not None]
     if len(files) != len(set(files)):
         fail(say("cli.same_file", lang))
@@ -307,6 +310,9 @@ def emit(report: Report, out: Output) -> None:
         text = render(report, width=width, color=color)
     else:
         text = render(report)
+    if isinstance(text, bytes):  # BINARY_FORMATS: parse_outputs let it reach stdout only when that is not a terminal
+        _emit_bytes(text, out)
+        return
     if out.path is not None:
         try:
             out.path.write_text(text, encoding="utf-8")
@@ -316,6 +322,19 @@ def emit(report: Report, out: Output) -> None:
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
+
+
+def _emit_bytes(data: bytes, out: Output) -> None:
+    if out.path is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        out.path.write_bytes(data)
+    except OSError as exc:
+        print(f"cqdt-check: --format {out.fmt.value}: {out.path}: {exc.strerror}", file=sys.stderr)
+        raise SystemExit(2) from None
 
 
 def list_rules(area: str | None, extra: list[Path], as_of: str | None, lang: str, fail) -> int:
