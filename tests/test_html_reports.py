@@ -290,6 +290,27 @@ def test_chromium_shows_and_prints_the_reports(report, check, make_report, hosti
         assert "<script" not in dom, f"{fmt.value}: no script element was created from plan text"
 
 
+@pytest.mark.browser
+def test_chromium_prints_the_opinion_in_one_font_family_and_a_few_pages(check, make_report, tmp_path):
+    """No word mixes fonts (every glyph of the body from one family, whatever the machine has), and the many-problems
+    example takes about four pages before its annex."""
+    browser = _browser()
+    if shutil.which("pdffonts") is None or shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils (pdffonts, pdftotext) is not installed")
+    page, pdf = tmp_path / "opinion.html", tmp_path / "opinion.pdf"
+    page.write_text(render(Format.opinion_html, make_report([check(ROOT / "examples" / "nhieu-van-de.yaml")])),
+                    encoding="utf-8")
+    _run_browser(browser, tmp_path / "profile", f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    # "ABCDEF+DejaVuSerif-BoldItalic" → "DejaVuSerif": one family, in its styles
+    families = {re.sub(r"[-,](Bold|Italic|Regular|BoldItalic|Oblique).*$", "", line.split()[0].split("+")[-1])
+                for line in fonts if line.strip()}
+    assert len(families) == 1, f"the opinion mixes fonts: {sorted(families)}"
+    pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+    annex = next(i for i, text in enumerate(pages) if say("opinion.annex.title", "vi") in text)
+    assert annex <= 6, f"the letter takes {annex} pages before the annex"
+
+
 def test_opinion_when_a_rule_could_not_be_evaluated_lists_every_finding_and_never_concludes_dat(
         check, make_report, monkeypatch):
     import dataclasses

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from importlib import import_module
-from typing import Callable
-
 
 
 class Format(str, Enum):

@@ -107,7 +107,7 @@ def _cell(cell, lines: list[tuple[str, dict[str, Any]]], align: str = "center") 
 def _letter(document, o: dict[str, Any], lang: str, version: str) -> None:
     from docx.shared import Mm
 
-    t = lambda code, **params: say(code, lang, **params)  # noqa: E731
+    t = lambda code, **params: say(code, lang, **params)
     draft = _paragraph(document, "", size=10)
     _run(draft, t("opinion.draft") + " — ", bold=True, size=10)
     _run(draft, t("opinion.draft_note", version=version), italic=True, size=10)
