@@ -268,7 +268,24 @@ def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target
         location=Location(doc.path, line, column), path=path,
         basis=in_force,
         remediation=rule.remediation.get(lang), title=rule.title.get(lang), deviation_requested=requested,
+        subject=_subject(ctx.plan, path, params, lang),
     )
+
+
+def _subject(plan: Plan, path: PathT, params: dict, lang: str) -> str:
+    """The plain name of what `path` is about: a system (or one of its connections), a dataset, a cited instrument."""
+    if len(path) >= 2 and path[0] == "systems" and isinstance(path[1], int) and path[1] < len(plan.systems):
+        name = plan.systems[path[1]].name
+        if len(path) >= 4 and path[2] == "integrations" and "target_name" in params:
+            return say("subject.integration", lang, system=name, target=params["target_name"])
+        return name
+    if path[:2] == ("data_sharing", "datasets") and len(path) >= 3 and plan.data_sharing is not None:
+        index = path[2]
+        if isinstance(index, int) and index < len(plan.data_sharing.datasets):
+            return say("subject.dataset", lang, name=plan.data_sharing.datasets[index].name)
+    if len(path) >= 2 and path[0] == "legal_basis" and isinstance(path[1], int) and path[1] < len(plan.legal_basis):
+        return say("subject.instrument", lang, name=plan.legal_basis[path[1]])
+    return ""
 
 
 # Input and schema findings rest on the plan format itself (docs/plan-format.md), which the appraisal relies on.

@@ -82,6 +82,9 @@ class Finding:
     title: str = ""
     status: str = "fail"  # fail | waived
     deviation_requested: str | None = None  # the owner's stated reason, if the plan requests a deviation
+    # what the finding is about in the plan's own words (a system's or dataset's name, a cited instrument), for
+    # readers who never see YAML paths (the written opinion); empty for the plan as a whole
+    subject: str = ""
 
     def sort_key(self) -> tuple:
         return (self.location, -severity_rank(self.severity), self.rule_id, self.path_text)

@@ -98,6 +98,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--format: chỉ một báo cáo được in ra màn hình; ghi các báo cáo khác ra tệp bằng FORMAT:TỆP",
         "--format: only one report can go to standard output; write the others with FORMAT:FILE",
     ),
+    "cli.binary_to_terminal": (
+        "--format {format}: tài liệu Word không in ra màn hình được; ghi ra tệp bằng {format}:TỆP.docx "
+        "(hoặc chuyển hướng: > TỆP.docx)",
+        "--format {format}: a Word document cannot be shown in a terminal; write it with {format}:FILE.docx "
+        "(or redirect: > FILE.docx)",
+    ),
     "cli.output_unused": ("--output: mọi --format đã có tệp riêng", "--output: every --format already names its file"),
     "cli.output_is_plan": ("{file}: báo cáo không được ghi đè lên tệp kế hoạch đang kiểm tra",
                            "{file}: a report must not overwrite a plan being checked"),
@@ -341,21 +347,71 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                 "{issuer} has received the dossier of {subject} (file {file})."),
     "opinion.the_owner": ("chủ đầu tư", "the owner"),
     "opinion.the_architecture": ("Kiến trúc Chính quyền điện tử của tỉnh", "the provincial e-government architecture"),
-    "opinion.requests": ("Đề nghị chủ đầu tư hoàn thiện hồ sơ", "Requests to the owner"),
-    "opinion.request.error": ("Đề nghị chủ đầu tư khắc phục (bắt buộc; {rule}):",
-                              "The owner is requested to remedy (mandatory; {rule}):"),
-    "opinion.request.warning": ("Đề nghị chủ đầu tư xem xét, làm rõ (khuyến nghị; {rule}):",
-                                "The owner is asked to review and clarify (recommended; {rule}):"),
+    "opinion.authority": (
+        "[Văn bản quy định chức năng, nhiệm vụ, quyền hạn của cơ quan thẩm định: Quyết định số …/QĐ-UBND ngày … "
+        "của Ủy ban nhân dân tỉnh]",
+        "[The instrument setting the appraising body's functions and powers: Decision No. …/QĐ-UBND of … of the "
+        "provincial People's Committee]",
+    ),
+    "opinion.national.qd-2568-2023": (
+        "Quyết định số 2568/QĐ-BTTTT ngày 29/12/2023 của Bộ trưởng Bộ Thông tin và Truyền thông ban hành Khung Kiến "
+        "trúc Chính phủ điện tử Việt Nam, phiên bản 3.0",
+        "Decision No. 2568/QĐ-BTTTT of 29/12/2023 of the Minister of Information and Communications issuing the "
+        "Viet Nam e-Government Architecture Framework, version 3.0",
+    ),
+    "opinion.national.qd-292-2025": (
+        "Quyết định số 292/QĐ-BKHCN ngày 25/03/2025 của Bộ trưởng Bộ Khoa học và Công nghệ ban hành Khung kiến trúc "
+        "Chính phủ số Việt Nam, phiên bản 4.0",
+        "Decision No. 292/QĐ-BKHCN of 25/03/2025 of the Minister of Science and Technology issuing the Viet Nam "
+        "Digital Government Architecture Framework, version 4.0",
+    ),
+    "opinion.national.qd-3090-2025": (
+        "Quyết định số 3090/QĐ-BKHCN ngày 08/10/2025 của Bộ trưởng Bộ Khoa học và Công nghệ ban hành Khung kiến trúc "
+        "tổng thể quốc gia số",
+        "Decision No. 3090/QĐ-BKHCN of 08/10/2025 of the Minister of Science and Technology issuing the National "
+        "Digital Enterprise Architecture Framework",
+    ),
+    "opinion.national.qd-1425-2026": (
+        "Quyết định số 1425/QĐ-TTg ngày 29/07/2026 của Thủ tướng Chính phủ ban hành Khung kiến trúc tổng thể quốc gia "
+        "số, phiên bản 1.0",
+        "Decision No. 1425/QĐ-TTg of 29/07/2026 of the Prime Minister issuing the National Digital Enterprise "
+        "Architecture Framework, version 1.0",
+    ),
+    "opinion.requests.error": ("Nội dung đề nghị chủ đầu tư điều chỉnh, hoàn thiện",
+                               "Points the owner is requested to amend"),
+    "opinion.requests.warning": ("Nội dung đề nghị chủ đầu tư xem xét, làm rõ",
+                                 "Points the owner is asked to review and clarify"),
+    "opinion.requests.none": ("Nội dung đề nghị chủ đầu tư hoàn thiện", "Points to amend"),
+    "opinion.request.error": ("Điều chỉnh hồ sơ{scope} để bảo đảm yêu cầu: {requirement}.",
+                              "Amend the dossier{scope} so that it meets the requirement: {requirement}."),
+    "opinion.request.warning": ("Xem xét, làm rõ{scope}: {requirement}.",
+                                "Review and clarify{scope}: {requirement}."),
+    "opinion.request.info": ("{requirement}{scope}.", "{requirement}{scope}."),
+    "opinion.scope": (" đối với {subjects}", " for {subjects}"),
+    "opinion.and": (" và ", " and "),
+    "opinion.cites": ("Căn cứ: {cites}.", "Basis: {cites}."),
+    "opinion.article_of": ("{article} của {instrument}", "{article} of {instrument}"),
     "opinion.no_requests": ("Không có nội dung nào phải hoàn thiện theo các quy tắc đã kiểm tra.",
                             "Nothing needs to be completed under the rules checked."),
     "opinion.notes": ("Lưu ý", "Notes"),
-    "opinion.note": ("Lưu ý ({rule}):", "Note ({rule}):"),
-    "opinion.how_to_fix": ("Cách khắc phục", "How to fix"),
-    "opinion.where": ("Vị trí trong hồ sơ", "Where in the dossier"),
-    "opinion.deviation": (
-        "Chủ đầu tư đề nghị chấp nhận sai lệch: {reason} — [ý kiến của cơ quan thẩm định: chấp thuận / không chấp thuận]",
-        "The owner requests a deviation: {reason} — [the appraising body's view: granted / not granted]",
+    "opinion.deviation": ("Chủ đầu tư đề nghị chấp nhận sai lệch{scope}: “{reason}”.",
+                          "The owner requests a deviation{scope}: “{reason}”."),
+    "opinion.decision_pending": ("[Ý kiến của cơ quan thẩm định: chấp thuận / không chấp thuận, nêu lý do]",
+                                 "[The appraising body's decision: granted / refused, with reasons]"),
+    "opinion.waived": ("Sai lệch được chấp thuận", "Deviations granted"),
+    "opinion.waived_item": ("Chấp thuận sai lệch{scope} đối với yêu cầu: {requirement}.",
+                            "The deviation{scope} from this requirement is granted: {requirement}."),
+    "opinion.annex.title": ("PHỤ LỤC", "ANNEX"),
+    "opinion.annex.subtitle": ("Chi tiết kỹ thuật các nội dung nêu tại văn bản", "Technical details of the points above"),
+    "opinion.annex.intro": (
+        "Dành cho đơn vị lập hồ sơ: mã quy tắc của công cụ cqdt-check, vị trí trong tệp kế hoạch {file} và nội dung "
+        "phát hiện; cột “Mục” ghi số thứ tự nội dung tương ứng trong văn bản.",
+        "For the plan's authors: the cqdt-check rule, the place in the plan file {file} and the finding; the “Item” "
+        "column gives the number of the matching point in the letter.",
     ),
+    "opinion.annex.item": ("Mục", "Item"),
+    "opinion.annex.line": ("dòng {line}", "line {line}"),
+    "opinion.decision_short": ("Quyết định số {decision}", "Decision No. {decision}"),
     "opinion.conclusion": ("Kết luận", "Conclusion"),
     "opinion.conclusion.pass": (
         "Hồ sơ {subject} đạt yêu cầu về sự phù hợp với {architecture} (trong phạm vi các nội dung đã kiểm tra).",
@@ -401,6 +457,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # Engine.
     "subject.system": ("Hệ thống '{system}'", "System '{system}'"),
+    "subject.integration": ("kết nối giữa {system} và {target}", "the connection from {system} to {target}"),
+    "subject.dataset": ("tập dữ liệu “{name}”", "the dataset “{name}”"),
+    "subject.instrument": ("căn cứ “{name}”", "the cited instrument “{name}”"),
     "remedy.input": (
         "Sửa tệp YAML tại vị trí đã nêu để mỗi thông tin được viết đúng một lần, dạng giá trị thuần.",
         "Fix the YAML at the place given so that each fact is written once, as a plain value.",
