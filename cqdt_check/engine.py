@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from .architecture import Architecture
+from .architecture import Architecture, with_national
 from .checks import CHECKS, Context, Skip, Violation, get, matches, show
 from .dates import in_window, vn
 from .findings import (
@@ -83,6 +83,7 @@ def check_document(doc: SourceDocument, settings: Settings, plan_schema: dict) -
         if location.file == doc.path or not location.line:
             location = Location(doc.path, line, column)
         return _error_result(doc.path, location, getattr(exc, "message", str(exc)))
+    architecture = with_national(architecture)  # national ids and framework: usable with any province
     as_of, source = choose_date(plan, settings)
     ctx = Context(plan, architecture, as_of, lang, settings.pack.concepts, settings.pack.instruments)
     rule_findings, checks = evaluate(doc, plan, ctx, settings.pack)
@@ -152,8 +153,11 @@ def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context) -> str | 
     for element in rule.requires:
         if not ctx.architecture.has(element):
             return say("na.architecture", ctx.lang, architecture=ctx.architecture.id, element=element)
-    if not _resolved(rule, ctx.architecture):  # its only basis is a principle this architecture does not state
+    if not _resolved(rule, ctx.architecture):  # no basis speaks for this architecture (principles it lacks, other provinces' letters)
         principles = ", ".join(b.article or "" for b in rule.basis if b.instrument == ARCHITECTURE_BASIS)
+        if not principles:
+            return say("na.other_province", ctx.lang, architecture=ctx.architecture.id,
+                       province=", ".join(sorted({b.province for b in rule.basis if b.province})))
         return say("na.architecture", ctx.lang, architecture=ctx.architecture.id, element=principles)
     for field, condition in when.plan.items():
         value = get(plan, field)
@@ -283,6 +287,8 @@ def resolve_basis(rule, architecture: Architecture) -> list[Basis]:
     decision = architecture.decision
     principles = {p.id: p for p in architecture.principles}
     for b in rule.basis:
+        if b.province and b.province != architecture.province:
+            continue  # a province's own letter speaks only for plans under that province's architecture
         if b.instrument != ARCHITECTURE_BASIS:
             out.append(Basis(b.instrument, b.article, b.valid_from, b.valid_to, b.verified, b.source))
             continue
@@ -414,7 +420,7 @@ def _result(file: str, findings: list[Finding], checks: tuple[CheckResult, ...],
         plan_name=plan.name if plan else _text(data.get("name")),
         plan_kind=plan.kind if plan else _text(data.get("kind")),
         owner=plan.owner.agency if plan else _text((data.get("owner") or {}).get("agency") if isinstance(data.get("owner"), dict) else None),
-        architecture=architecture_info(architecture, settings.lang) if architecture else None,
+        architecture=architecture_info(architecture, settings.lang, as_of) if architecture else None,
         instruments=instruments_in_force(settings.pack, architecture, as_of) if as_of and architecture else (),
         rules_evaluated=plan is not None and architecture is not None,
     )
@@ -428,9 +434,13 @@ def _error_result(file: str, location: Location, reason: str) -> DocumentResult:
     return DocumentResult(file=file, verdict="error", error=reason, error_location=location)
 
 
-def architecture_info(architecture: Architecture, lang: str = "vi") -> ArchitectureInfo:
+def architecture_info(architecture: Architecture, lang: str = "vi", day: dt.date | None = None) -> ArchitectureInfo:
+    national = architecture.national.framework_on(day) if architecture.national and day else None
     return ArchitectureInfo(architecture.id, architecture.title.get(lang), architecture.decision.number,
-                            architecture.decision.date, architecture.decision.issuer, architecture.province)
+                            architecture.decision.date, architecture.decision.issuer, architecture.province,
+                            national=say("report.national_framework_binding" if national.binds_provinces else "report.national_framework_value", lang, decision=national.decisions[0].number,
+                                         date=vn(national.decisions[0].date), title=national.title.get(lang))
+                            if national else "")
 
 
 _INSTRUMENTS: dict = {}
