@@ -315,6 +315,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "không áp dụng: kiến trúc {architecture} không có {element}",
         "not applicable: architecture {architecture} has no {element}",
     ),
+    "clauses.no_links": (
+        "{concepts} (kế hoạch không khai báo kết nối nào của hệ thống và không có tập dữ liệu chia sẻ nào)",
+        "{concepts} (the plan declares no integration of any system and no shared dataset)",
+    ),
     "na.other_province": (
         "không áp dụng: căn cứ của quy tắc là văn bản của tỉnh {province}, không áp dụng với kiến trúc {architecture}",
         "not applicable: the rule rests on letters of {province} province, which do not apply under architecture {architecture}",
