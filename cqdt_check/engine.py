@@ -163,8 +163,11 @@ def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context, legal: Le
     for element in rule.requires:
         if not ctx.architecture.has(element):
             return say("na.architecture", ctx.lang, architecture=ctx.architecture.id, element=element)
-    if not legal.bases[rule.id]:  # its only basis is a principle this architecture does not state
+    if not legal.bases[rule.id]:  # no basis speaks for this architecture (principles it lacks, other provinces' letters)
         principles = ", ".join(b.article or "" for b in rule.basis if b.instrument == ARCHITECTURE_BASIS)
+        if not principles:
+            return say("na.other_province", ctx.lang, architecture=ctx.architecture.id,
+                       province=", ".join(sorted({b.province for b in rule.basis if b.province})))
         return say("na.architecture", ctx.lang, architecture=ctx.architecture.id, element=principles)
     for field, condition in when.plan.items():
         value = get(plan, field)
@@ -360,7 +363,7 @@ def _result(file: str, findings: list[Finding], checks: tuple[CheckResult, ...],
         plan_name=plan.name if plan else _text(data.get("name")),
         plan_kind=plan.kind if plan else _text(data.get("kind")),
         owner=plan.owner.agency if plan else _text((data.get("owner") or {}).get("agency") if isinstance(data.get("owner"), dict) else None),
-        architecture=architecture_info(architecture, settings.lang) if architecture else None,
+        architecture=architecture_info(architecture, settings.lang, as_of) if architecture else None,
         instruments=instruments,
         rules_evaluated=plan is not None and architecture is not None,
     )
@@ -374,6 +377,10 @@ def _error_result(file: str, location: Location, reason: str) -> DocumentResult:
     return DocumentResult(file=file, verdict="error", error=reason, error_location=location)
 
 
-def architecture_info(architecture: Architecture, lang: str = "vi") -> ArchitectureInfo:
+def architecture_info(architecture: Architecture, lang: str = "vi", day: dt.date | None = None) -> ArchitectureInfo:
+    national = architecture.national.framework_on(day) if architecture.national and day else None
     return ArchitectureInfo(architecture.id, architecture.title.get(lang), architecture.decision.number,
-                            architecture.decision.date, architecture.decision.issuer, architecture.province)
+                            architecture.decision.date, architecture.decision.issuer, architecture.province,
+                            national=say("report.national_framework_binding" if national.binds_provinces else "report.national_framework_value", lang, decision=national.decisions[0].number,
+                                         date=vn(national.decisions[0].date), title=national.title.get(lang))
+                            if national else "")

@@ -123,6 +123,7 @@ class ArchitectureInfo:
     date: dt.date
     issuer: str = ""  # who signed the decision, e.g. "Chủ tịch Ủy ban nhân dân tỉnh Quảng Ngãi"
     province: str = ""
+    national: str = ""  # the national framework in force on the date judged, named for the report header
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ _TYPE_CODES = {f"type.{t}" for t in ("string", "integer", "number", "boolean", "
 
 def generated_schemas() -> dict[str, dict]:
     """The JSON Schemas generated from the models, by file name."""
-    from .architecture import Architecture
+    from .architecture import Architecture, National
     from .model import Plan
     from .rulepack import RuleFile
 
@@ -64,6 +64,7 @@ def generated_schemas() -> dict[str, dict]:
         ("plan.schema.json", Plan, None),
         ("rules.schema.json", RuleFile, "https://cqdt-check.github.io/schemas/rules.schema.json"),
         ("architecture.schema.json", Architecture, "https://cqdt-check.github.io/schemas/architecture.schema.json"),
+        ("national.schema.json", National, "https://cqdt-check.github.io/schemas/national.schema.json"),
     ):
         schema = model.model_json_schema()
         head = {"$schema": SCHEMA_DIALECT, "$id": schema.pop("$id", schema_id)}

@@ -17,9 +17,10 @@ from cqdt_check.checks import CHECKS, MISSING, Context, Skip, get, matches
 from cqdt_check.findings import format_path
 from cqdt_check.model import Dataset, Integration, Plan, System
 from cqdt_check.rulepack import InstrumentEntry, Range
+from cqdt_check.architecture import with_national
 from cqdt_check.packs import load_architecture
 
-ARCH = load_architecture(ROOT / "architecture" / "quang-ngai-3.0.yaml")
+ARCH = with_national(load_architecture(ROOT / "architecture" / "quang-ngai-3.0.yaml"))
 
 CONCEPTS = {
     "lgsp": ("LGSP", "trục tích hợp"),

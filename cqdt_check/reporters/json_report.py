@@ -34,7 +34,7 @@ def _architecture(arch) -> dict[str, Any] | None:
     if arch is None:
         return None
     return {"id": arch.id, "title": arch.title, "decision": arch.decision, "date": arch.date.isoformat(),
-            "issuer": arch.issuer, "province": arch.province}
+            "issuer": arch.issuer, "province": arch.province, "national_framework": arch.national or None}
 
 
 def _as_of(report: Report) -> str | None:

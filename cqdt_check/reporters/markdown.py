@@ -70,7 +70,8 @@ def render(report: Report, **_: Any) -> str:
 
 def _architecture(arch, lang: str) -> str:
     decision = say("report.decision_of", lang, decision=arch.decision, date=vn(arch.date))
-    return f"{text(arch.id)} — {text(arch.title)} ({text(decision)})"
+    national = f"; {say('report.national_framework', lang)}: {text(arch.national)}" if arch.national else ""
+    return f"{text(arch.id)} — {text(arch.title)} ({text(decision)}){national}"
 
 
 def _files_table(report: Report, lang: str) -> list[str]:

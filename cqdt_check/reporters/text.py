@@ -65,6 +65,8 @@ def _document(console: Console, doc: DocumentResult, report: Report, lang: str) 
     if doc.architecture:
         a = doc.architecture
         field("report.architecture", f"{a.id} — {a.title} ({say('report.decision_of', lang, decision=a.decision, date=vn(a.date))})")
+        if a.national:
+            field("report.national_framework", a.national)
     if doc.as_of:
         field("report.as_of", f"{vn(doc.as_of)} ({say('as_of.' + (doc.as_of_source or 'today'), lang)})")
     if doc.instruments:
