@@ -80,6 +80,8 @@ def check_command(
     max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Số nút YAML tối đa / max YAML nodes.")] = Limits.max_nodes,
     max_depth: Annotated[int, typer.Option("--max-depth", min=1, help="Độ sâu lồng tối đa / max nesting depth.")] = Limits.max_depth,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Số tiến trình cho thư mục lớn (mặc định: số lõi) / worker processes for large folders.")] = None,
+    decisions: Annotated[Optional[list[Path]], typer.Option("--decisions", readable=False, help="Tệp quyết định của cơ quan thẩm định (cqdt-decisions/1), lặp lại được / the appraiser's decisions file, repeatable.")] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", readable=False, help="Báo cáo JSON trước đó: chỉ phát hiện mới làm thất bại / an earlier JSON report: only new findings fail.")] = None,
 ) -> None:
     """Kiểm tra kế hoạch / check plans (the default command)."""
     from .run import RunOptions, run
@@ -87,7 +89,8 @@ def check_command(
     options = RunOptions(
         plans=plans, formats=format or [], output=output, progress=progress, architecture=architecture, rules=rules or [],
         bundled_rules=not no_bundled_rules, as_of=as_of, fail_on=fail_on.value, lang=lang.value,
-        max_bytes=max_bytes, max_nodes=max_nodes, max_depth=max_depth, jobs=jobs,
+        max_bytes=max_bytes, max_nodes=max_nodes, max_depth=max_depth, jobs=jobs, decisions=decisions or [],
+        baseline=baseline,
     )
     code = run(options, fail)
     raise typer.Exit(code)
@@ -120,14 +123,14 @@ def explain_command(
 
 @app.command("schema")
 def schema_command(
-    name: Annotated[str, typer.Argument(help="plan | rules | architecture")] = "plan",
+    name: Annotated[str, typer.Argument(help="plan | rules | architecture | decisions")] = "plan",
 ) -> None:
     """In JSON Schema (để trình soạn thảo kiểm tra khi gõ) / print a JSON Schema for editors."""
     from .resources import data_dir
 
     path = data_dir("schemas") / f"{name}.schema.json"
     if not path.is_file():
-        fail(f"không có schema '{name}' (plan, rules, architecture)")
+        fail(f"không có schema '{name}' (plan, rules, architecture, decisions) / no schema '{name}'")
     sys.stdout.write(path.read_text(encoding="utf-8"))
 
 

@@ -21,7 +21,7 @@ from .checks import CHECKS, Context, Skip, Violation, get, matches, show
 from .dates import in_window, vn
 from .findings import (
     ArchitectureInfo, Basis, CheckResult, DocumentResult, Finding, Instrument, Location, PathT, RuleInfo,
-    format_path, severity_rank,
+    format_path, verdict_of,
 )
 from .loader import Limits, LoadError, SourceDocument, load_file
 from .messages import say
@@ -400,14 +400,7 @@ def _result(file: str, findings: list[Finding], checks: tuple[CheckResult, ...],
             plan: Plan | None = None, plan_data: Any = None, architecture: Architecture | None = None,
             as_of: dt.date | None = None, as_of_source: str | None = None) -> DocumentResult:
     findings = sorted(findings, key=Finding.sort_key)
-    # --fail-on never changes the exit code only: a plan with errors is never reported as passing
-    threshold = severity_rank("error" if settings.fail_on == "never" else settings.fail_on)
-    if any(c.status == "error" for c in checks):
-        verdict = "error"
-    elif any(f.status == "fail" and severity_rank(f.severity) >= threshold for f in findings):
-        verdict = "fail"
-    else:
-        verdict = "pass"
+    verdict = verdict_of(findings, checks, settings.fail_on)
     data = plan_data if isinstance(plan_data, dict) else {}
     return DocumentResult(
         file=file, verdict=verdict, findings=tuple(findings), checks=checks, as_of=as_of, as_of_source=as_of_source,

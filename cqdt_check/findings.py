@@ -62,6 +62,19 @@ class Basis:
 
 
 @dataclass(frozen=True)
+class DecisionNote:
+    """The appraiser's decision on a finding (decisions.py): granted (the finding is waived), refused, or expired."""
+
+    state: str  # granted | refused | expired (a granted decision past its expiry on the date judged: not applied)
+    justification: str
+    document_number: str
+    document_date: dt.date
+    decided_by: str  # "name, position, body", as the decision file wrote them
+    expires: dt.date | None = None
+    source: Location | None = None  # where the decision stands in its file
+
+
+@dataclass(frozen=True)
 class Finding:
     """One failed rule at one place."""
 
@@ -76,6 +89,8 @@ class Finding:
     title: str = ""
     status: str = "fail"  # fail | waived
     deviation_requested: str | None = None  # the owner's stated reason, if the plan requests a deviation
+    decision: DecisionNote | None = None  # the appraiser's decision on this finding (--decisions)
+    baselined: bool = False  # present in the --baseline report: shown, but does not fail the run
 
     def sort_key(self) -> tuple:
         return (self.location, -severity_rank(self.severity), self.rule_id, self.path_text)
@@ -164,6 +179,30 @@ class RuleInfo:
 
 
 @dataclass(frozen=True)
+class StaleDecision:
+    """A decision of a --decisions file that matched no finding of the run (why: decisions.STALE_REASONS)."""
+
+    source: Location
+    rule_id: str
+    plan: str
+    path: str | None
+    reason: str  # no_finding | no_plan | hash_mismatch
+
+
+def verdict_of(findings: tuple[Finding, ...] | list[Finding], checks: tuple[CheckResult, ...], fail_on: str) -> str:
+    """error when a rule could not be evaluated; fail when a finding (not waived) is at or above --fail-on; else pass.
+
+    --fail-on never changes the exit code only: a plan with errors is never reported as passing.
+    """
+    threshold = severity_rank("error" if fail_on == "never" else fail_on)
+    if any(c.status == "error" for c in checks):
+        return "error"
+    if any(f.status == "fail" and severity_rank(f.severity) >= threshold for f in findings):
+        return "fail"
+    return "pass"
+
+
+@dataclass(frozen=True)
 class Report:
     """The outcome of one run: every document, and how the run was set up."""
 
@@ -175,6 +214,8 @@ class Report:
     tool_version: str = ""
     rule_count: int = 0  # how many rules the run loaded (for reporters' provenance)
     rules: tuple[RuleInfo, ...] = ()  # every rule of the run, input rules (YAML-/SCHEMA-) first, in the report's language
+    stale_decisions: tuple[StaleDecision, ...] = ()  # --decisions entries that matched nothing
+    baseline: str | None = None  # the --baseline report, when given
 
     def rule(self, rule_id: str) -> RuleInfo | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -187,6 +228,6 @@ class Report:
             return 0
         threshold = severity_rank(self.fail_on)
         for doc in self.documents:
-            if any(f.status == "fail" and severity_rank(f.severity) >= threshold for f in doc.findings):
+            if any(f.status == "fail" and not f.baselined and severity_rank(f.severity) >= threshold for f in doc.findings):
                 return 1
         return 0

@@ -36,6 +36,8 @@ class RunOptions:
     max_nodes: int = Limits.max_nodes
     max_depth: int = Limits.max_depth
     jobs: int | None = None
+    decisions: list[Path] = field(default_factory=list)  # --decisions FILE (repeatable)
+    baseline: Path | None = None  # --baseline REPORT.json
 
 
 def load_pack(extra: list[Path], bundled: bool, fail: Callable[[str], None], lang: str = "vi") -> RulePack:
@@ -197,6 +199,7 @@ def run(options: RunOptions, fail: Callable[[str], None]) -> int:
             fail(f"--architecture: {exc}")
     settings = Settings(pack=pack, architectures=resolver, as_of=as_of, lang=options.lang, fail_on=options.fail_on,
                         limits=Limits(options.max_bytes, options.max_nodes, options.max_depth))
+    appraisal = load_appraisal(options.decisions, options.baseline, pack, fail, lang)
     files = expand(options.plans)
     plans = {same_file(path) for path, _ in files}
     clobbered = next((o.path for o in outputs if o.path is not None and same_file(o.path) in plans), None)
@@ -204,10 +207,12 @@ def run(options: RunOptions, fail: Callable[[str], None]) -> int:
         fail(say("cli.output_is_plan", lang, file=str(clobbered)))
     show_progress = options.progress if options.progress is not None else (len(files) >= PROGRESS_FROM and sys.stderr.isatty())
     documents = check_all(files, settings, options.jobs, progress=show_progress)
+    documents, stale = judge(documents, appraisal, options.fail_on)
     first_arch = next((d.architecture for d in documents if d.architecture), None)
     report = Report(tuple(documents), first_arch, lang=options.lang, fail_on=options.fail_on, as_of_option=as_of,
                     tool_version=__version__, rule_count=len(pack.rules),
-                    rules=report_rules(pack, documents, resolver, lang))
+                    rules=report_rules(pack, documents, resolver, lang), stale_decisions=stale,
+                    baseline=str(options.baseline) if options.baseline is not None else None)
     for out in outputs:
         emit(report, out)
     if any(o.fmt in MACHINE_FORMATS or o.path is not None for o in outputs) and not any(
@@ -220,6 +225,46 @@ def run(options: RunOptions, fail: Callable[[str], None]) -> int:
             place = f"{doc.file}:{loc.line}:{loc.column}" if loc and loc.line else doc.file
             print(f"cqdt-check: {printable(place)}: {printable(doc.error)}", file=sys.stderr)
     return report.exit_code()
+
+
+@dataclass(frozen=True)
+class Appraisal:
+    """What the run knows beyond the plans: the appraiser's decisions and the baseline's fingerprints."""
+
+    decisions: list = field(default_factory=list)
+    baseline: set[str] | None = None
+
+
+def load_appraisal(decisions: list[Path], baseline: Path | None, pack: RulePack, fail: Callable[[str], None],
+                   lang: str) -> Appraisal:
+    """Read --decisions and --baseline before any plan is checked: a bad one refuses the run (exit 2, located)."""
+    from .baseline import BaselineError, load_baseline
+    from .decisions import DecisionsError, known_rule_ids, load_decisions
+
+    loaded = []
+    for path in decisions:
+        try:
+            loaded += load_decisions(path, known_rule_ids(pack), lang)
+        except DecisionsError as exc:
+            fail(f"--decisions: {exc}")
+    prints = None
+    if baseline is not None:
+        try:
+            prints = load_baseline(baseline, lang)
+        except BaselineError as exc:
+            fail(str(exc))
+    return Appraisal(loaded, prints)
+
+
+def judge(documents: list, appraisal: Appraisal, fail_on: str) -> tuple[list, tuple]:
+    """The documents with the appraiser's decisions applied and the baseline marked, and the stale decisions."""
+    from .baseline import mark_baselined
+    from .decisions import apply_decisions
+
+    documents, stale = apply_decisions(documents, appraisal.decisions, fail_on)
+    if appraisal.baseline is not None:
+        documents = mark_baselined(documents, appraisal.baseline)
+    return documents, stale
 
 
 # Below this many files one process is faster than starting workers (measured with bench/run.py).

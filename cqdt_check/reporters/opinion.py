@@ -14,7 +14,7 @@ from ..dates import vn
 from ..findings import DocumentResult, Finding, Report
 from ..messages import say
 from . import markdown
-from .common import by_area, cite, error_place, place
+from .common import by_area, cite, decision_lines, error_place, place
 from .html import as_of_reason, environment, translator
 
 # The national title and motto are fixed by NĐ 30/2020/NĐ-CP and stay in Vietnamese in every language.
@@ -181,6 +181,13 @@ def _item(f: Finding, lead: str, report: Report, escape: Escape) -> dict[str, An
         "bases": [escape.text(cite(b, report.lang)) for b in f.basis],
         "where": (f"{escape.literal(f.path_text)} ({escape.literal(place(f.location))})" if f.path
                   else escape.literal(place(f.location))),
-        "deviation": say("opinion.deviation", report.lang, reason=escape.text(f.deviation_requested))
-                     if f.deviation_requested else None,
+        "deviation": _deviation(f, report.lang, escape),
     }
+
+
+def _deviation(f: Finding, lang: str, escape: Escape) -> str | None:
+    """The owner's request and, when the appraiser decided on it (refused, or granted but expired), that decision;
+    without a decision, the placeholder for the appraising body's view."""
+    if f.decision is None:
+        return say("opinion.deviation", lang, reason=escape.text(f.deviation_requested)) if f.deviation_requested else None
+    return " ".join(f"{label}: {escape.text(value)}." for label, value in decision_lines(f, lang))
