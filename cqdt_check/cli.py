@@ -24,7 +24,7 @@ app = typer.Typer(
     help="Kiểm tra dự án đầu tư / kế hoạch thuê dịch vụ CNTT với Kiến trúc Chính quyền điện tử cấp tỉnh.\n\n"
     "Checks IT investment projects and IT-service rental plans against a provincial e-government architecture.",
 )
-SUBCOMMANDS = {"check", "rules", "explain", "schema"}
+SUBCOMMANDS = {"check", "rules", "explain", "schema", "compare"}
 
 
 class FailOn(str, Enum):
@@ -94,6 +94,35 @@ def check_command(
     )
     code = run(options, fail)
     raise typer.Exit(code)
+
+
+class CompareFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+@app.command("compare")
+def compare_command(
+    old: Annotated[Path, typer.Argument(help="Bản cũ: tệp kế hoạch hoặc báo cáo JSON trước đó / old plan or JSON report.", readable=False)],
+    new: Annotated[Path, typer.Argument(help="Bản mới: tệp kế hoạch / the new plan.", readable=False)],
+    format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Định dạng / format.")] = CompareFormat.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Ghi ra tệp / write to a file.")] = None,
+    decisions: Annotated[Optional[list[Path]], typer.Option("--decisions", readable=False, help="Tệp quyết định (cqdt-decisions/1), áp dụng cho cả hai bản / decisions, applied to both sides.")] = None,
+    architecture: Annotated[Optional[str], typer.Option(help="Mã kiến trúc hoặc tệp YAML / architecture id or file.")] = None,
+    rules: Annotated[Optional[list[Path]], typer.Option("--rules", readable=False, help="Gói quy tắc bổ sung / extra rule pack.")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Ngày chọn quy định áp dụng YYYY-MM-DD / date whose laws apply.")] = None,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Mức độ gây mã thoát 1 / lowest severity that exits 1.")] = FailOn.error,
+    lang: Annotated[Lang, typer.Option("--lang", help="Ngôn ngữ / language.")] = Lang.vi,
+) -> None:
+    """So sánh hai lần trình / compare two revisions: resolved, new and open findings, and the plan's changes."""
+    from .compare import run_compare
+    from .run import RunOptions
+
+    options = RunOptions(plans=[old, new], output=output, architecture=architecture, rules=rules or [], as_of=as_of,
+                         fail_on=fail_on.value, lang=lang.value, decisions=decisions or [])
+    raise typer.Exit(run_compare(old, new, options, format.value, fail))
 
 
 @app.command("rules")

@@ -106,7 +106,7 @@ def load_decisions(path: Path, known_rules: set[str], lang: str = "vi") -> list[
     from .findings import format_path
     from .loader import LoadError, load_file
     from .resources import schema
-    from .schema import explain, validate
+    from .schema import validate
 
     try:
         doc = load_file(path)
@@ -137,7 +137,7 @@ def load_decisions(path: Path, known_rules: set[str], lang: str = "vi") -> list[
 
 def _same_name(a: str | None, b: str) -> bool:
     """Plan names compared as people read them: Unicode-normalised, spaces collapsed, case kept."""
-    norm = lambda s: " ".join(unicodedata.normalize("NFC", s).split())  # noqa: E731
+    norm = lambda s: " ".join(unicodedata.normalize("NFC", s).split())
     return a is not None and norm(a) == norm(b)
 
 

@@ -421,6 +421,29 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--baseline {file}: không đọc được báo cáo JSON của cqdt-check ({reason})",
         "--baseline {file}: not a readable cqdt-check JSON report ({reason})",
     ),
+    # cqdt-check compare OLD NEW.
+    "compare.title": ("So sánh hai lần trình: {old} → {new}", "Two revisions compared: {old} → {new}"),
+    "compare.resolved": ("Đã khắc phục ({count})", "Resolved ({count})"),
+    "compare.new": ("Phát hiện mới ({count})", "New findings ({count})"),
+    "compare.open": ("Còn tồn tại ({count})", "Still open ({count})"),
+    "compare.changes": ("Thay đổi của kế hoạch ({count})", "Changes to the plan ({count})"),
+    "compare.none": ("không có", "none"),
+    "compare.no_plan_data": (
+        "bản cũ là báo cáo JSON, không có dữ liệu kế hoạch để so sánh",
+        "the old side is a JSON report: there is no plan data to compare",
+    ),
+    "compare.one_document": (
+        "báo cáo có {count} tài liệu; compare cần báo cáo của đúng một kế hoạch",
+        "the report holds {count} documents; compare needs the report of exactly one plan",
+    ),
+    "compare.fails": (
+        "Bản mới còn phát hiện từ mức --fail-on {fail_on} trở lên (mã thoát 1).",
+        "The new revision still has findings at or above --fail-on {fail_on} (exit 1).",
+    ),
+    "compare.passes": (
+        "Bản mới không còn phát hiện nào từ mức --fail-on {fail_on} trở lên.",
+        "The new revision has no findings at or above --fail-on {fail_on}.",
+    ),
 }
 
 
