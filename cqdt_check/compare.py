@@ -9,9 +9,10 @@ layout and key order are not changes). Exit 1 when NEW has open or new findings 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .findings import DocumentResult, Finding
 from .fingerprint import document_fingerprints, identities
