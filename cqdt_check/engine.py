@@ -23,7 +23,7 @@ from .errors import ToolError
 from .legal import ARCHITECTURE_BASIS, LegalTime, window_text
 from .findings import (
     ArchitectureInfo, Basis, CheckResult, DocumentResult, Finding, Instrument, Location, PathT, RuleInfo,
-    fails_at, format_path,
+    format_path, verdict_of,
 )
 from .loader import Limits, LoadError, SourceDocument, load_file
 from .messages import say
@@ -351,12 +351,7 @@ def _result(file: str, findings: list[Finding], checks: tuple[CheckResult, ...],
             as_of: dt.date | None = None, as_of_source: str | None = None,
             instruments: tuple[Instrument, ...] = ()) -> DocumentResult:
     findings = sorted(findings, key=Finding.sort_key)
-    if any(c.status == "error" for c in checks):
-        verdict = "error"
-    elif any(fails_at(f.severity, f.status, settings.fail_on) for f in findings):
-        verdict = "fail"
-    else:
-        verdict = "pass"
+    verdict = verdict_of(findings, checks, settings.fail_on)
     data = plan_data if isinstance(plan_data, dict) else {}
     return DocumentResult(
         file=file, verdict=verdict, findings=tuple(findings), checks=checks, as_of=as_of, as_of_source=as_of_source,

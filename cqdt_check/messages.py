@@ -274,6 +274,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pattern.date": ("ngày YYYY-MM-DD", "a YYYY-MM-DD date"),
     "pattern.country": ("mã quốc gia 2 chữ in hoa (ví dụ VN)", "a two-letter upper-case country code (e.g. VN)"),
     "pattern.rule": ("mã quy tắc (ví dụ IPV6-002)", "a rule id (e.g. IPV6-002)"),
+    "pattern.sha256": ("mã SHA-256 (64 ký tự 0-9, a-f)", "a SHA-256 hash (64 characters 0-9, a-f)"),
     "pattern.id": ("mã (chữ, số, '-', '_', '.')", "an id (letters, digits, '-', '_', '.')"),
     "schema.title": ("Lỗi định dạng", "Format error"),
     # Titles of the input rules (YAML-/SCHEMA-), as listed by SARIF, JUnit and HTML reports.
@@ -445,6 +446,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.severity_counts": ("{error} lỗi, {warning} cảnh báo, {info} thông tin", "{error} errors, {warning} warnings, {info} info"),
     "status.waived": ("được miễn", "waived"),
     "deviation.granted": ("Sai lệch đã được chấp thuận", "Deviation granted"),
+    "deviation.requested": ("Đề nghị chấp nhận sai lệch của chủ đầu tư", "Deviation requested by the owner"),
     "report.below_fail_on": (
         "Phát hiện dưới ngưỡng --fail-on {fail_on}, không làm lần kiểm tra thất bại:",
         "Findings below --fail-on {fail_on}; they do not fail the run:",
@@ -567,6 +569,67 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "area.legal": ("Căn cứ pháp lý", "Legal basis"),
     "area.schema": ("Định dạng tệp", "File format"),
     "deviation.note": ("Đề nghị chấp nhận sai lệch của chủ đầu tư (chưa được chấp thuận)", "Deviation requested by the owner (not granted)"),
+    # The appraiser's decisions (--decisions, cqdt-decisions/1).
+    "decisions.unknown_rule": (
+        "không có quy tắc '{rule}' trong gói quy tắc{hint} (xem: cqdt-check rules; lỗi định dạng tệp không được miễn)",
+        "there is no rule '{rule}' in the rule pack{hint} (see: cqdt-check rules; format errors cannot be waived)",
+    ),
+    "decision.granted": ("Cơ quan thẩm định chấp thuận sai lệch (được miễn)", "Deviation granted by the appraising body (waived)"),
+    "decision.refused": ("Cơ quan thẩm định không chấp thuận sai lệch", "Deviation refused by the appraising body"),
+    "decision.expired": (
+        "Quyết định chấp thuận đã hết hạn, không còn áp dụng",
+        "The decision granting a deviation has expired and no longer applies",
+    ),
+    "decision.text": ("{justification} — văn bản số {number} ngày {date} ({who})",
+                      "{justification} — document {number} of {date} ({who})"),
+    "decision.expires": ("; có hiệu lực đến hết ngày {date}", "; in force until {date}"),
+    "decision.expired_on": ("; đã hết hạn ngày {date}", "; expired on {date}"),
+    "decision.every_place": ("mọi vị trí", "every place"),
+    "decision.stale_title": ("Quyết định không khớp phát hiện nào (cần rà soát)", "Decisions that matched no finding (to review)"),
+    "decision.stale.no_finding": (
+        "{rule} cho kế hoạch “{plan}” tại {path}: không còn phát hiện nào khớp (đã khắc phục hoặc vị trí đã đổi)",
+        "{rule} for plan “{plan}” at {path}: no finding matches any more (fixed, or the path moved)",
+    ),
+    "decision.stale.no_plan": (
+        "{rule} cho kế hoạch “{plan}” tại {path}: không có kế hoạch nào được kiểm tra mang tên này",
+        "{rule} for plan “{plan}” at {path}: no plan checked in this run has this name",
+    ),
+    "decision.stale.hash_mismatch": (
+        "{rule} cho kế hoạch “{plan}” tại {path}: tệp kế hoạch đã thay đổi so với mã sha256 của quyết định, nên quyết định không áp dụng",
+        "{rule} for plan “{plan}” at {path}: the plan file has changed since the decision's sha256, so the decision does not apply",
+    ),
+    "baseline.mark": ("đã có trong baseline", "in the baseline"),
+    "baseline.note": (
+        "{count} phát hiện đã có trong baseline {file}: vẫn liệt kê nhưng không làm lần kiểm tra thất bại",
+        "{count} findings are in the baseline {file}: listed, but they do not fail the run",
+    ),
+    "baseline.unreadable": (
+        "--baseline {file}: không đọc được báo cáo JSON của cqdt-check ({reason})",
+        "--baseline {file}: not a readable cqdt-check JSON report ({reason})",
+    ),
+    # cqdt-check compare OLD NEW.
+    "compare.title": ("So sánh hai lần trình: {old} → {new}", "Two revisions compared: {old} → {new}"),
+    "compare.resolved": ("Đã khắc phục ({count})", "Resolved ({count})"),
+    "compare.new": ("Phát hiện mới ({count})", "New findings ({count})"),
+    "compare.open": ("Còn tồn tại ({count})", "Still open ({count})"),
+    "compare.changes": ("Thay đổi của kế hoạch ({count})", "Changes to the plan ({count})"),
+    "compare.none": ("không có", "none"),
+    "compare.no_plan_data": (
+        "bản cũ là báo cáo JSON, không có dữ liệu kế hoạch để so sánh",
+        "the old side is a JSON report: there is no plan data to compare",
+    ),
+    "compare.one_document": (
+        "báo cáo có {count} tài liệu; compare cần báo cáo của đúng một kế hoạch",
+        "the report holds {count} documents; compare needs the report of exactly one plan",
+    ),
+    "compare.fails": (
+        "Bản mới còn phát hiện từ mức --fail-on {fail_on} trở lên (mã thoát 1).",
+        "The new revision still has findings at or above --fail-on {fail_on} (exit 1).",
+    ),
+    "compare.passes": (
+        "Bản mới không còn phát hiện nào từ mức --fail-on {fail_on} trở lên.",
+        "The new revision has no findings at or above --fail-on {fail_on}.",
+    ),
 }
 
 

@@ -86,11 +86,15 @@ def emit(report: Report, out: Output) -> None:
             sys.stdout.write(text)
             sys.stdout.flush()
         return
+    write_report(out.path, text, out.fmt.value)
+
+
+def write_report(path: Path, content: str | bytes, what: str) -> None:
+    """Write a report file atomically; a failure is the run's one-line refusal (exit 2)."""
     try:
-        _write_atomically(out.path, text)
+        _write_atomically(path, content)
     except OSError as exc:
-        raise UsageError("cli.write_failed", format=out.fmt.value, file=str(out.path),
-                         reason=exc.strerror or str(exc)) from None
+        raise UsageError("cli.write_failed", format=what, file=str(path), reason=exc.strerror or str(exc)) from None
 
 
 def _write_atomically(path: Path, content: str | bytes) -> None:
@@ -115,4 +119,4 @@ def _write_atomically(path: Path, content: str | bytes) -> None:
         raise
 
 
-__all__ = ["Output", "parse_outputs", "emit"]
+__all__ = ["Output", "parse_outputs", "emit", "write_report"]

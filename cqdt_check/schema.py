@@ -56,6 +56,7 @@ _TYPE_CODES = {f"type.{t}" for t in ("string", "integer", "number", "boolean", "
 def generated_schemas() -> dict[str, dict]:
     """The JSON Schemas generated from the models, by file name."""
     from .architecture import Architecture, National
+    from .decisions import DecisionsFile
     from .model import Plan
     from .rulepack import RuleFile
 
@@ -65,6 +66,7 @@ def generated_schemas() -> dict[str, dict]:
         ("rules.schema.json", RuleFile, "https://cqdt-check.github.io/schemas/rules.schema.json"),
         ("architecture.schema.json", Architecture, "https://cqdt-check.github.io/schemas/architecture.schema.json"),
         ("national.schema.json", National, "https://cqdt-check.github.io/schemas/national.schema.json"),
+        ("decisions.schema.json", DecisionsFile, None),
     ):
         schema = model.model_json_schema()
         head = {"$schema": SCHEMA_DIALECT, "$id": schema.pop("$id", schema_id)}
@@ -228,6 +230,7 @@ def _pattern_name(pattern: str) -> str:
         r"^\d{4}-\d{2}-\d{2}$": "pattern.date",
         r"^[A-Z]{2}$": "pattern.country",
         r"^[A-Z][A-Z0-9]*-\d{3}$": "pattern.rule",
+        r"^[0-9a-f]{64}$": "pattern.sha256",
     }.get(pattern, "pattern.id")
 
 

@@ -7,9 +7,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..decisions import stale_text
 from ..findings import DocumentResult, Finding, Report
 from ..messages import say
-from .common import cite, printable, severity_totals, verdict_totals
+from .common import (
+    cite,
+    decision_lines,
+    marks,
+    printable,
+    severity_totals,
+    verdict_totals,
+)
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 # GitHub shows this many annotations of each kind per step and drops the rest silently.
@@ -39,6 +47,9 @@ def render(report: Report, **_: Any) -> str:
         if doc.verdict == "error" and doc.error:
             lines.append(_could_not_check(doc, lang))
         lines += [_annotation(f, doc, lang) for f in doc.findings]
+    for stale in report.stale_decisions:
+        lines.append(command("warning", stale_text(stale, lang), file=stale.source.file, line=stale.source.line,
+                             col=stale.source.column, title=say("decision.stale_title", lang)))
     summary = say("report.total", lang, **verdict_totals(report)) + " — " + say("report.severity_counts", lang,
                                                                                  **severity_totals(report))
     kinds = [line.split(" ", 1)[0].split("::")[1] for line in lines]
@@ -53,15 +64,14 @@ def _annotation(f: Finding, doc: DocumentResult, lang: str) -> str:
     details = [f"{say('report.basis', lang)}: " + "; ".join(cite(b, lang) for b in f.basis)] if f.basis else []
     if f.remediation:
         details.append(f"{say('report.remediation', lang)}: {f.remediation}")
-    if f.deviation_requested:
-        label = say("deviation.granted" if f.status == "waived" else "deviation.note", lang)
-        details.append(f"{label}: {f.deviation_requested}")
+    details += [f"{label}: {value}" for label, value in decision_lines(f, lang)]
     # one section per line (the runner decodes %0A): citations hold their own ';' and parentheses
     message = "\n".join([f.message, *details])
     title = f"{f.rule_id} {f.title}".strip()
     name = _COMMAND[f.severity]
-    if f.status == "waived":  # granted by the appraiser: shown, but never as an error or warning
-        name, title = "notice", f"{title} ({say('status.waived', lang)})"
+    if f.status == "waived" or f.baselined:  # granted, or known to the baseline: shown, never as an error or warning
+        name = "notice"
+    title += "".join(f" ({mark})" for mark in marks(f, lang))
     loc = f.location
     return command(name, message, file=loc.file or doc.file, line=loc.line, col=loc.column if loc.line else None,
                    title=title)

@@ -14,7 +14,17 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from ..dates import vn
 from ..findings import DocumentResult, Report
 from ..messages import say
-from .common import by_area, cite, error_place, place, printable, verdict_totals
+from .common import (
+    by_area,
+    cite,
+    decision_lines,
+    error_place,
+    marks,
+    place,
+    printable,
+    run_notices,
+    verdict_totals,
+)
 
 
 def _printable(value: Any) -> Any:
@@ -48,6 +58,8 @@ def render(report: Report, **_: Any) -> str:
     lang = report.lang
     return environment().get_template("report.html").render(
         report=report, lang=lang, t=translator(lang), cite=functools.partial(cite, lang=lang),
+        decision_lines=functools.partial(decision_lines, lang=lang), marks=functools.partial(marks, lang=lang),
+        notices=run_notices(report),
         documents=[_document(doc, report) for doc in report.documents], totals=verdict_totals(report))
 
 

@@ -1,9 +1,10 @@
 """The JUnit XML report (the Jenkins/GitLab dialect): one test suite per document, one test case per rule.
 
 A rule's test case fails when it has a finding at or above --fail-on, so the pipeline's test view agrees with the
-exit code; findings below the threshold and waived ones leave the case passing, written in its <system-out>.
+exit code; findings below the threshold (and waived ones beside failing ones) are written in its <system-out>.
 Under --fail-on never (exit 0 whatever is found) errors still fail their cases, as they keep the verdict "fail".
-Not applicable is <skipped>; a rule the tool could not evaluate, or a file it could not check, is <error>.
+Not applicable is <skipped>, and so is a rule whose every finding was waived by the appraiser (with the decision as
+the reason); a rule the tool could not evaluate, or a file it could not check, is <error>.
 """
 
 from __future__ import annotations
@@ -13,13 +14,22 @@ from typing import Any
 
 from ..findings import CheckResult, DocumentResult, Finding, Report, RuleInfo, fails_at, severity_rank
 from ..messages import say
-from .common import cite, error_place, place, printable
+from .common import cite, decision_lines, error_place, place, printable, run_notices
 
 
 def render(report: Report, **_: Any) -> str:
     root = ET.Element("testsuites", name="cqdt-check")
     for doc in report.documents:
         root.append(_suite(doc, report))
+    notices = run_notices(report)
+    if notices:  # about the run, not a plan: one suite whose cases are skipped, so nothing fails for them
+        suite = ET.SubElement(root, "testsuite", name="cqdt-check", tests="0", failures="0", errors="0", skipped="0")
+        for title, lines in notices:
+            for line in lines:
+                case = ET.SubElement(suite, "testcase", classname="cqdt.run", name=_xml_text(title))
+                ET.SubElement(case, "skipped", message=_xml_text(line))
+        suite.set("tests", str(len(suite)))
+        suite.set("skipped", str(len(suite)))
     for counter in ("tests", "failures", "errors", "skipped"):
         root.set(counter, str(sum(int(suite.get(counter, "0")) for suite in root)))
     ET.indent(root)
@@ -80,7 +90,7 @@ def _case(rule: RuleInfo, doc: DocumentResult, report: Report) -> ET.Element:
     findings = [f for f in doc.findings if f.rule_id == rule.id]
     checks = [c for c in doc.checks if c.rule_id == rule.id]
     errors = [c for c in checks if c.status == "error"]
-    failing = [f for f in findings if fails_at(f.severity, f.status, report.fail_on)]
+    failing = [f for f in findings if fails_at(f, report.fail_on)]
     others = [f for f in findings if f not in failing]
     if errors:
         reasons = "; ".join(say("check_crashed", lang, rule=rule.id, reason=c.reason or "") for c in errors)
@@ -92,10 +102,19 @@ def _case(rule: RuleInfo, doc: DocumentResult, report: Report) -> ET.Element:
         failure.text = _xml_text("\n\n".join(_finding_text(f, lang) for f in failing))
     elif not findings and _not_applicable(checks, rule, doc):
         ET.SubElement(case, "skipped", message=_xml_text(_skip_reason(checks, doc, lang)))
+    elif findings and all(f.status == "waived" for f in findings):  # granted by the appraiser: skipped, with why
+        reasons = "; ".join(dict.fromkeys(_waived_reason(f, lang) for f in findings))
+        ET.SubElement(case, "skipped", message=_xml_text(reasons), type="waived")
     if others:
         head = say("report.below_fail_on", lang, fail_on=report.fail_on)
         ET.SubElement(case, "system-out").text = _xml_text("\n\n".join([head, *(_finding_text(f, lang) for f in others)]))
     return case
+
+
+def _waived_reason(f: Finding, lang: str) -> str:
+    from ..decisions import decision_text
+
+    return f"{say('status.waived', lang)}: " + _one_line(decision_text(f.decision, lang) if f.decision else f.deviation_requested or "")
 
 
 def _not_applicable(checks: list[CheckResult], rule: RuleInfo, doc: DocumentResult) -> bool:
@@ -119,9 +138,7 @@ def _finding_text(f: Finding, lang: str) -> str:
     lines += [f"{say('report.basis', lang)}: {cite(b, lang)}" for b in f.basis]
     if f.remediation:
         lines.append(f"{say('report.remediation', lang)}: {f.remediation}")
-    if f.deviation_requested:
-        label = say("deviation.granted" if f.status == "waived" else "deviation.note", lang)
-        lines.append(f"{label}: {_one_line(f.deviation_requested)}")
+    lines += [f"{label}: {_one_line(value)}" for label, value in decision_lines(f, lang)]
     return "\n".join(lines)
 
 

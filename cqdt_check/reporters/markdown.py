@@ -13,7 +13,17 @@ from typing import Any
 from ..dates import vn
 from ..findings import DocumentResult, Finding, Report
 from ..messages import say
-from .common import by_area, cite, error_place, place, printable, verdict_totals
+from .common import (
+    by_area,
+    cite,
+    decision_lines,
+    error_place,
+    marks,
+    place,
+    printable,
+    run_notices,
+    verdict_totals,
+)
 
 _VERDICT_MARK = {"pass": "✅", "fail": "❌", "error": "⛔"}
 
@@ -65,6 +75,8 @@ def render(report: Report, **_: Any) -> str:
         out += _files_table(report, lang)
     for doc in report.documents:
         out += _document(doc, report, lang)
+    for title, lines in run_notices(report):
+        out += [f"## {text(title)}", "", *(f"- {text(line, starts_block=True)}" for line in lines), ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -134,9 +146,7 @@ def _findings_table(group: list[Finding], lang: str) -> list[str]:
     head = (say("report.severity", lang), say("report.rule", lang), say("report.place", lang), say("report.message", lang))
     rows = ["| " + " | ".join(head) + " |", "|---|---|---|---|"]
     for f in group:
-        severity = say("severity." + f.severity, lang)
-        if f.status == "waived":
-            severity += f" ({say('status.waived', lang)})"
+        severity = say("severity." + f.severity, lang) + "".join(f" ({mark})" for mark in marks(f, lang))
         rows.append(f"| {severity} | {text(f.rule_id)} | {code(place(f.location), in_table=True)} | {text(f.message)} |")
     return rows + [""]
 
@@ -149,7 +159,5 @@ def _details(f: Finding, lang: str) -> list[str]:
     out += [f"- **{say('report.basis', lang)}:** {text(cite(b, lang))}" for b in f.basis]
     if f.remediation:
         out.append(f"- **{say('report.remediation', lang)}:** {text(f.remediation)}")
-    if f.deviation_requested:
-        label = say("deviation.granted" if f.status == "waived" else "deviation.note", lang)
-        out.append(f"- **{label}:** {text(f.deviation_requested)}")
+    out += [f"- **{label}:** {text(value)}" for label, value in decision_lines(f, lang)]
     return out + ["", "</details>", ""]

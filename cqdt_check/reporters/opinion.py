@@ -18,7 +18,7 @@ from ..dates import vn
 from ..findings import ArchitectureInfo, Basis, DocumentResult, Finding, Report
 from ..messages import say
 from . import markdown
-from .common import by_area, error_place
+from .common import by_area, decision_lines, error_place
 from .html import as_of_reason, environment, translator
 
 # The national title and motto are fixed by NĐ 30/2020/NĐ-CP and stay in Vietnamese in every language.
@@ -165,7 +165,8 @@ def _request(group: list[Finding], report: Report, architecture: ArchitectureInf
         "why": escape.text(why) if why and first.severity == "error" and not waived else "",
         "cites": say("opinion.cites", lang, cites=escape.text("; ".join(cites))) if cites else "",
         "unverified": unverified,
-        "deviations": [] if waived else [_deviation(f, lang, escape) for f in group if f.deviation_requested],
+        "deviations": [] if waived else [_deviation(f, lang, escape) for f in group
+                                         if f.deviation_requested or f.decision is not None],
         "annex": [{
             "rule_id": escape.cell_literal(f.rule_id),
             "path": escape.cell_literal(f.path_text) if f.path else "",
@@ -180,15 +181,18 @@ def _deviation(f: Finding, lang: str, escape: Escape) -> dict[str, str]:
     """The owner's request for a deviation, and where the appraiser's decision on it shows."""
     scope = say("opinion.scope", lang, subjects=escape.text(f.subject)) if f.subject else ""
     reason = (f.deviation_requested or "").strip().rstrip(".")
-    return {"request": say("opinion.deviation", lang, scope=scope, reason=escape.text(reason)),
-            "decision": _decision(f, lang)}
+    request = say("opinion.deviation", lang, scope=scope, reason=escape.text(reason)) if reason else ""
+    decision = _decision(f, lang)  # a recorded decision quotes the decisions file: escaped like plan text
+    return {"request": request, "decision": escape.text(decision) if f.decision is not None else decision}
 
 
 def _decision(f: Finding, lang: str) -> str:
-    """The appraiser's decision on a requested deviation. TODO(issue 12 §1): once decisions are recorded
-    (`--decisions`), a refused one shows here with its document number and date, and a granted one makes the finding
-    `waived` (listed under "Sai lệch được chấp thuận"); until then the appraiser writes it in."""
-    return say("opinion.decision_pending", lang)
+    """The appraiser's decision on a requested deviation (`--decisions`: refused, or granted but expired, with its
+    document); a granted one makes the finding `waived` (listed under "Sai lệch được chấp thuận"). Without a
+    recorded decision the appraiser writes it in."""
+    if f.decision is None:
+        return say("opinion.decision_pending", lang)
+    return " ".join(f"{label}: {value}." for label, value in decision_lines(f, lang)[-1:])
 
 
 def _join(items: list[str], lang: str) -> str:

@@ -12,7 +12,7 @@ from rich.text import Text
 from ..dates import vn
 from ..findings import AREAS, DocumentResult, Finding, Report
 from ..messages import say
-from .common import printable
+from .common import decision_lines, marks, printable, run_notices
 
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
@@ -46,6 +46,13 @@ def render(report: Report, *, width: int = 80, color: bool = False, **_: Any) ->
         _document(console, doc, report, lang)
     if len(report.documents) > 1:
         _files_table(console, report, lang)
+    notices = run_notices(report)
+    if notices:
+        console.print()
+        for title, lines in notices:
+            console.rule(Text(title, style="bold"), align="left", characters="─")
+            for line in lines:
+                console.print(Text(f"- {clean(line)}"))
     text = buffer.getvalue()
     # rich pads lines to the width; without colour, drop the padding so files and pipes stay clean
     return text if color else "\n".join(line.rstrip() for line in text.split("\n"))
@@ -102,6 +109,8 @@ def _finding(console: Console, f: Finding, lang: str) -> None:
     loc = f.location
     head = Text.assemble((f" {say('severity.' + f.severity, lang)} ", _SEVERITY_STYLE[f.severity]), " ", (f.rule_id, "bold"),
                          f"  {clean(loc.file)}:{loc.line}:{loc.column}")
+    for mark in marks(f, lang):
+        head.append(f"  ({mark})", style="bold")
     if f.path:
         head.append(f"  {clean(f.path_text)}", style="dim")
     console.print(head)
@@ -114,8 +123,8 @@ def _finding(console: Console, f: Finding, lang: str) -> None:
         indent(Text.assemble((say("report.basis", lang) + ": ", "bold"), clean(cite)))
     if f.remediation:
         indent(Text.assemble((say("report.remediation", lang) + ": ", "bold"), clean(f.remediation)))
-    if f.deviation_requested:
-        indent(Text.assemble((say("deviation.note", lang) + ": ", "bold"), clean(f.deviation_requested)))
+    for label, value in decision_lines(f, lang):
+        indent(Text.assemble((label + ": ", "bold"), clean(value)))
     console.print()
 
 
