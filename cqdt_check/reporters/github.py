@@ -12,7 +12,14 @@ from typing import Any
 
 from ..findings import DocumentResult, Finding, Report
 from ..messages import say
-from .common import capped, cite, omitted_note, printable, severity_totals, verdict_totals
+from .common import (
+    capped,
+    cite,
+    omitted_note,
+    printable,
+    severity_totals,
+    verdict_totals,
+)
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 # GitHub shows this many annotations of each kind per step and drops the rest silently.

@@ -14,7 +14,15 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from ..dates import vn
 from ..findings import DocumentResult, Report
 from ..messages import say
-from .common import areas_shown, cite, error_place, omitted_note, place, printable, verdict_totals
+from .common import (
+    areas_shown,
+    cite,
+    error_place,
+    omitted_note,
+    place,
+    printable,
+    verdict_totals,
+)
 
 
 def _printable(value: Any) -> Any:
@@ -55,7 +63,7 @@ def render(report: Report, **_: Any) -> str:
 
 def _document(doc: DocumentResult, report: Report, titles: dict[str, str]) -> dict[str, Any]:
     statuses = _statuses(doc)
-    title = lambda rule_id: titles[rule_id] if rule_id in titles else found.get(rule_id, "")  # noqa: E731
+    title = lambda rule_id: titles[rule_id] if rule_id in titles else found.get(rule_id, "")
     found: dict[str, str] = {}
     for f in doc.findings:  # a rule the catalogue does not list is named by its findings' title
         found.setdefault(f.rule_id, f.title)

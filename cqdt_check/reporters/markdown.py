@@ -13,7 +13,15 @@ from typing import Any
 from ..dates import vn
 from ..findings import DocumentResult, Finding, Report
 from ..messages import say
-from .common import areas_shown, cite, error_place, omitted_note, place, printable, verdict_totals
+from .common import (
+    areas_shown,
+    cite,
+    error_place,
+    omitted_note,
+    place,
+    printable,
+    verdict_totals,
+)
 
 _VERDICT_MARK = {"pass": "✅", "fail": "❌", "error": "⛔"}
 
