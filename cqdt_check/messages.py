@@ -452,6 +452,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Findings below --fail-on {fail_on}; they do not fail the run:",
     ),
     "report.more_findings": ("và {count} phát hiện khác", "and {count} more"),
+    "report.omitted": (
+        ("… và {count} phát hiện khác của {rule} không liệt kê ở đây (mỗi quy tắc liệt kê tối đa {limit} lần trong một "
+         "tệp; số đếm ở phần tổng hợp đã tính đủ; báo cáo JSON và SARIF liệt kê tất cả)"),
+        ("… and {count} more findings of {rule} not listed here (at most {limit} per rule in a file; the summary counts "
+         "them all; the JSON and SARIF reports list every one)"),
+    ),
     "report.rule_not_run": ("quy tắc không được đánh giá cho tệp này", "the rule was not evaluated for this file"),
     "report.annotation_limit": (
         "GitHub chỉ hiển thị {limit} chú thích mỗi loại trong một bước; xem báo cáo SARIF hoặc Markdown để có đủ",

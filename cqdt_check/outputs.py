@@ -72,7 +72,8 @@ def emit(report: Report, out: Output) -> None:
     render = reporter(out.fmt)
     if out.fmt == Format.text:
         to_terminal = out.path is None and sys.stdout.isatty()
-        color = to_terminal and "NO_COLOR" not in os.environ
+        # colour only where it shows: a terminal, unless NO_COLOR or TERM=dumb (pipes, files and CI logs get plain text)
+        color = to_terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
         width = max(80, min(os.get_terminal_size().columns, 120)) if to_terminal else 80
         text = render(report, width=width, color=color)
     else:

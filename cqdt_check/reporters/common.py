@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from ..findings import AREAS, Basis, DecisionNote, DocumentResult, Finding, Location, Report, StaleDecision
@@ -123,3 +124,44 @@ def run_notices(report: Report) -> list[tuple[str, list[str]]]:
         count = sum(1 for d in report.documents for f in d.findings if f.baselined)
         out.append(("--baseline", [say("baseline.note", lang, count=count, file=report.baseline)]))
     return out
+
+
+
+# A plan that repeats one mistake thousands of times (generated, or a list pasted twice) must not bury the report
+# (a 1 MB plan once made a 62 MB text report): the formats people read list this many findings of one rule in one
+# document, then say how many more there are. Counts (summaries, totals, the exit code) always include every finding,
+# and the JSON and SARIF reports, read by programs, list every one.
+SHOWN_PER_RULE = 50
+
+
+@dataclass(frozen=True)
+class Omitted:
+    """Findings of one rule in one document that a report for people counts but does not list."""
+
+    rule_id: str
+    area: str
+    count: int
+
+
+def capped(findings: Iterable[Finding]) -> tuple[list[Finding], list[Omitted]]:
+    """The first SHOWN_PER_RULE findings of each rule, in their order, and what is left out of each rule."""
+    shown: list[Finding] = []
+    seen: dict[str, int] = {}
+    left_out: dict[str, list[Finding]] = {}
+    for finding in findings:
+        count = seen[finding.rule_id] = seen.get(finding.rule_id, 0) + 1
+        if count <= SHOWN_PER_RULE:
+            shown.append(finding)
+        else:
+            left_out.setdefault(finding.rule_id, []).append(finding)
+    return shown, [Omitted(rule_id, group[0].area, len(group)) for rule_id, group in left_out.items()]
+
+
+def areas_shown(findings: Iterable[Finding]) -> list[tuple[str, list[Finding], list[Omitted]]]:
+    """`by_area` of the findings a report for people lists, each area with what it leaves out."""
+    shown, omitted = capped(findings)
+    return [(area, group, [o for o in omitted if o.area == area]) for area, group in by_area(shown)]
+
+
+def omitted_note(omitted: Omitted, lang: str) -> str:
+    return say("report.omitted", lang, count=omitted.count, rule=omitted.rule_id, limit=SHOWN_PER_RULE)

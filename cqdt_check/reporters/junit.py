@@ -14,7 +14,7 @@ from typing import Any
 
 from ..findings import CheckResult, DocumentResult, Finding, Report, RuleInfo, fails_at, severity_rank
 from ..messages import say
-from .common import cite, decision_lines, error_place, place, printable, run_notices
+from .common import capped, cite, decision_lines, error_place, omitted_note, place, printable, run_notices
 
 
 def render(report: Report, **_: Any) -> str:
@@ -46,8 +46,15 @@ def _suite(doc: DocumentResult, report: Report) -> ET.Element:
         why = _xml_text(f"{error_place(doc)}: {doc.error}")
         ET.SubElement(case, "error", message=why, type="could_not_check").text = why
     if doc.error is None or doc.checks or doc.findings:
+        # grouped once per document: each case then reads only its own rule's findings and checks
+        findings: dict[str, list[Finding]] = {}
+        for f in doc.findings:
+            findings.setdefault(f.rule_id, []).append(f)
+        checks: dict[str, list[CheckResult]] = {}
+        for c in doc.checks:
+            checks.setdefault(c.rule_id, []).append(c)
         for rule in _rules(report, doc):
-            suite.append(_case(rule, doc, report))
+            suite.append(_case(rule, doc, report, findings.get(rule.id, []), checks.get(rule.id, [])))
     cases = suite.findall("testcase")
     suite.set("tests", str(len(cases)))
     suite.set("failures", str(sum(1 for c in cases if c.find("failure") is not None)))
@@ -83,15 +90,16 @@ def _properties(suite: ET.Element, doc: DocumentResult, report: Report) -> None:
         ET.SubElement(properties, "property", name=name, value=_xml_text(value))
 
 
-def _case(rule: RuleInfo, doc: DocumentResult, report: Report) -> ET.Element:
+def _case(rule: RuleInfo, doc: DocumentResult, report: Report, findings: list[Finding],
+          checks: list[CheckResult]) -> ET.Element:
     lang = report.lang
     case = ET.Element("testcase", classname=f"cqdt.{rule.area}" if rule.area else "cqdt",
                       name=_xml_text(f"{rule.id} {rule.title}".strip()))
-    findings = [f for f in doc.findings if f.rule_id == rule.id]
-    checks = [c for c in doc.checks if c.rule_id == rule.id]
     errors = [c for c in checks if c.status == "error"]
-    failing = [f for f in findings if fails_at(f, report.fail_on)]
-    others = [f for f in findings if f not in failing]
+    failing: list[Finding] = []
+    others: list[Finding] = []
+    for f in findings:  # one pass: findings are values, so `f not in failing` would compare each with every other
+        (failing if fails_at(f, report.fail_on) else others).append(f)
     if errors:
         reasons = "; ".join(say("check_crashed", lang, rule=rule.id, reason=c.reason or "") for c in errors)
         ET.SubElement(case, "error", message=_xml_text(reasons), type="check_crashed").text = _xml_text(reasons)
@@ -99,7 +107,7 @@ def _case(rule: RuleInfo, doc: DocumentResult, report: Report) -> ET.Element:
         worst = max(failing, key=lambda f: severity_rank(f.severity))
         message = worst.message + (f" ({say('report.more_findings', lang, count=len(failing) - 1)})" if len(failing) > 1 else "")
         failure = ET.SubElement(case, "failure", message=_xml_text(message), type=worst.severity)
-        failure.text = _xml_text("\n\n".join(_finding_text(f, lang) for f in failing))
+        failure.text = _xml_text(_listing(failing, lang))
     elif not findings and _not_applicable(checks, rule, doc):
         ET.SubElement(case, "skipped", message=_xml_text(_skip_reason(checks, doc, lang)))
     elif findings and all(f.status == "waived" for f in findings):  # granted by the appraiser: skipped, with why
@@ -107,7 +115,7 @@ def _case(rule: RuleInfo, doc: DocumentResult, report: Report) -> ET.Element:
         ET.SubElement(case, "skipped", message=_xml_text(reasons), type="waived")
     if others:
         head = say("report.below_fail_on", lang, fail_on=report.fail_on)
-        ET.SubElement(case, "system-out").text = _xml_text("\n\n".join([head, *(_finding_text(f, lang) for f in others)]))
+        ET.SubElement(case, "system-out").text = _xml_text(head + "\n\n" + _listing(others, lang))
     return case
 
 
@@ -130,6 +138,12 @@ def _skip_reason(checks: list[CheckResult], doc: DocumentResult, lang: str) -> s
         return say("report.not_evaluated" if not doc.rules_evaluated else "report.rule_not_run", lang)
     reasons = list(dict.fromkeys(c.reason for c in checks if c.reason))
     return "; ".join(reasons) or say("report.rule_not_run", lang)
+
+
+def _listing(findings: list[Finding], lang: str) -> str:
+    """The findings of one case, the first SHOWN_PER_RULE of them, then how many more (all of one rule)."""
+    shown, omitted = capped(findings)
+    return "\n\n".join([*(_finding_text(f, lang) for f in shown), *(omitted_note(o, lang) for o in omitted)])
 
 
 def _finding_text(f: Finding, lang: str) -> str:

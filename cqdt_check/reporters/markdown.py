@@ -14,11 +14,12 @@ from ..dates import vn
 from ..findings import DocumentResult, Finding, Report
 from ..messages import say
 from .common import (
-    by_area,
+    areas_shown,
     cite,
     decision_lines,
     error_place,
     marks,
+    omitted_note,
     place,
     printable,
     run_notices,
@@ -122,9 +123,11 @@ def _document(doc: DocumentResult, report: Report, lang: str) -> list[str]:
         out += _instruments(doc, lang)
     if doc.verdict == "error" and doc.error:
         return out + [f"**{say('report.could_not_check', lang)}:** {code(error_place(doc))}: {text(doc.error)}", ""]
-    for area, group in by_area(doc.findings):
+    for area, group, omitted in areas_shown(doc.findings):
         out += [f"### {say('area.' + area, lang)} ({area})", ""]
         out += _findings_table(group, lang)
+        for o in omitted:
+            out += [text(omitted_note(o, lang)), ""]
         for finding in group:
             out += _details(finding, lang)
     if not doc.findings:
