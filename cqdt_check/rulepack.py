@@ -251,7 +251,7 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
             if is_vocab:
                 concepts.update({c.id: tuple(c.phrases) for c in parsed.concepts})
                 instruments.update({i.id: i for i in parsed.instruments})
-                scopes.update({sc.id: sc for sc in parsed.scopes})
+                scopes.update({sc.id: sc for sc in parsed.scopes} if isinstance(parsed, Vocabulary) else {})
             else:
                 rule_files.append((path, (doc, parsed)))
     for path, (doc, parsed) in rule_files:
