@@ -11,7 +11,7 @@ from pathlib import Path
 from .discovery import same_file
 from .errors import UsageError
 from .findings import Report
-from .reporters import Format, reporter
+from .reporters import BINARY_FORMATS, Format, reporter
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,9 @@ def parse_outputs(formats: list[str], output: Path | None) -> list[Output]:
         if not to_stdout:
             raise UsageError("cli.output_unused")
         outputs = [Output(o.fmt, output) if o.path is None else o for o in outputs]
+    for o in outputs:  # a Word document is bytes: to a file, or to a redirected stdout, never onto a terminal
+        if o.fmt in BINARY_FORMATS and o.path is None and sys.stdout.isatty():
+            raise UsageError("cli.binary_to_terminal", format=o.fmt.value)
     files = [same_file(o.path) for o in outputs if o.path is not None]
     if len(files) != len(set(files)):
         raise UsageError("cli.same_file")
@@ -69,31 +72,45 @@ def emit(report: Report, out: Output) -> None:
     render = reporter(out.fmt)
     if out.fmt == Format.text:
         to_terminal = out.path is None and sys.stdout.isatty()
-        color = to_terminal and "NO_COLOR" not in os.environ
+        # colour only where it shows: a terminal, unless NO_COLOR or TERM=dumb (pipes, files and CI logs get plain text)
+        color = to_terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
         width = max(80, min(os.get_terminal_size().columns, 120)) if to_terminal else 80
         text = render(report, width=width, color=color)
     else:
         text = render(report)
     if out.path is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        if isinstance(text, bytes):  # BINARY_FORMATS: parse_outputs let it reach stdout only when not a terminal
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
         return
+    write_report(out.path, text, out.fmt.value)
+
+
+def write_report(path: Path, content: str | bytes, what: str) -> None:
+    """Write a report file atomically; a failure is the run's one-line refusal (exit 2)."""
     try:
-        _write_atomically(out.path, text)
+        _write_atomically(path, content)
     except OSError as exc:
-        raise UsageError("cli.write_failed", format=out.fmt.value, file=str(out.path),
-                         reason=exc.strerror or str(exc)) from None
+        raise UsageError("cli.write_failed", format=what, file=str(path), reason=exc.strerror or str(exc)) from None
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def _write_atomically(path: Path, content: str | bytes) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)  # as a plainly created file would be (mkstemp makes it private)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        if isinstance(content, bytes):
+            with os.fdopen(handle, "wb") as binary:
+                binary.write(content)
+        else:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+                stream.write(content)
         os.replace(temporary, path)  # replaces a symlink planted at the path instead of writing through it
     except BaseException:
         try:
@@ -103,4 +120,4 @@ def _write_atomically(path: Path, text: str) -> None:
         raise
 
 
-__all__ = ["Output", "parse_outputs", "emit"]
+__all__ = ["Output", "parse_outputs", "emit", "write_report"]

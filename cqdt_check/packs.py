@@ -6,7 +6,7 @@ judged (README, "Security model").
 
 Nothing is cached between runs: a cache of the validated pack would have to be either code (pickle: whoever can
 write the cache folder runs code as the user, and a planted pack decides the verdict) or data validated again on
-load, and validating the cached data costs ≈ 50 ms against ≈ 60 ms for loading the files (whole-process medians),
+load, and validating the cached data costs ≈ 50 ms against ≈ 60 ms for loading the files (medians in fresh processes),
 so every run reads the files it judges with.
 """
 
@@ -61,7 +61,7 @@ class ArchitectureResolver:
         if arch_id not in self.by_id:
             if arch_id not in bundled_architectures():
                 raise ConfigError(None, "unknown_architecture", ref=arch_id, known=", ".join(bundled_architectures()))
-            self.by_id[arch_id] = load_architecture(data_dir("architecture") / f"{arch_id}.yaml")
+            self.by_id[arch_id] = _architecture(data_dir("architecture") / f"{arch_id}.yaml")
         return self.by_id[arch_id]
 
     def _load_operator_choice(self, ref: str) -> Architecture:
@@ -69,8 +69,15 @@ class ArchitectureResolver:
             return self.bundled(ref)
         path = Path(ref)
         if path.suffix in {".yaml", ".yml"} or path.exists():
-            return load_architecture(path)
+            return _architecture(path)
         raise ConfigError(None, "unknown_architecture", ref=ref, known=", ".join(bundled_architectures()))
+
+
+def _architecture(path: Path) -> Architecture:
+    """A provincial architecture joined with the national layer (national ids usable in any province)."""
+    from .architecture import with_national
+
+    return with_national(load_architecture(path))
 
 
 def load_architecture(path: Path) -> Architecture:

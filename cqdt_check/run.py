@@ -23,6 +23,7 @@ from .outputs import emit, parse_outputs
 from .packs import ArchitectureResolver, load_pack
 from .reporters import MACHINE_FORMATS, Format
 from .reporters.common import printable
+from .appraisal import judge, load_appraisal
 from .rulepack import RulePack
 
 
@@ -42,6 +43,8 @@ class RunOptions:
     max_nodes: int = Limits.max_nodes
     max_depth: int = Limits.max_depth
     jobs: int | None = None
+    decisions: list[Path] = field(default_factory=list)  # --decisions FILE (repeatable)
+    baseline: Path | None = None  # --baseline REPORT.json
 
 
 def run(options: RunOptions) -> int:
@@ -61,6 +64,7 @@ def run(options: RunOptions) -> int:
             raise
     settings = Settings(pack=pack, architectures=resolver, as_of=as_of, lang=lang, fail_on=options.fail_on,
                         limits=Limits(options.max_bytes, options.max_nodes, options.max_depth))
+    appraisal = load_appraisal(options.decisions, options.baseline, pack, lang)
     files = expand(options.plans)
     plans = {same_file(path) for path, _ in files}
     clobbered = next((o.path for o in outputs if o.path is not None and same_file(o.path) in plans), None)
@@ -68,10 +72,12 @@ def run(options: RunOptions) -> int:
         raise UsageError("cli.output_is_plan", file=str(clobbered))
     show_progress = options.progress if options.progress is not None else (len(files) >= PROGRESS_FROM and sys.stderr.isatty())
     documents = check_all(files, settings, options.jobs, progress=show_progress)
+    documents, stale = judge(documents, appraisal, options.fail_on)
     first_arch = next((d.architecture for d in documents if d.architecture), None)
     report = Report(tuple(documents), first_arch, lang=lang, fail_on=options.fail_on, as_of_option=as_of,
                     tool_version=__version__, rule_count=len(pack.rules),
-                    rules=report_rules(pack, documents, resolver, lang))
+                    rules=report_rules(pack, documents, resolver, lang), stale_decisions=stale,
+                    baseline=str(options.baseline) if options.baseline is not None else None)
     for out in outputs:
         emit(report, out)
     if any(o.fmt in MACHINE_FORMATS or o.path is not None for o in outputs) and not any(
