@@ -21,10 +21,9 @@ from pathlib import Path
 
 import yaml
 import yaml.reader
+from yaml import SafeLoader as _PureLoader
 
 from .findings import Location, PathT, format_path
-
-from yaml import SafeLoader as _PureLoader
 
 try:  # the C parser is an order of magnitude faster; the pure-Python one gives the same events.
     from yaml import CSafeLoader as _EventLoader
