@@ -191,7 +191,7 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
             except ValidationError:
                 errors = explain(doc.data, model.model_json_schema())
                 raise _config_error(doc, errors, path) from None
-            if is_vocab:
+            if isinstance(parsed, Vocabulary):
                 concepts.update({c.id: tuple(c.phrases) for c in parsed.concepts})
                 instruments.update({i.id: i for i in parsed.instruments})
             else:
