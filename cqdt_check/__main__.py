@@ -9,15 +9,11 @@ from __future__ import annotations
 import sys
 
 
-def version_line() -> str:
-    from . import __version__
-
-    return f"cqdt-check {__version__}"
-
-
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if args[:1] == ["--version"]:  # typer's eager --version answers the same whatever follows it
+        from . import version_line
+
         print(version_line())
         raise SystemExit(0)
     from .cli import main as run_cli

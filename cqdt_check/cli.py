@@ -41,7 +41,7 @@ class Lang(str, Enum):
 
 def _version(value: bool) -> None:
     if value:
-        from .__main__ import version_line
+        from . import version_line
 
         print(version_line())
         raise typer.Exit(0)

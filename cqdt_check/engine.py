@@ -150,9 +150,8 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
             if reason:
                 results.append(CheckResult(rule.id, "not_applicable", path, reason))
                 continue
-            if system is None:
-                local = ctx
-            elif (local := contexts.get(id(system))) is None:
+            local = ctx if system is None else contexts.get(id(system))
+            if local is None:
                 local = contexts[id(system)] = Context(ctx.plan, ctx.architecture, ctx.as_of, ctx.lang, ctx.concepts,
                                                        ctx.instruments, system)
             try:
