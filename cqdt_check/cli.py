@@ -21,17 +21,23 @@ from .loader import Limits
 from .reporters import MACHINE_FORMATS, Format
 
 app = typer.Typer(
-    add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
+    add_completion=True, no_args_is_help=True, context_settings={"help_option_names": ["-h", "--help"]}, pretty_exceptions_enable=False, rich_markup_mode=None,
     help="Kiểm tra dự án đầu tư / kế hoạch thuê dịch vụ CNTT với Kiến trúc Chính quyền điện tử cấp tỉnh.\n\n"
     "Checks IT investment projects and IT-service rental plans against a provincial e-government architecture.",
 )
-SUBCOMMANDS = {"check", "rules", "explain", "schema", "init", "architecture"}
+SUBCOMMANDS = {"check", "rules", "explain", "schema", "init", "architecture", "config"}
 
 
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
     info = "info"
+    never = "never"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
     never = "never"
 
 
@@ -63,6 +69,7 @@ def refuse(error: ToolError, lang: str) -> NoReturn:
 
 @app.command("check")
 def check_command(
+    ctx: typer.Context,
     plans: Annotated[list[Path], typer.Argument(help="Tệp kế hoạch hoặc thư mục (mọi *.yaml/*.yml bên trong) / plan files or folders.", show_default=False,
         readable=False)],  # an unreadable plan is a document that could not be checked, in the report, not a usage error
     format: Annotated[Optional[list[str]], typer.Option(
@@ -81,20 +88,85 @@ def check_command(
     max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Số nút YAML tối đa / max YAML nodes.")] = Limits.max_nodes,
     max_depth: Annotated[int, typer.Option("--max-depth", min=1, help="Độ sâu lồng tối đa / max nesting depth.")] = Limits.max_depth,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Số tiến trình cho thư mục lớn (mặc định: số lõi) / worker processes for large folders.")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", metavar="RULES", help="Chỉ đánh giá các quy tắc này: mã, tiền tố mã (SEC, RENT-00) hoặc lĩnh vực, cách nhau bằng dấu phẩy / evaluate only these rules: ids, id prefixes or areas, comma-separated.")] = None,
+    extend_select: Annotated[list[str] | None, typer.Option("--extend-select", metavar="RULES", help="Thêm quy tắc vào --select / add rules to --select.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="RULES", help="Tắt các quy tắc này (báo cáo ghi 'không đánh giá') / turn these rules off (reported as not evaluated).")] = None,
+    config: Annotated[Path | None, typer.Option("--config", metavar="FILE", readable=False, help="Tệp cấu hình (.cqdt-check.yaml hoặc pyproject.toml) / configuration file.")] = None,
+    no_config: Annotated[bool, typer.Option("--no-config", help="Không đọc tệp cấu hình nào / read no configuration file.")] = False,
+    stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", metavar="NAME", help="Tên của kế hoạch đọc từ '-' trong báo cáo / the name a plan read from '-' has in reports.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Chỉ in phát hiện và dòng kết luận / only findings and the verdict line.")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Đếm phát hiện theo quy tắc / count findings per rule.")] = False,
+    color: Annotated[Color, typer.Option("--color", help="Màu: auto (theo terminal, NO_COLOR, FORCE_COLOR), always, never / colour.")] = Color.auto,
 ) -> None:
     """Kiểm tra kế hoạch / check plans (the default command)."""
     from .run import RunOptions, run
 
-    options = RunOptions(
-        plans=plans, formats=format or [], output=output, progress=progress, architecture=architecture, rules=rules or [],
-        bundled_rules=not no_bundled_rules, as_of=as_of, fail_on=fail_on.value, lang=lang.value,
-        max_bytes=max_bytes, max_nodes=max_nodes, max_depth=max_depth, jobs=jobs,
-    )
+    given: dict[str, object] = {"format": format or [], "output": output, "progress": progress, "architecture": architecture,
+             "rules": [str(r) for r in rules or []], "no-bundled-rules": no_bundled_rules, "as-of": as_of,
+             "fail-on": fail_on.value, "lang": lang.value, "max-bytes": max_bytes, "max-nodes": max_nodes,
+             "max-depth": max_depth, "jobs": jobs, "select": select or [], "extend-select": extend_select or [],
+             "ignore": ignore or [], "per-path-ignores": {}, "stdin-filename": stdin_filename, "quiet": quiet,
+             "statistics": statistics, "color": color.value}
     try:
+        settings, loaded = effective_settings(ctx, given, config, no_config, lang.value)
+        value = {key: setting.value for key, setting in settings.items()}
+        unsupported = next((k for k in value if k not in given and value[k] is not None), None)
+        if unsupported is not None and loaded is not None:  # a key this version's command line does not have yet
+            from .errors import ConfigError
+
+            raise ConfigError(loaded.places.get(unsupported), "config.not_supported", key=unsupported)
+        options = RunOptions(
+            plans=plans, formats=value["format"], output=value["output"], progress=value["progress"],
+            architecture=value["architecture"], rules=[Path(r) for r in value["rules"]],
+            bundled_rules=not value["no-bundled-rules"], as_of=value["as-of"], fail_on=value["fail-on"],
+            lang=value["lang"], max_bytes=value["max-bytes"], max_nodes=value["max-nodes"],
+            max_depth=value["max-depth"], jobs=value["jobs"], select=value["select"],
+            extend_select=value["extend-select"], ignore=value["ignore"], per_path_ignores=value["per-path-ignores"],
+            config_file=loaded.path if loaded else None, config_named=bool(loaded and loaded.named),
+            quiet=value["quiet"], statistics=value["statistics"], color=value["color"],
+            stdin_filename=value["stdin-filename"],
+        )
         code = run(options)
     except ToolError as error:
         refuse(error, lang.value)
     raise typer.Exit(code)
+
+
+def effective_settings(ctx: typer.Context, given: dict, config: Path | None, no_config: bool, lang: str):
+    """The options in effect: typed on the command line, else from the configuration file, else the defaults."""
+    from .config import load, merge
+
+    loaded = load(config, no_config)
+    explicit = {key for key in given if _typed(ctx, key.replace("-", "_"))}
+    return merge(given, explicit, loaded), loaded
+
+
+def _typed(ctx: typer.Context, name: str) -> bool:
+    """Whether an option was given on the command line (or by environment), not left at its default."""
+    source = ctx.get_parameter_source(name)
+    return source is not None and source.name not in ("DEFAULT", "DEFAULT_MAP")
+
+
+@app.command("config")
+def config_command(
+    config: Annotated[Path | None, typer.Option("--config", metavar="FILE", readable=False, help="Tệp cấu hình / configuration file.")] = None,
+    no_config: Annotated[bool, typer.Option("--no-config", help="Không đọc tệp cấu hình nào / read no configuration file.")] = False,
+    lang: Annotated[Lang, typer.Option("--lang")] = Lang.vi,
+) -> None:
+    """In cấu hình đang có hiệu lực và nguồn của từng giá trị / print the settings in effect and where each came from."""
+    from .config import describe, keys, load, merge
+    from .outputs import write_quietly
+
+    # the check command's defaults, for every key a configuration file may hold
+    known = {"format": ["text"], "fail-on": FailOn.error.value, "lang": Lang.vi.value, "max-bytes": Limits.max_bytes,
+             "max-nodes": Limits.max_nodes, "max-depth": Limits.max_depth, "no-bundled-rules": False,
+             "quiet": False, "statistics": False, "color": Color.auto.value}
+    defaults = {key: known.get(key) for key in keys()}
+    try:
+        loaded = load(config, no_config)
+    except ToolError as error:
+        refuse(error, lang.value)
+    write_quietly(describe(merge(defaults, set(), loaded), loaded, lang.value))
 
 
 @app.command("rules")

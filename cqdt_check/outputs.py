@@ -63,26 +63,66 @@ class _Hint:
         return say("schema.hint", lang, suggestion=self.suggestion)
 
 
-def emit(report: Report, out: Output) -> None:
+@dataclass(frozen=True)
+class TextStyle:
+    """How the text report looks: `--quiet` (findings and the verdict line), `--statistics` (counts per rule),
+    `--color auto|always|never`."""
+
+    quiet: bool = False
+    statistics: bool = False
+    color: str = "auto"
+
+
+def use_color(choice: str, to_terminal: bool) -> bool:
+    """`--color`: always/never as said; auto is a terminal without NO_COLOR, or FORCE_COLOR set (no-color.org,
+    force-color.org: a non-empty NO_COLOR wins over auto; FORCE_COLOR turns auto on in CI logs)."""
+    if choice in ("always", "never"):
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return to_terminal
+
+
+def emit(report: Report, out: Output, style: TextStyle = TextStyle()) -> None:
     """Render one report and write it: to stdout, or to its file through a temporary file renamed into place (a
     cancelled run never leaves a half-written report over the previous one)."""
     render = reporter(out.fmt)
     if out.fmt == Format.text:
         to_terminal = out.path is None and sys.stdout.isatty()
-        color = to_terminal and "NO_COLOR" not in os.environ
+        color = use_color(style.color, to_terminal) and out.path is None
         width = max(80, min(os.get_terminal_size().columns, 120)) if to_terminal else 80
-        text = render(report, width=width, color=color)
+        if style.quiet or style.statistics:
+            from .reporters.brief import render as brief
+
+            text = brief(report, quiet=style.quiet, statistics=style.statistics, full=render(report, width=width,
+                         color=color) if not style.quiet else "", color=color)
+        else:
+            text = render(report, width=width, color=color)
     else:
         text = render(report)
     if out.path is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_quietly(text)
         return
     try:
         _write_atomically(out.path, text)
     except OSError as exc:
         raise UsageError("cli.write_failed", format=out.fmt.value, file=str(out.path),
                          reason=exc.strerror or str(exc)) from None
+
+
+def write_quietly(text: str, stream=None) -> None:
+    """Write to stdout (or `stream`); when the reader has gone (`| head`), stop without an error or a traceback and
+    let the run end with its usual exit status. The one writer of everything the tool prints to standard output."""
+    stream = stream or sys.stdout
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        # Python would flush again at exit and fail: point stdout at /dev/null first (the documented recipe).
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -103,4 +143,4 @@ def _write_atomically(path: Path, text: str) -> None:
         raise
 
 
-__all__ = ["Output", "parse_outputs", "emit"]
+__all__ = ["Output", "TextStyle", "emit", "parse_outputs", "use_color", "write_quietly"]

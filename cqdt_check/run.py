@@ -19,11 +19,14 @@ from .findings import DocumentResult, Report, RuleInfo
 from .listing import parse_day
 from .loader import Limits
 from .messages import say
-from .outputs import emit, parse_outputs
+from .outputs import TextStyle, emit, parse_outputs
 from .packs import ArchitectureResolver, load_pack
 from .reporters import MACHINE_FORMATS, Format
 from .reporters.common import printable
 from .rulepack import RulePack
+from .selection import Selection
+from .selection import apply as apply_selection
+from .selection import build as build_selection
 
 
 @dataclass
@@ -42,6 +45,18 @@ class RunOptions:
     max_nodes: int = Limits.max_nodes
     max_depth: int = Limits.max_depth
     jobs: int | None = None
+    # rule selection (selection.py) and the configuration file it may come from (config.py)
+    select: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
+    config_file: Path | None = None
+    config_named: bool = False
+    # how the text report looks (outputs.TextStyle)
+    quiet: bool = False
+    statistics: bool = False
+    color: str = "auto"
+    stdin_filename: str | None = None  # the name a plan read from `-` has in reports
 
 
 def run(options: RunOptions) -> int:
@@ -52,6 +67,7 @@ def run(options: RunOptions) -> int:
     outputs = parse_outputs(options.formats, options.output)
     as_of = parse_day(options.as_of)
     pack = load_pack(options.rules, options.bundled_rules)
+    selection = _selection(pack, options)
     resolver = ArchitectureResolver(options.architecture)
     if options.architecture:
         try:
@@ -61,19 +77,23 @@ def run(options: RunOptions) -> int:
             raise
     settings = Settings(pack=pack, architectures=resolver, as_of=as_of, lang=lang, fail_on=options.fail_on,
                         limits=Limits(options.max_bytes, options.max_nodes, options.max_depth))
-    files = expand(options.plans)
+    files = expand(options.plans, stdin_name=options.stdin_filename, stdin_limit=options.max_bytes)
     plans = {same_file(path) for path, _ in files}
     clobbered = next((o.path for o in outputs if o.path is not None and same_file(o.path) in plans), None)
     if clobbered is not None:  # checked before anything is written: a report must never replace a plan
         raise UsageError("cli.output_is_plan", file=str(clobbered))
     show_progress = options.progress if options.progress is not None else (len(files) >= PROGRESS_FROM and sys.stderr.isatty())
-    documents = check_all(files, settings, options.jobs, progress=show_progress)
+    documents = apply_selection(check_all(files, settings, options.jobs, progress=show_progress), selection,
+                                options.fail_on, lang)
     first_arch = next((d.architecture for d in documents if d.architecture), None)
     report = Report(tuple(documents), first_arch, lang=lang, fail_on=options.fail_on, as_of_option=as_of,
                     tool_version=__version__, rule_count=len(pack.rules),
-                    rules=report_rules(pack, documents, resolver, lang))
+                    rules=report_rules(pack, documents, resolver, lang),
+                    config_file=str(options.config_file) if options.config_file else None,
+                    config_named=options.config_named)
+    style = TextStyle(quiet=options.quiet, statistics=options.statistics, color=options.color)
     for out in outputs:
-        emit(report, out)
+        emit(report, out, style)
     if any(o.fmt in MACHINE_FORMATS or o.path is not None for o in outputs) and not any(
             o.fmt == Format.text and o.path is None for o in outputs):
         total = {k: sum(d.summary()[k] for d in report.documents) for k in ("error", "warning", "info")}
@@ -84,6 +104,15 @@ def run(options: RunOptions) -> int:
             place = f"{doc.file}:{loc.line}:{loc.column}" if loc and loc.line else doc.file
             print(f"cqdt-check: {printable(place)}: {printable(doc.error)}", file=sys.stderr)
     return report.exit_code()
+
+
+def _selection(pack: RulePack, options: RunOptions) -> Selection:
+    """The rules turned off, and by what: the options typed, or the configuration file that set them."""
+    source = str(options.config_file) if options.config_file and (options.ignore or options.select or
+                                                                   options.per_path_ignores) else "--select/--ignore"
+    base = options.config_file.parent if options.config_file else None
+    return build_selection(pack, options.select, options.extend_select, options.ignore, options.per_path_ignores,
+                           base, source)
 
 
 def report_rules(pack: RulePack, documents: list[DocumentResult] | tuple[DocumentResult, ...],

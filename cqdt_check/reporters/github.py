@@ -9,7 +9,7 @@ from typing import Any
 
 from ..findings import DocumentResult, Finding, Report
 from ..messages import say
-from .common import cite, printable, severity_totals, verdict_totals
+from .common import cite, governance, printable, severity_totals, verdict_totals
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 # GitHub shows this many annotations of each kind per step and drops the rest silently.
@@ -34,7 +34,8 @@ def command(name: str, message: str, **properties: str | int | None) -> str:
 
 def render(report: Report, **_: Any) -> str:
     lang = report.lang
-    lines = []
+    # the configuration in effect and the rules it turned off, before any finding (shown in the run's summary)
+    lines = [command("notice", f"{label}: {value}", title="cqdt-check") for label, value in governance(report, None, lang)]
     for doc in report.documents:
         if doc.verdict == "error" and doc.error:
             lines.append(_could_not_check(doc, lang))

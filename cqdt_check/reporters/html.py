@@ -14,7 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from ..dates import vn
 from ..findings import DocumentResult, Report
 from ..messages import say
-from .common import by_area, cite, error_place, place, printable, verdict_totals
+from .common import by_area, governance, cite, error_place, place, printable, verdict_totals
 
 
 def _printable(value: Any) -> Any:
@@ -57,6 +57,7 @@ def _document(doc: DocumentResult, report: Report) -> dict[str, Any]:
         "doc": doc,
         "summary": doc.summary(),
         "as_of_reason": as_of_reason(doc, report.lang),
+        "governance": governance(report, doc, report.lang),
         "error_place": error_place(doc),
         "areas": by_area(doc.findings),
         "other_architecture": doc.architecture is not None and doc.architecture != report.architecture,

@@ -13,7 +13,7 @@ from typing import Any
 from ..dates import vn
 from ..findings import DocumentResult, Finding, Report
 from ..messages import say
-from .common import by_area, cite, error_place, place, printable, verdict_totals
+from .common import governance, by_area, cite, error_place, place, printable, verdict_totals
 
 _VERDICT_MARK = {"pass": "✅", "fail": "❌", "error": "⛔"}
 
@@ -97,6 +97,7 @@ def _document(doc: DocumentResult, report: Report, lang: str) -> list[str]:
         fields.append((say("report.owner", lang), text(doc.owner)))
     if doc.architecture and doc.architecture != report.architecture:
         fields.append((say("report.architecture", lang), _architecture(doc.architecture, lang)))
+    fields += [(label, text(value)) for label, value in governance(report, doc, lang)]
     if doc.as_of:
         fields.append((say("report.as_of", lang), f"{vn(doc.as_of)} ({say('as_of.' + (doc.as_of_source or 'today'), lang)})"))
     if doc.verdict == "error":

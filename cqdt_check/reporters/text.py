@@ -12,7 +12,7 @@ from rich.text import Text
 from ..dates import vn
 from ..findings import AREAS, DocumentResult, Finding, Report
 from ..messages import say
-from .common import printable
+from .common import governance, printable
 
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
@@ -67,6 +67,8 @@ def _document(console: Console, doc: DocumentResult, report: Report, lang: str) 
         field("report.architecture", f"{a.id} — {a.title} ({say('report.decision_of', lang, decision=a.decision, date=vn(a.date))})")
     if doc.as_of:
         field("report.as_of", f"{vn(doc.as_of)} ({say('as_of.' + (doc.as_of_source or 'today'), lang)})")
+    for label, value in governance(report, doc, lang):  # a configuration in effect, rules turned off
+        console.print(Text.assemble((f"{label}: ", "bold"), clean(value)))
     if doc.instruments:
         console.print(Text(f"{say('report.instruments', lang)}:", style="bold"))
         for instrument in doc.instruments:
