@@ -25,6 +25,7 @@ app = typer.Typer(
     help="Kiểm tra dự án đầu tư / kế hoạch thuê dịch vụ CNTT với Kiến trúc Chính quyền điện tử cấp tỉnh.\n\n"
     "Checks IT investment projects and IT-service rental plans against a provincial e-government architecture.",
 )
+COMPLETION = ("--install-completion", "--show-completion")  # typer's shell completion, at the top level
 SUBCOMMANDS = {"check", "rules", "explain", "schema", "init", "architecture", "config"}
 
 
@@ -67,27 +68,28 @@ def refuse(error: ToolError, lang: str) -> NoReturn:
     raise typer.Exit(2)
 
 
-@app.command("check")
+@app.command("check", epilog="Lệnh khác / other commands: " + ", ".join(sorted(SUBCOMMANDS - {"check"}))
+             + " (cqdt-check COMMAND -h); --version.")
 def check_command(
     ctx: typer.Context,
-    plans: Annotated[list[Path], typer.Argument(help="Tệp kế hoạch hoặc thư mục (mọi *.yaml/*.yml bên trong) / plan files or folders.", show_default=False,
+    plans: Annotated[list[Path], typer.Argument(metavar="PLAN", help="Tệp kế hoạch hoặc thư mục (mọi *.yaml/*.yml bên trong) / plan files or folders.", show_default=False,
         readable=False)],  # an unreadable plan is a document that could not be checked, in the report, not a usage error
     format: Annotated[Optional[list[str]], typer.Option(
         "--format", "-f", metavar="FORMAT[:FILE]",
         help="Định dạng báo cáo, lặp lại được; FORMAT:TỆP ghi ra tệp / report format, repeatable; FORMAT:FILE writes "
         "to a file: " + ", ".join(f.value for f in Format) + " (default text).")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Ghi báo cáo (định dạng không kèm tệp) vào tệp / write the report without a FILE there.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Ghi báo cáo (định dạng không kèm tệp) vào tệp / write the report without a FILE there.")] = None,
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Thanh tiến độ trên stderr (mặc định: khi là terminal và nhiều tệp) / progress bar on stderr.")] = None,
-    architecture: Annotated[Optional[str], typer.Option(help="Mã kiến trúc có sẵn hoặc tệp YAML / bundled id or file (default: the plan's, else quang-ngai-3.0).")] = None,
-    rules: Annotated[Optional[list[Path]], typer.Option("--rules", readable=False, help="Thư mục gói quy tắc bổ sung/thay thế (theo mã) / extra rule-pack folder; same ids replace.")] = None,
+    architecture: Annotated[Optional[str], typer.Option(metavar="ID|FILE", help="Mã kiến trúc có sẵn hoặc tệp YAML / bundled id or file (default: the plan's, else quang-ngai-3.0).")] = None,
+    rules: Annotated[Optional[list[Path]], typer.Option("--rules", metavar="DIR", readable=False, help="Thư mục gói quy tắc bổ sung/thay thế (theo mã) / extra rule-pack folder; same ids replace.")] = None,
     no_bundled_rules: Annotated[bool, typer.Option("--no-bundled-rules", help="Chỉ dùng các gói --rules / use only the --rules packs.")] = False,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Ngày chọn quy định áp dụng YYYY-MM-DD / date whose laws apply.")] = None,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Mức độ gây mã thoát 1 / lowest severity that exits 1.")] = FailOn.error,
-    lang: Annotated[Lang, typer.Option("--lang", help="Ngôn ngữ báo cáo / report language.")] = Lang.vi,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Kích thước tối đa mỗi tệp / max file size.")] = Limits.max_bytes,
-    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Số nút YAML tối đa / max YAML nodes.")] = Limits.max_nodes,
-    max_depth: Annotated[int, typer.Option("--max-depth", min=1, help="Độ sâu lồng tối đa / max nesting depth.")] = Limits.max_depth,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Số tiến trình cho thư mục lớn (mặc định: số lõi) / worker processes for large folders.")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD", help="Ngày chọn quy định áp dụng YYYY-MM-DD / date whose laws apply.")] = None,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", metavar="error|warning|info|never", help="Mức độ gây mã thoát 1 / lowest severity that exits 1.")] = FailOn.error,
+    lang: Annotated[Lang, typer.Option("--lang", metavar="vi|en", help="Ngôn ngữ báo cáo / report language.")] = Lang.vi,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, metavar="BYTES", help="Kích thước tối đa mỗi tệp / max file size.")] = Limits.max_bytes,
+    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, metavar="N", help="Số nút YAML tối đa / max YAML nodes.")] = Limits.max_nodes,
+    max_depth: Annotated[int, typer.Option("--max-depth", min=1, metavar="N", help="Độ sâu lồng tối đa / max nesting depth.")] = Limits.max_depth,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", help="Số tiến trình cho thư mục lớn (mặc định: số lõi) / worker processes for large folders.")] = None,
     select: Annotated[list[str] | None, typer.Option("--select", metavar="RULES", help="Chỉ đánh giá các quy tắc này: mã, tiền tố mã (SEC, RENT-00) hoặc lĩnh vực, cách nhau bằng dấu phẩy / evaluate only these rules: ids, id prefixes or areas, comma-separated.")] = None,
     extend_select: Annotated[list[str] | None, typer.Option("--extend-select", metavar="RULES", help="Thêm quy tắc vào --select / add rules to --select.")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="RULES", help="Tắt các quy tắc này (báo cáo ghi 'không đánh giá') / turn these rules off (reported as not evaluated).")] = None,
@@ -96,9 +98,9 @@ def check_command(
     stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", metavar="NAME", help="Tên của kế hoạch đọc từ '-' trong báo cáo / the name a plan read from '-' has in reports.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Chỉ in phát hiện và dòng kết luận / only findings and the verdict line.")] = False,
     statistics: Annotated[bool, typer.Option("--statistics", help="Đếm phát hiện theo quy tắc / count findings per rule.")] = False,
-    color: Annotated[Color, typer.Option("--color", help="Màu: auto (theo terminal, NO_COLOR, FORCE_COLOR), always, never / colour.")] = Color.auto,
+    color: Annotated[Color, typer.Option("--color", metavar="auto|always|never", help="Màu: auto (theo terminal, NO_COLOR, FORCE_COLOR), always, never / colour.")] = Color.auto,
 ) -> None:
-    """Kiểm tra kế hoạch / check plans (the default command)."""
+    """Kiểm tra kế hoạch / check plans: `cqdt-check PLAN...` is `cqdt-check check PLAN...`."""
     from .run import RunOptions, run
 
     given: dict[str, object] = {"format": format or [], "output": output, "progress": progress, "architecture": architecture,
@@ -216,7 +218,9 @@ def schema_command(
     if "/" in name or not path.is_file():
         known = ", ".join(sorted(p.name.removesuffix(".schema.json") for p in folder.glob("*.schema.json")))
         refuse(UsageError("cli.no_schema", name=name, known=known), lang.value)
-    sys.stdout.write(path.read_text(encoding="utf-8"))
+    from .outputs import write_quietly
+
+    write_quietly(path.read_text(encoding="utf-8"))
 
 
 @app.command("architecture")
@@ -246,7 +250,9 @@ _register_init()
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: `cqdt-check PLAN...` implies the `check` subcommand."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] not in ("--help", "-h", "--version") and args[0] not in SUBCOMMANDS:
+    if args and args[0] not in ("--help", "-h", "--version", *COMPLETION) and args[0] not in SUBCOMMANDS:
+        args.insert(0, "check")
+    elif args in (["--help"], ["-h"]):  # the top-level help is the default command's, with the other commands named
         args.insert(0, "check")
     if "NO_COLOR" in os.environ:
         os.environ.setdefault("TERM", "dumb")

@@ -16,6 +16,7 @@ class Format(str, Enum):
     sarif = "sarif"
     junit = "junit"
     github = "github"
+    gitlab = "gitlab"
     opinion = "opinion"
     opinion_html = "opinion-html"
 
@@ -29,16 +30,17 @@ _RENDERERS = {
     Format.sarif: ("sarif", "render"),
     Format.junit: ("junit", "render"),
     Format.github: ("github", "render"),
+    Format.gitlab: ("gitlab", "render"),
     Format.opinion: ("opinion", "render"),
     Format.opinion_html: ("opinion", "render_html"),
 }
 
 # Formats read by programs: the one-line summary for people goes to stderr beside them.
-MACHINE_FORMATS = {Format.json, Format.sarif, Format.junit, Format.github}
+MACHINE_FORMATS = {Format.json, Format.sarif, Format.junit, Format.github, Format.gitlab}
 
 # The file suffix each format is usually saved with (used in help and to name files in docs).
 SUFFIXES = {Format.text: ".txt", Format.json: ".json", Format.html: ".html", Format.markdown: ".md",
-            Format.sarif: ".sarif", Format.junit: ".xml", Format.github: ".txt", Format.opinion: ".md",
+            Format.sarif: ".sarif", Format.junit: ".xml", Format.github: ".txt", Format.gitlab: ".json", Format.opinion: ".md",
             Format.opinion_html: ".html"}
 
 
