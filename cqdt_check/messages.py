@@ -43,7 +43,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "hãy lưu lại tệp với mã hoá UTF-8 và dùng phông Unicode",
         "byte {offset} is not valid UTF-8 (the file may be Windows-1258 or TCVN3); save it again as UTF-8 with a Unicode font",
     ),
-    "syntax": ("YAML không hợp lệ: {reason}", "invalid YAML: {reason}"),
+    "syntax": ("YAML không hợp lệ ở vị trí này («{text}»); kiểm tra thụt lề, dấu ':' sau mỗi khoá và dấu nháy",
+               "invalid YAML at this place («{text}»); check the indentation, the ':' after each key and the quotes"),
+    "syntax.tab": ("YAML không hợp lệ: dòng thụt lề bằng phím Tab («{text}»); YAML chỉ cho phép thụt lề bằng dấu cách",
+                   "invalid YAML: the line is indented with a tab («{text}»); YAML allows only spaces for indentation"),
+    "syntax.quote": ("YAML không hợp lệ: dấu nháy mở nhưng chưa đóng («{text}»); thêm dấu nháy đóng ở cuối giá trị",
+                     "invalid YAML: a quote is opened but not closed («{text}»); close it at the end of the value"),
+    "syntax.bracket": ("YAML không hợp lệ: dấu ngoặc [ hoặc {{ mở nhưng chưa đóng («{text}»)",
+                       "invalid YAML: a [ or {{ is opened but not closed («{text}»)"),
+    "syntax.indent": (
+        "YAML không hợp lệ: khoá thụt lề lệch, không thẳng hàng với khoá nào ở trên («{text}»); các khoá cùng cấp "
+        "phải thẳng cột",
+        "invalid YAML: the key is misaligned, level with no key above it («{text}»); keys of one level must line up",
+    ),
+    "syntax.control": ("YAML không hợp lệ: tệp chứa ký tự điều khiển {char} mà YAML không cho phép",
+                       "invalid YAML: the file holds the control character {char}, which YAML does not allow"),
     "multiple_documents": (
         "tệp có nhiều hơn một tài liệu YAML (tài liệu thứ hai bắt đầu ở dòng {line}); mỗi tệp chỉ chứa một kế hoạch",
         "the file holds more than one YAML document (the second starts at line {line}); put one plan per file",

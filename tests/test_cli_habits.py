@@ -114,3 +114,30 @@ def test_gitlab_report_of_a_file_that_could_not_be_checked(cli, tmp_path):
     code, out, _ = cli(str(broken), "-f", "gitlab", "--no-config")
     (issue,) = json.loads(out)
     assert code == 2 and issue["severity"] == "blocker" and issue["location"]["lines"]["begin"] >= 1
+
+
+# --- YAML syntax errors: the likely cause, in the report's language, at its place --------------------------------------
+
+@pytest.mark.parametrize("text, code, line, column", [
+    ("name: x\nowner:\n\tagency: y\n", "syntax.tab", 3, 1),
+    ("name: x\nowner:\n  agency: y\n \tlevel: z\n", "syntax.tab", 4, 2),
+    ('name: "Phần mềm\nkind: project\n', "syntax.quote", 1, 7),
+    ("name: x\ntags: [a, b\nkind: project\n", "syntax.bracket", 2, 7),
+    ("owner:\n  agency: y\n   level: z\n", "syntax.indent", 3, 4),
+    ("owner:\n    agency: y\n  level: z\n", "syntax.indent", 3, 3),
+])
+def test_a_syntax_error_names_its_likely_cause_and_place(text, code, line, column):
+    from cqdt_check.loader import LoadError, load_text
+
+    with pytest.raises(LoadError) as exc:
+        load_text(text, "plan.yaml")
+    assert (exc.value.code, exc.value.location.line, exc.value.location.column) == (code, line, column)
+
+
+@pytest.mark.parametrize("lang, words", [("vi", "Tab"), ("en", "tab")])
+def test_a_syntax_error_is_told_in_the_reports_language(cli, tmp_path, lang, words):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("name: x\nowner:\n\tagency: y\n", encoding="utf-8")
+    code, out, err = cli(str(plan), "--lang", lang, "--no-config")
+    assert code == 2 and f"{plan}:3:1:" in err and words in err
+    assert ("YAML không hợp lệ" in err) == (lang == "vi") and ("invalid YAML" in err) == (lang == "en")
