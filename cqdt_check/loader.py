@@ -61,6 +61,7 @@ class LoadError(Exception):
         self.code = code
         self.location = location
         self.params = params
+        self.parser_location: Location | None = None  # a syntax error: where the parser stopped (location: the cause)
 
 
 @dataclass
@@ -228,7 +229,7 @@ def load_text(text: str, name: str, limits: Limits = Limits()) -> SourceDocument
         # limit is ours: the text before libyaml's refusal is parsed again by the pure-Python parser, which has no
         # limit of its own, so a too-deep plan is refused by our message at the first node past --max-depth, and
         # any other syntax error keeps libyaml's place. Only failing files pay for this.
-        index = _offset(text, getattr(error, "parser_location", error.location))
+        index = _offset(text, error.parser_location or error.location)
         try:
             _parse(text[:index], name, limits, _PureLoader)
         except yaml.YAMLError:  # the pure-Python reader refuses some texts at once (a control character)
