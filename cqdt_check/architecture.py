@@ -2,42 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
+from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import Field, PrivateAttr, ValidationInfo, model_validator
 
 from .dates import IsoDate
+from .values import Frozen, Text
 
 
-class _Frozen(BaseModel):
-    # defer_build: validators are built on first use, keeping startup lean
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
-
-
-class LocalText(_Frozen):
-    """A text in Vietnamese, with an English rendering where one exists."""
-
-    vi: str = Field(min_length=1, title="Tiếng Việt")
-    en: str | None = Field(default=None, title="Tiếng Anh")
-
-    def get(self, lang: str) -> str:
-        return (self.en if lang == "en" and self.en else self.vi)
-
-
-
-class DecisionRef(_Frozen):
+class DecisionRef(Frozen):
     """A decision referred to by the architecture (what it replaces, what it builds on)."""
 
     number: str = Field(title="Số, ký hiệu", examples=["2126/QĐ-UBND"])
     date: IsoDate = Field(title="Ngày ban hành")
     issuer: str | None = Field(default=None, title="Cơ quan, người ban hành")
-    title: LocalText | None = Field(default=None, title="Trích yếu")
+    title: Text | None = Field(default=None, title="Trích yếu")
     superseded_by: list[DecisionRef] = Field(default_factory=list, title="Được thay thế bởi")
-    note: LocalText | None = Field(default=None, title="Ghi chú")
+    note: Text | None = Field(default=None, title="Ghi chú")
     source: str = Field(title="Nguồn (vị trí trong văn bản gốc hoặc tệp seed)")
 
 
-class Decision(_Frozen):
+class Decision(Frozen):
     """The decision that approves the architecture."""
 
     number: str = Field(title="Số, ký hiệu", examples=["1702/QĐ-UBND"])
@@ -45,7 +33,7 @@ class Decision(_Frozen):
     effective: IsoDate = Field(title="Ngày có hiệu lực")
     issuer: str = Field(title="Người/cơ quan ban hành")
     signer: str | None = Field(default=None, title="Người ký")
-    title: LocalText = Field(title="Trích yếu")
+    title: Text = Field(title="Trích yếu")
     replaces: list[DecisionRef] = Field(default_factory=list, title="Văn bản được thay thế")
     national_framework: list[DecisionRef] = Field(default_factory=list, title="Khung kiến trúc quốc gia làm căn cứ")
     source: str = Field(title="Nguồn")
@@ -62,53 +50,53 @@ ElementKind = Literal[
 ]
 
 
-class Component(_Frozen):
+class Component(Frozen):
     """One of the main components of the architecture's overview diagram."""
 
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", title="Mã thành phần")
-    name: LocalText = Field(title="Tên thành phần")
-    description: LocalText = Field(title="Mô tả")
+    name: Text = Field(title="Tên thành phần")
+    description: Text = Field(title="Mô tả")
     source: str = Field(title="Nguồn")
 
 
-class Element(_Frozen):
+class Element(Frozen):
     """A platform, system, database or network the architecture names."""
 
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", title="Mã")
     kind: ElementKind = Field(title="Loại")
-    name: LocalText = Field(title="Tên")
+    name: Text = Field(title="Tên")
     abbreviation: str | None = Field(default=None, title="Tên viết tắt", examples=["LGSP"])
     aliases: list[str] = Field(default_factory=list, title="Tên gọi khác (kể cả tên cũ)")
     component: str | None = Field(default=None, title="Thuộc thành phần (mã)")
-    description: LocalText | None = Field(default=None, title="Mô tả")
+    description: Text | None = Field(default=None, title="Mô tả")
     source: str = Field(title="Nguồn")
 
 
-class Principle(_Frozen):
+class Principle(Frozen):
     """A principle of the architecture that rules rely on."""
 
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", title="Mã nguyên tắc")
-    statement: LocalText = Field(title="Nội dung")
+    statement: Text = Field(title="Nội dung")
     elements: list[str] = Field(default_factory=list, title="Các thành phần/nền tảng liên quan (mã)")
     source: str = Field(title="Nguồn")
 
 
-class RoadmapTask(_Frozen):
+class RoadmapTask(Frozen):
     """A priority task of the architecture's roadmap."""
 
     number: int = Field(ge=1, title="Số thứ tự")
-    title: LocalText = Field(title="Nội dung nhiệm vụ")
+    title: Text = Field(title="Nội dung nhiệm vụ")
     period: str | None = Field(default=None, title="Giai đoạn", examples=["2025-2030"])
     elements: list[str] = Field(default_factory=list, title="Các thành phần/nền tảng liên quan (mã)")
     source: str = Field(title="Nguồn")
 
 
-class Architecture(_Frozen):
+class Architecture(Frozen):
     """A provincial e-government architecture encoded as data."""
 
     format: Literal["cqdt-architecture/1"] = Field(title="Định dạng")
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9.]+)*$", title="Mã kiến trúc", examples=["quang-ngai-3.0"])
-    title: LocalText = Field(title="Tên kiến trúc")
+    title: Text = Field(title="Tên kiến trúc")
     province: str = Field(title="Tỉnh")
     version: str = Field(title="Phiên bản")
     decision: Decision = Field(title="Quyết định phê duyệt")
@@ -116,15 +104,17 @@ class Architecture(_Frozen):
     elements: list[Element] = Field(title="Nền tảng, hệ thống, CSDL, mạng")
     principles: list[Principle] = Field(title="Nguyên tắc")
     roadmap: list[RoadmapTask] = Field(title="Nhiệm vụ trọng tâm")
-    notes: list[LocalText] = Field(default_factory=list, title="Ghi chú của người mã hoá")
+    notes: list[Text] = Field(default_factory=list, title="Ghi chú của người mã hoá")
 
     @model_validator(mode="after")
-    def _ids_resolve(self) -> Architecture:
+    def _ids_resolve(self, info: ValidationInfo) -> Architecture:
         ids = [c.id for c in self.components] + [e.id for e in self.elements]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
             raise ValueError(f"mã trùng lặp: {', '.join(dupes)}")
-        known = set(ids)
+        # principles and tasks may name national ids: those live once, in the national layer
+        national = (info.context or {}).get("national_ids") if info.context else None
+        known = set(ids) | set(national if national is not None else bundled_national_ids())
         refs = [e.component for e in self.elements if e.component]
         refs += [r for p in self.principles for r in p.elements]
         refs += [r for t in self.roadmap for r in t.elements]
@@ -137,6 +127,12 @@ class Architecture(_Frozen):
         return self
 
     _table: dict | None = PrivateAttr(default=None)
+    _national: National | None = PrivateAttr(default=None)
+
+    @property
+    def national(self) -> National | None:
+        """The national layer this architecture is judged with (set by `with_national`)."""
+        return self._national
 
     # Lookups used by checks; computed once per architecture (rules ask for them per target).
     def ids(self) -> dict[str, Component | Element]:
@@ -151,6 +147,94 @@ class Architecture(_Frozen):
 
     def task_numbers(self) -> set[int]:
         return {t.number for t in self.roadmap}
+
+
+class Framework(Frozen):
+    """One edition of the national architecture framework, in force for plans dated within its window."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9.]+)*$", title="Mã khung")
+    title: Text = Field(title="Tên khung")
+    decisions: list[DecisionRef] = Field(min_length=1, title="Quyết định ban hành (kể cả văn bản sửa đổi)")
+    valid_from: IsoDate = Field(title="Áp dụng từ")
+    valid_to: IsoDate | None = Field(default=None, title="Ngày cuối còn áp dụng")
+    binds_provinces: bool = Field(default=False, title="Kiến trúc tỉnh chỉ áp dụng khi không trái khung này")
+    layers: list[Component] = Field(default_factory=list, title="Các lớp kiến trúc")
+    principles: list[Principle] = Field(default_factory=list, title="Nguyên tắc")
+    shared_platforms: list[str] = Field(default_factory=list, title="Nền tảng số dùng chung quốc gia (mã)")
+    source: str = Field(title="Nguồn")
+    verified: bool = Field(title="Đã đối chiếu văn bản (C1)")
+
+    def name(self) -> str:
+        d = self.decisions[0]
+        return f"Quyết định {d.number} ngày {d.date.strftime('%d/%m/%Y')} ({self.title.vi})"
+
+
+class National(Frozen):
+    """The national layer: ids of national platforms, systems and databases (defined once, usable with any
+    provincial architecture) and the national framework editions by date."""
+
+    format: Literal["cqdt-national/1"] = Field(title="Định dạng")
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9.]+)*$", title="Mã")
+    title: Text = Field(title="Tên")
+    layers: list[Component] = Field(min_length=1, title="Các lớp (để xếp các nền tảng quốc gia)")
+    elements: list[Element] = Field(min_length=1, title="Nền tảng, hệ thống, CSDL quốc gia")
+    frameworks: list[Framework] = Field(min_length=1, title="Các khung kiến trúc quốc gia theo thời gian")
+    notes: list[Text] = Field(default_factory=list, title="Ghi chú của người mã hoá")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> National:
+        ids = [e.id for e in self.elements]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"mã trùng lặp: {', '.join(dupes)}")
+        if bad := [e.id for e in self.elements if not e.kind.startswith("national")]:
+            raise ValueError(f"lớp quốc gia chỉ chứa thành phần cấp quốc gia: {', '.join(bad)}")
+        layers = {c.id for c in self.layers}
+        refs = [e.component for e in self.elements if e.component] + [r for f in self.frameworks for r in f.shared_platforms]
+        refs += [r for f in self.frameworks for p in f.principles for r in p.elements]
+        if missing := sorted({r for r in refs if r not in layers | set(ids)}):
+            raise ValueError(f"tham chiếu tới mã không tồn tại: {', '.join(missing)}")
+        ordered = sorted(self.frameworks, key=lambda f: f.valid_from)
+        for earlier, later in itertools.pairwise(ordered):
+            if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
+                raise ValueError(f"thời gian áp dụng của {earlier.id} và {later.id} chồng lấn")
+        return self
+
+    def framework_on(self, day: dt.date) -> Framework | None:
+        return next((f for f in self.frameworks
+                     if f.valid_from <= day and (f.valid_to is None or day <= f.valid_to)), None)
+
+
+NATIONAL_FILE = "national/khung-quoc-gia.yaml"
+
+
+@lru_cache(maxsize=1)
+def bundled_national() -> National:
+    """The bundled national layer (architecture/national/), validated once per process."""
+    from .loader import load_file
+    from .resources import data_dir
+
+    doc = load_file(data_dir("architecture") / NATIONAL_FILE)
+    return National.model_validate(doc.data)
+
+
+def bundled_national_ids() -> set[str]:
+    return {e.id for e in bundled_national().elements}
+
+
+def with_national(provincial: Architecture, national: National | None = None) -> Architecture:
+    """The provincial architecture judged together with the national layer: national ids are usable in any
+    province, and where both define an id the national one wins (QĐ 1425/QĐ-TTg Điều 3 khoản 3). Built once per
+    architecture a run loads (packs.ArchitectureResolver keeps it)."""
+    national = national or bundled_national()
+    if provincial.national is national:
+        return provincial
+    taken = {e.id for e in national.elements}
+    elements = [e for e in provincial.elements if e.id not in taken] + list(national.elements)
+    combined = provincial.model_copy(update={"elements": elements})
+    combined._table = None
+    combined._national = national
+    return combined
 
 
 DEFAULT_ARCHITECTURE = "quang-ngai-3.0"

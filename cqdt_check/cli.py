@@ -1,4 +1,4 @@
-"""The command line: parse options, build the run, check, render, exit 0/1/2 (report-contract.md).
+"""The command line: parse options, build the run, check, render, exit 0/1/2 (docs/report-contract.md).
 
 `cqdt-check PLAN...` checks plans (the `check` subcommand is implied); `rules`, `explain` and `schema`
 are the other subcommands. No run ends in a traceback: problems of input or configuration exit 2 with a
@@ -26,7 +26,7 @@ app = typer.Typer(
     "Checks IT investment projects and IT-service rental plans against a provincial e-government architecture.",
 )
 COMPLETION = ("--install-completion", "--show-completion")  # typer's shell completion, at the top level
-SUBCOMMANDS = {"check", "rules", "explain", "schema", "init", "architecture", "config"}
+SUBCOMMANDS = {"check", "rules", "explain", "schema", "init", "architecture", "compare", "config"}
 
 
 class FailOn(str, Enum):
@@ -99,6 +99,8 @@ def check_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Chỉ in phát hiện và dòng kết luận / only findings and the verdict line.")] = False,
     statistics: Annotated[bool, typer.Option("--statistics", help="Đếm phát hiện theo quy tắc / count findings per rule.")] = False,
     color: Annotated[Color, typer.Option("--color", metavar="auto|always|never", help="Màu: auto (theo terminal, NO_COLOR, FORCE_COLOR), always, never / colour.")] = Color.auto,
+    decisions: Annotated[Optional[list[Path]], typer.Option("--decisions", metavar="FILE", readable=False, help="Tệp quyết định của cơ quan thẩm định (cqdt-decisions/1), lặp lại được / the appraiser's decisions file, repeatable.")] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", metavar="REPORT.json", readable=False, help="Báo cáo JSON trước đó: chỉ phát hiện mới làm thất bại / an earlier JSON report: only new findings fail.")] = None,
 ) -> None:
     """Kiểm tra kế hoạch / check plans: `cqdt-check PLAN...` is `cqdt-check check PLAN...`."""
     from .run import RunOptions, run
@@ -108,7 +110,8 @@ def check_command(
              "fail-on": fail_on.value, "lang": lang.value, "max-bytes": max_bytes, "max-nodes": max_nodes,
              "max-depth": max_depth, "jobs": jobs, "select": select or [], "extend-select": extend_select or [],
              "ignore": ignore or [], "per-path-ignores": {}, "stdin-filename": stdin_filename, "quiet": quiet,
-             "statistics": statistics, "color": color.value}
+             "statistics": statistics, "color": color.value,
+             "decisions": [str(d) for d in decisions or []]}
     try:
         settings, loaded = effective_settings(ctx, given, config, no_config, lang.value)
         value = {key: setting.value for key, setting in settings.items()}
@@ -126,7 +129,7 @@ def check_command(
             extend_select=value["extend-select"], ignore=value["ignore"], per_path_ignores=value["per-path-ignores"],
             config_file=loaded.path if loaded else None, config_named=bool(loaded and loaded.named),
             quiet=value["quiet"], statistics=value["statistics"], color=value["color"],
-            stdin_filename=value["stdin-filename"],
+            stdin_filename=value["stdin-filename"], decisions=[Path(d) for d in value["decisions"]], baseline=baseline,
         )
         code = run(options)
     except ToolError as error:
@@ -171,6 +174,39 @@ def config_command(
     write_quietly(describe(merge(defaults, set(), loaded), loaded, lang.value))
 
 
+class CompareFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+@app.command("compare")
+def compare_command(
+    old: Annotated[Path, typer.Argument(help="Bản cũ: tệp kế hoạch hoặc báo cáo JSON trước đó / old plan or JSON report.", readable=False)],
+    new: Annotated[Path, typer.Argument(help="Bản mới: tệp kế hoạch / the new plan.", readable=False)],
+    format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Định dạng / format.")] = CompareFormat.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Ghi ra tệp / write to a file.")] = None,
+    decisions: Annotated[Optional[list[Path]], typer.Option("--decisions", readable=False, help="Tệp quyết định (cqdt-decisions/1), áp dụng cho cả hai bản / decisions, applied to both sides.")] = None,
+    architecture: Annotated[Optional[str], typer.Option(help="Mã kiến trúc hoặc tệp YAML / architecture id or file.")] = None,
+    rules: Annotated[Optional[list[Path]], typer.Option("--rules", readable=False, help="Gói quy tắc bổ sung / extra rule pack.")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Ngày chọn quy định áp dụng YYYY-MM-DD / date whose laws apply.")] = None,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Mức độ gây mã thoát 1 / lowest severity that exits 1.")] = FailOn.error,
+    lang: Annotated[Lang, typer.Option("--lang", help="Ngôn ngữ / language.")] = Lang.vi,
+) -> None:
+    """So sánh hai lần trình / compare two revisions: resolved, new and open findings, and the plan's changes."""
+    from .compare import run_compare
+    from .run import RunOptions
+
+    options = RunOptions(plans=[old, new], output=output, architecture=architecture, rules=rules or [], as_of=as_of,
+                         fail_on=fail_on.value, lang=lang.value, decisions=decisions or [])
+    try:
+        code = run_compare(old, new, options, format.value)
+    except ToolError as error:
+        refuse(error, lang.value)
+    raise typer.Exit(code)
+
+
 @app.command("rules")
 def rules_command(
     area: Annotated[Optional[str], typer.Option(help="Chỉ một lĩnh vực / only one area.")] = None,
@@ -207,7 +243,7 @@ def explain_command(
 
 @app.command("schema")
 def schema_command(
-    name: Annotated[str, typer.Argument(help="plan | rules | architecture")] = "plan",
+    name: Annotated[str, typer.Argument(help="plan | rules | architecture | decisions")] = "plan",
     lang: Annotated[Lang, typer.Option("--lang")] = Lang.vi,
 ) -> None:
     """In JSON Schema (để trình soạn thảo kiểm tra khi gõ) / print a JSON Schema for editors."""

@@ -112,6 +112,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--format: chỉ một báo cáo được in ra màn hình; ghi các báo cáo khác ra tệp bằng FORMAT:TỆP",
         "--format: only one report can go to standard output; write the others with FORMAT:FILE",
     ),
+    "cli.binary_to_terminal": (
+        "--format {format}: tài liệu Word không in ra màn hình được; ghi ra tệp bằng {format}:TỆP.docx "
+        "(hoặc chuyển hướng: > TỆP.docx)",
+        "--format {format}: a Word document cannot be shown in a terminal; write it with {format}:FILE.docx "
+        "(or redirect: > FILE.docx)",
+    ),
     "cli.output_unused": ("--output: mọi --format đã có tệp riêng", "--output: every --format already names its file"),
     "cli.output_is_plan": ("{file}: báo cáo không được ghi đè lên tệp kế hoạch đang kiểm tra",
                            "{file}: a report must not overwrite a plan being checked"),
@@ -333,6 +339,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pattern.date": ("ngày YYYY-MM-DD", "a YYYY-MM-DD date"),
     "pattern.country": ("mã quốc gia 2 chữ in hoa (ví dụ VN)", "a two-letter upper-case country code (e.g. VN)"),
     "pattern.rule": ("mã quy tắc (ví dụ IPV6-002)", "a rule id (e.g. IPV6-002)"),
+    "pattern.sha256": ("mã SHA-256 (64 ký tự 0-9, a-f)", "a SHA-256 hash (64 characters 0-9, a-f)"),
     "pattern.id": ("mã (chữ, số, '-', '_', '.')", "an id (letters, digits, '-', '_', '.')"),
     "schema.title": ("Lỗi định dạng", "Format error"),
     # Titles of the input rules (YAML-/SCHEMA-), as listed by SARIF, JUnit and HTML reports.
@@ -406,21 +413,71 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                 "{issuer} has received the dossier of {subject} (file {file})."),
     "opinion.the_owner": ("chủ đầu tư", "the owner"),
     "opinion.the_architecture": ("Kiến trúc Chính quyền điện tử của tỉnh", "the provincial e-government architecture"),
-    "opinion.requests": ("Đề nghị chủ đầu tư hoàn thiện hồ sơ", "Requests to the owner"),
-    "opinion.request.error": ("Đề nghị chủ đầu tư khắc phục (bắt buộc; {rule}):",
-                              "The owner is requested to remedy (mandatory; {rule}):"),
-    "opinion.request.warning": ("Đề nghị chủ đầu tư xem xét, làm rõ (khuyến nghị; {rule}):",
-                                "The owner is asked to review and clarify (recommended; {rule}):"),
+    "opinion.authority": (
+        "[Văn bản quy định chức năng, nhiệm vụ, quyền hạn của cơ quan thẩm định: Quyết định số …/QĐ-UBND ngày … "
+        "của Ủy ban nhân dân tỉnh]",
+        "[The instrument setting the appraising body's functions and powers: Decision No. …/QĐ-UBND of … of the "
+        "provincial People's Committee]",
+    ),
+    "opinion.national.qd-2568-2023": (
+        "Quyết định số 2568/QĐ-BTTTT ngày 29/12/2023 của Bộ trưởng Bộ Thông tin và Truyền thông ban hành Khung Kiến "
+        "trúc Chính phủ điện tử Việt Nam, phiên bản 3.0",
+        "Decision No. 2568/QĐ-BTTTT of 29/12/2023 of the Minister of Information and Communications issuing the "
+        "Viet Nam e-Government Architecture Framework, version 3.0",
+    ),
+    "opinion.national.qd-292-2025": (
+        "Quyết định số 292/QĐ-BKHCN ngày 25/03/2025 của Bộ trưởng Bộ Khoa học và Công nghệ ban hành Khung kiến trúc "
+        "Chính phủ số Việt Nam, phiên bản 4.0",
+        "Decision No. 292/QĐ-BKHCN of 25/03/2025 of the Minister of Science and Technology issuing the Viet Nam "
+        "Digital Government Architecture Framework, version 4.0",
+    ),
+    "opinion.national.qd-3090-2025": (
+        "Quyết định số 3090/QĐ-BKHCN ngày 08/10/2025 của Bộ trưởng Bộ Khoa học và Công nghệ ban hành Khung kiến trúc "
+        "tổng thể quốc gia số",
+        "Decision No. 3090/QĐ-BKHCN of 08/10/2025 of the Minister of Science and Technology issuing the National "
+        "Digital Enterprise Architecture Framework",
+    ),
+    "opinion.national.qd-1425-2026": (
+        "Quyết định số 1425/QĐ-TTg ngày 29/07/2026 của Thủ tướng Chính phủ ban hành Khung kiến trúc tổng thể quốc gia "
+        "số, phiên bản 1.0",
+        "Decision No. 1425/QĐ-TTg of 29/07/2026 of the Prime Minister issuing the National Digital Enterprise "
+        "Architecture Framework, version 1.0",
+    ),
+    "opinion.requests.error": ("Nội dung đề nghị chủ đầu tư điều chỉnh, hoàn thiện",
+                               "Points the owner is requested to amend"),
+    "opinion.requests.warning": ("Nội dung đề nghị chủ đầu tư xem xét, làm rõ",
+                                 "Points the owner is asked to review and clarify"),
+    "opinion.requests.none": ("Nội dung đề nghị chủ đầu tư hoàn thiện", "Points to amend"),
+    "opinion.request.error": ("Điều chỉnh hồ sơ{scope} để bảo đảm yêu cầu: {requirement}.",
+                              "Amend the dossier{scope} so that it meets the requirement: {requirement}."),
+    "opinion.request.warning": ("Xem xét, làm rõ{scope}: {requirement}.",
+                                "Review and clarify{scope}: {requirement}."),
+    "opinion.request.info": ("{requirement}{scope}.", "{requirement}{scope}."),
+    "opinion.scope": (" đối với {subjects}", " for {subjects}"),
+    "opinion.and": (" và ", " and "),
+    "opinion.cites": ("Căn cứ: {cites}.", "Basis: {cites}."),
+    "opinion.article_of": ("{article} của {instrument}", "{article} of {instrument}"),
     "opinion.no_requests": ("Không có nội dung nào phải hoàn thiện theo các quy tắc đã kiểm tra.",
                             "Nothing needs to be completed under the rules checked."),
     "opinion.notes": ("Lưu ý", "Notes"),
-    "opinion.note": ("Lưu ý ({rule}):", "Note ({rule}):"),
-    "opinion.how_to_fix": ("Cách khắc phục", "How to fix"),
-    "opinion.where": ("Vị trí trong hồ sơ", "Where in the dossier"),
-    "opinion.deviation": (
-        "Chủ đầu tư đề nghị chấp nhận sai lệch: {reason} — [ý kiến của cơ quan thẩm định: chấp thuận / không chấp thuận]",
-        "The owner requests a deviation: {reason} — [the appraising body's view: granted / not granted]",
+    "opinion.deviation": ("Chủ đầu tư đề nghị chấp nhận sai lệch{scope}: “{reason}”.",
+                          "The owner requests a deviation{scope}: “{reason}”."),
+    "opinion.decision_pending": ("[Ý kiến của cơ quan thẩm định: chấp thuận / không chấp thuận, nêu lý do]",
+                                 "[The appraising body's decision: granted / refused, with reasons]"),
+    "opinion.waived": ("Sai lệch được chấp thuận", "Deviations granted"),
+    "opinion.waived_item": ("Chấp thuận sai lệch{scope} đối với yêu cầu: {requirement}.",
+                            "The deviation{scope} from this requirement is granted: {requirement}."),
+    "opinion.annex.title": ("PHỤ LỤC", "ANNEX"),
+    "opinion.annex.subtitle": ("Chi tiết kỹ thuật các nội dung nêu tại văn bản", "Technical details of the points above"),
+    "opinion.annex.intro": (
+        "Dành cho đơn vị lập hồ sơ: mã quy tắc của công cụ cqdt-check, vị trí trong tệp kế hoạch {file} và nội dung "
+        "phát hiện; cột “Mục” ghi số thứ tự nội dung tương ứng trong văn bản.",
+        "For the plan's authors: the cqdt-check rule, the place in the plan file {file} and the finding; the “Item” "
+        "column gives the number of the matching point in the letter.",
     ),
+    "opinion.annex.item": ("Mục", "Item"),
+    "opinion.annex.line": ("dòng {line}", "line {line}"),
+    "opinion.decision_short": ("Quyết định số {decision}", "Decision No. {decision}"),
     "opinion.conclusion": ("Kết luận", "Conclusion"),
     "opinion.conclusion.pass": (
         "Hồ sơ {subject} đạt yêu cầu về sự phù hợp với {architecture} (trong phạm vi các nội dung đã kiểm tra).",
@@ -454,11 +511,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.severity_counts": ("{error} lỗi, {warning} cảnh báo, {info} thông tin", "{error} errors, {warning} warnings, {info} info"),
     "status.waived": ("được miễn", "waived"),
     "deviation.granted": ("Sai lệch đã được chấp thuận", "Deviation granted"),
+    "deviation.requested": ("Đề nghị chấp nhận sai lệch của chủ đầu tư", "Deviation requested by the owner"),
     "report.below_fail_on": (
         "Phát hiện dưới ngưỡng --fail-on {fail_on}, không làm lần kiểm tra thất bại:",
         "Findings below --fail-on {fail_on}; they do not fail the run:",
     ),
     "report.more_findings": ("và {count} phát hiện khác", "and {count} more"),
+    "report.omitted": (
+        ("… và {count} phát hiện khác của {rule} không liệt kê ở đây (mỗi quy tắc liệt kê tối đa {limit} lần trong một "
+         "tệp; số đếm ở phần tổng hợp đã tính đủ; báo cáo JSON và SARIF liệt kê tất cả)"),
+        ("… and {count} more findings of {rule} not listed here (at most {limit} per rule in a file; the summary counts "
+         "them all; the JSON and SARIF reports list every one)"),
+    ),
     "report.rule_not_run": ("quy tắc không được đánh giá cho tệp này", "the rule was not evaluated for this file"),
     "report.annotation_limit": (
         "GitHub chỉ hiển thị {limit} chú thích mỗi loại trong một bước; xem báo cáo SARIF hoặc Markdown để có đủ",
@@ -466,6 +530,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # Engine.
     "subject.system": ("Hệ thống '{system}'", "System '{system}'"),
+    "subject.integration": ("kết nối giữa {system} và {target}", "the connection from {system} to {target}"),
+    "subject.dataset": ("tập dữ liệu “{name}”", "the dataset “{name}”"),
+    "subject.instrument": ("căn cứ “{name}”", "the cited instrument “{name}”"),
     "remedy.input": (
         "Sửa tệp YAML tại vị trí đã nêu để mỗi thông tin được viết đúng một lần, dạng giá trị thuần.",
         "Fix the YAML at the place given so that each fact is written once, as a plain value.",
@@ -495,6 +562,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "không áp dụng: kiến trúc {architecture} không có {element}",
         "not applicable: architecture {architecture} has no {element}",
     ),
+    "clauses.no_links": (
+        "{concepts} (kế hoạch không khai báo kết nối nào của hệ thống và không có tập dữ liệu chia sẻ nào)",
+        "{concepts} (the plan declares no integration of any system and no shared dataset)",
+    ),
+    "na.other_province": (
+        "không áp dụng: căn cứ của quy tắc là văn bản của tỉnh {province}, không áp dụng với kiến trúc {architecture}",
+        "not applicable: the rule rests on letters of {province} province, which do not apply under architecture {architecture}",
+    ),
     "na.platform_itself": ("{component}: chính là nền tảng kết nối", "{component}: the platform itself"),
     "na.target_kind": ("{target} không thuộc loại {kinds}", "{target} is not of kind {kinds}"),
     "na.target_excluded": ("{target}: được loại trừ khỏi quy tắc này", "{target}: excluded from this rule"),
@@ -519,6 +594,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.kind": ("Loại hồ sơ", "Kind"),
     "report.owner": ("Chủ đầu tư", "Owner"),
     "report.architecture": ("Kiến trúc", "Architecture"),
+    "report.national_framework": ("Khung kiến trúc quốc gia", "National framework"),
+    "report.national_framework_value": ("{title} ({decision} ngày {date})", "{title} ({decision} of {date})"),
+    "report.national_framework_binding": ("{title} ({decision} ngày {date}); áp dụng cùng kiến trúc tỉnh, ưu tiên khi mâu thuẫn",
+                                          "{title} ({decision} of {date}); applied with the provincial architecture, prevails on conflict"),
     "report.decision_of": ("{decision} ngày {date}", "{decision} of {date}"),
     "report.as_of": ("Ngày áp dụng quy định", "Rules in force on"),
     "report.instruments": ("Văn bản áp dụng", "Instruments applied"),
@@ -561,6 +640,67 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "area.legal": ("Căn cứ pháp lý", "Legal basis"),
     "area.schema": ("Định dạng tệp", "File format"),
     "deviation.note": ("Đề nghị chấp nhận sai lệch của chủ đầu tư (chưa được chấp thuận)", "Deviation requested by the owner (not granted)"),
+    # The appraiser's decisions (--decisions, cqdt-decisions/1).
+    "decisions.unknown_rule": (
+        "không có quy tắc '{rule}' trong gói quy tắc{hint} (xem: cqdt-check rules; lỗi định dạng tệp không được miễn)",
+        "there is no rule '{rule}' in the rule pack{hint} (see: cqdt-check rules; format errors cannot be waived)",
+    ),
+    "decision.granted": ("Cơ quan thẩm định chấp thuận sai lệch (được miễn)", "Deviation granted by the appraising body (waived)"),
+    "decision.refused": ("Cơ quan thẩm định không chấp thuận sai lệch", "Deviation refused by the appraising body"),
+    "decision.expired": (
+        "Quyết định chấp thuận đã hết hạn, không còn áp dụng",
+        "The decision granting a deviation has expired and no longer applies",
+    ),
+    "decision.text": ("{justification} — văn bản số {number} ngày {date} ({who})",
+                      "{justification} — document {number} of {date} ({who})"),
+    "decision.expires": ("; có hiệu lực đến hết ngày {date}", "; in force until {date}"),
+    "decision.expired_on": ("; đã hết hạn ngày {date}", "; expired on {date}"),
+    "decision.every_place": ("mọi vị trí", "every place"),
+    "decision.stale_title": ("Quyết định không khớp phát hiện nào (cần rà soát)", "Decisions that matched no finding (to review)"),
+    "decision.stale.no_finding": (
+        "{rule} cho kế hoạch “{plan}” tại {path}: không còn phát hiện nào khớp (đã khắc phục hoặc vị trí đã đổi)",
+        "{rule} for plan “{plan}” at {path}: no finding matches any more (fixed, or the path moved)",
+    ),
+    "decision.stale.no_plan": (
+        "{rule} cho kế hoạch “{plan}” tại {path}: không có kế hoạch nào được kiểm tra mang tên này",
+        "{rule} for plan “{plan}” at {path}: no plan checked in this run has this name",
+    ),
+    "decision.stale.hash_mismatch": (
+        "{rule} cho kế hoạch “{plan}” tại {path}: tệp kế hoạch đã thay đổi so với mã sha256 của quyết định, nên quyết định không áp dụng",
+        "{rule} for plan “{plan}” at {path}: the plan file has changed since the decision's sha256, so the decision does not apply",
+    ),
+    "baseline.mark": ("đã có trong baseline", "in the baseline"),
+    "baseline.note": (
+        "{count} phát hiện đã có trong baseline {file}: vẫn liệt kê nhưng không làm lần kiểm tra thất bại",
+        "{count} findings are in the baseline {file}: listed, but they do not fail the run",
+    ),
+    "baseline.unreadable": (
+        "--baseline {file}: không đọc được báo cáo JSON của cqdt-check ({reason})",
+        "--baseline {file}: not a readable cqdt-check JSON report ({reason})",
+    ),
+    # cqdt-check compare OLD NEW.
+    "compare.title": ("So sánh hai lần trình: {old} → {new}", "Two revisions compared: {old} → {new}"),
+    "compare.resolved": ("Đã khắc phục ({count})", "Resolved ({count})"),
+    "compare.new": ("Phát hiện mới ({count})", "New findings ({count})"),
+    "compare.open": ("Còn tồn tại ({count})", "Still open ({count})"),
+    "compare.changes": ("Thay đổi của kế hoạch ({count})", "Changes to the plan ({count})"),
+    "compare.none": ("không có", "none"),
+    "compare.no_plan_data": (
+        "bản cũ là báo cáo JSON, không có dữ liệu kế hoạch để so sánh",
+        "the old side is a JSON report: there is no plan data to compare",
+    ),
+    "compare.one_document": (
+        "báo cáo có {count} tài liệu; compare cần báo cáo của đúng một kế hoạch",
+        "the report holds {count} documents; compare needs the report of exactly one plan",
+    ),
+    "compare.fails": (
+        "Bản mới còn phát hiện từ mức --fail-on {fail_on} trở lên (mã thoát 1).",
+        "The new revision still has findings at or above --fail-on {fail_on} (exit 1).",
+    ),
+    "compare.passes": (
+        "Bản mới không còn phát hiện nào từ mức --fail-on {fail_on} trở lên.",
+        "The new revision has no findings at or above --fail-on {fail_on}.",
+    ),
 }
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from .discovery import same_file
 from .errors import UsageError
 from .findings import Report
-from .reporters import Format, reporter
+from .reporters import BINARY_FORMATS, Format, reporter
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,9 @@ def parse_outputs(formats: list[str], output: Path | None) -> list[Output]:
         if not to_stdout:
             raise UsageError("cli.output_unused")
         outputs = [Output(o.fmt, output) if o.path is None else o for o in outputs]
+    for o in outputs:  # a Word document is bytes: to a file, or to a redirected stdout, never onto a terminal
+        if o.fmt in BINARY_FORMATS and o.path is None and sys.stdout.isatty():
+            raise UsageError("cli.binary_to_terminal", format=o.fmt.value)
     files = [same_file(o.path) for o in outputs if o.path is not None]
     if len(files) != len(set(files)):
         raise UsageError("cli.same_file")
@@ -74,7 +77,7 @@ class TextStyle:
 
 
 def use_color(choice: str, to_terminal: bool) -> bool:
-    """`--color`: always/never as said; auto is a terminal without NO_COLOR, or FORCE_COLOR set (no-color.org,
+    """`--color`: always/never as said; auto is a terminal (not TERM=dumb) without NO_COLOR, or FORCE_COLOR set (no-color.org,
     force-color.org: a non-empty NO_COLOR wins over auto; FORCE_COLOR turns auto on in CI logs)."""
     if choice in ("always", "never"):
         return choice == "always"
@@ -82,7 +85,7 @@ def use_color(choice: str, to_terminal: bool) -> bool:
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
-    return to_terminal
+    return to_terminal and os.environ.get("TERM") != "dumb"
 
 
 def emit(report: Report, out: Output, style: TextStyle = TextStyle()) -> None:
@@ -103,37 +106,51 @@ def emit(report: Report, out: Output, style: TextStyle = TextStyle()) -> None:
     else:
         text = render(report)
     if out.path is None:
-        write_quietly(text)
+        write_quietly(text)  # bytes (BINARY_FORMATS) reach stdout only when it is not a terminal (parse_outputs)
         return
+    write_report(out.path, text, out.fmt.value)
+
+
+def write_report(path: Path, content: str | bytes, what: str) -> None:
+    """Write a report file atomically; a failure is the run's one-line refusal (exit 2)."""
     try:
-        _write_atomically(out.path, text)
+        _write_atomically(path, content)
     except OSError as exc:
-        raise UsageError("cli.write_failed", format=out.fmt.value, file=str(out.path),
-                         reason=exc.strerror or str(exc)) from None
+        raise UsageError("cli.write_failed", format=what, file=str(path), reason=exc.strerror or str(exc)) from None
 
 
-def write_quietly(text: str, stream=None) -> None:
+def write_quietly(text: str | bytes, stream=None) -> None:
     """Write to stdout (or `stream`); when the reader has gone (`| head`), stop without an error or a traceback and
-    let the run end with its usual exit status. The one writer of everything the tool prints to standard output."""
+    let the run end with its usual exit status. The one writer of everything the tool prints to standard output;
+    bytes (a binary report) go to its buffer."""
     stream = stream or sys.stdout
     try:
-        stream.write(text)
-        stream.flush()
+        if isinstance(text, bytes):
+            stream.flush()
+            stream.buffer.write(text)
+            stream.buffer.flush()
+        else:
+            stream.write(text)
+            stream.flush()
     except BrokenPipeError:
         # Python would flush again at exit and fail: point stdout at /dev/null first (the documented recipe).
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, stream.fileno())
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def _write_atomically(path: Path, content: str | bytes) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)  # as a plainly created file would be (mkstemp makes it private)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        if isinstance(content, bytes):
+            with os.fdopen(handle, "wb") as binary:
+                binary.write(content)
+        else:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+                stream.write(content)
         os.replace(temporary, path)  # replaces a symlink planted at the path instead of writing through it
     except BaseException:
         try:
@@ -143,4 +160,4 @@ def _write_atomically(path: Path, text: str) -> None:
         raise
 
 
-__all__ = ["Output", "TextStyle", "emit", "parse_outputs", "use_color", "write_quietly"]
+__all__ = ["Output", "TextStyle", "emit", "parse_outputs", "use_color", "write_quietly", "write_report"]

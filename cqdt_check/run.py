@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
+from .appraisal import judge, load_appraisal
 from .batch import PROGRESS_FROM, check_all
 from .discovery import expand, same_file
 from .errors import ToolError, UsageError
@@ -45,6 +46,8 @@ class RunOptions:
     max_nodes: int = Limits.max_nodes
     max_depth: int = Limits.max_depth
     jobs: int | None = None
+    decisions: list[Path] = field(default_factory=list)  # --decisions FILE (repeatable)
+    baseline: Path | None = None  # --baseline REPORT.json
     # rule selection (selection.py) and the configuration file it may come from (config.py)
     select: list[str] = field(default_factory=list)
     extend_select: list[str] = field(default_factory=list)
@@ -77,18 +80,22 @@ def run(options: RunOptions) -> int:
             raise
     settings = Settings(pack=pack, architectures=resolver, as_of=as_of, lang=lang, fail_on=options.fail_on,
                         limits=Limits(options.max_bytes, options.max_nodes, options.max_depth))
+    appraisal = load_appraisal(options.decisions, options.baseline, pack, lang)
     files = expand(options.plans, stdin_name=options.stdin_filename, stdin_limit=options.max_bytes)
     plans = {same_file(path) for path, _ in files}
     clobbered = next((o.path for o in outputs if o.path is not None and same_file(o.path) in plans), None)
     if clobbered is not None:  # checked before anything is written: a report must never replace a plan
         raise UsageError("cli.output_is_plan", file=str(clobbered))
     show_progress = options.progress if options.progress is not None else (len(files) >= PROGRESS_FROM and sys.stderr.isatty())
-    documents = apply_selection(check_all(files, settings, options.jobs, progress=show_progress), selection,
-                                options.fail_on, lang)
+    documents = check_all(files, settings, options.jobs, progress=show_progress)
+    documents, stale = judge(documents, appraisal, options.fail_on)
+    # rules turned off after the decisions are matched: a decision about a rule turned off is not reported stale
+    documents = apply_selection(documents, selection, options.fail_on, lang)
     first_arch = next((d.architecture for d in documents if d.architecture), None)
     report = Report(tuple(documents), first_arch, lang=lang, fail_on=options.fail_on, as_of_option=as_of,
                     tool_version=__version__, rule_count=len(pack.rules),
-                    rules=report_rules(pack, documents, resolver, lang),
+                    rules=report_rules(pack, documents, resolver, lang), stale_decisions=stale,
+                    baseline=str(options.baseline) if options.baseline is not None else None,
                     config_file=str(options.config_file) if options.config_file else None,
                     config_named=options.config_named)
     style = TextStyle(quiet=options.quiet, statistics=options.statistics, color=options.color)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import UsageError
-from .findings import AREAS, CheckResult, DocumentResult, fails_at
+from .findings import AREAS, CheckResult, DocumentResult, verdict_of
 from .messages import say
 
 INPUT_PREFIXES = ("YAML-", "SCHEMA-")
@@ -108,14 +108,7 @@ def apply(documents: list[DocumentResult], selection: Selection, fail_on: str, l
         reason = say("select.reason", lang, source=selection.source)
         checks = tuple(c for c in doc.checks if c.rule_id not in gone) + tuple(
             CheckResult(rule_id, "not_evaluated", (), reason) for rule_id in off)
-        if doc.verdict == "error" and doc.error is not None:
-            verdict = doc.verdict
-        elif any(c.status == "error" for c in checks):
-            verdict = "error"
-        elif any(fails_at(f.severity, f.status, fail_on) for f in findings):
-            verdict = "fail"
-        else:
-            verdict = "pass"
+        verdict = doc.verdict if doc.verdict == "error" and doc.error is not None else verdict_of(findings, checks, fail_on)
         out.append(replace(doc, findings=findings, checks=checks, verdict=verdict, rules_off=off))
     return out
 

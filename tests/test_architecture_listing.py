@@ -14,7 +14,7 @@ from conftest import ROOT
 
 from cqdt_check.layers import as_text, judged_layers
 from cqdt_check.resources import bundled_architectures
-from cqdt_check.run import ArchitectureResolver
+from cqdt_check.packs import ArchitectureResolver
 
 
 @pytest.mark.parametrize("arch_id", bundled_architectures())

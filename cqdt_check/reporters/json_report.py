@@ -1,4 +1,4 @@
-"""The JSON report: the contract of report-contract.md, field for field (fields are added, never renamed)."""
+"""The JSON report: the contract of docs/report-contract.md, field for field (fields are added, never renamed)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from ..findings import DocumentResult, Finding, Report
-
+from ..fingerprint import document_fingerprints
+from .common import decision_dict, stale_dict
 
 # Indented output is for people reading a few plans; past this, the C encoder's compact form is several times faster.
 INDENT_UP_TO = 50
@@ -27,6 +28,8 @@ def as_dict(report: Report) -> dict[str, Any]:
         "fail_on": report.fail_on,
         "exit_code": report.exit_code(),
         "documents": [_document(d) for d in report.documents],
+        "stale_decisions": [stale_dict(s, report.lang) for s in report.stale_decisions],
+        "baseline": report.baseline,
     }
     if report.config_file:  # the configuration in effect: named by the operator, or found in the checked folder
         out["config"] = {"file": report.config_file, "found_by": "option" if report.config_named else "search"}
@@ -37,7 +40,7 @@ def _architecture(arch) -> dict[str, Any] | None:
     if arch is None:
         return None
     return {"id": arch.id, "title": arch.title, "decision": arch.decision, "date": arch.date.isoformat(),
-            "issuer": arch.issuer, "province": arch.province}
+            "issuer": arch.issuer, "province": arch.province, "national_framework": arch.national or None}
 
 
 def _as_of(report: Report) -> str | None:
@@ -58,7 +61,7 @@ def _document(doc: DocumentResult) -> dict[str, Any]:
         "as_of_source": doc.as_of_source,
         "rules_evaluated": doc.rules_evaluated,
         "instruments_in_force": [{"instrument": i.name, "verified": i.verified} for i in doc.instruments],
-        "findings": [_finding(f) for f in doc.findings],
+        "findings": [finding_dict(f, p) for f, p in zip(doc.findings, document_fingerprints(doc), strict=False)],
         "checks": [
             {"rule_id": c.rule_id, "status": c.status, "target": _path(c.target), **({"reason": c.reason} if c.reason else {})}
             for c in doc.checks
@@ -79,7 +82,7 @@ def _path(path) -> str:
     return format_path(path)
 
 
-def _finding(f: Finding) -> dict[str, Any]:
+def finding_dict(f: Finding, fingerprint: str) -> dict[str, Any]:
     return {
         "rule_id": f.rule_id,
         "area": f.area,
@@ -99,4 +102,7 @@ def _finding(f: Finding) -> dict[str, Any]:
         ],
         "remediation": f.remediation,
         "deviation_requested": f.deviation_requested,
+        "decision": decision_dict(f.decision) if f.decision else None,
+        "baselined": f.baselined,
+        "fingerprint": fingerprint,
     }
