@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import sys
 from dataclasses import asdict, dataclass
 
 from .errors import UsageError

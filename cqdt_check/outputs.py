@@ -92,6 +92,7 @@ def emit(report: Report, out: Output, style: TextStyle = TextStyle()) -> None:
     """Render one report and write it: to stdout, or to its file through a temporary file renamed into place (a
     cancelled run never leaves a half-written report over the previous one)."""
     render = reporter(out.fmt)
+    text: str | bytes
     if out.fmt == Format.text:
         to_terminal = out.path is None and sys.stdout.isatty()
         color = use_color(style.color, to_terminal) and out.path is None
@@ -99,8 +100,8 @@ def emit(report: Report, out: Output, style: TextStyle = TextStyle()) -> None:
         if style.quiet or style.statistics:
             from .reporters.brief import render as brief
 
-            text = brief(report, quiet=style.quiet, statistics=style.statistics, full=render(report, width=width,
-                         color=color) if not style.quiet else "", color=color)
+            text = brief(report, quiet=style.quiet, statistics=style.statistics, full=str(render(report, width=width,
+                         color=color)) if not style.quiet else "", color=color)
         else:
             text = render(report, width=width, color=color)
     else:
