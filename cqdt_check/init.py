@@ -451,28 +451,31 @@ def command(lang_type: type, refuse: Callable[[ToolError, str], None]) -> Callab
         return text + (" (lặp lại theo hệ thống / once per system)" if question in SYSTEM_QUESTIONS else "")
 
     params = [inspect.Parameter("file", inspect.Parameter.KEYWORD_ONLY, default=DEFAULT_FILE, annotation=Annotated[
-        str, typer.Argument(help="Tệp kế hoạch sẽ tạo; '-' in ra màn hình / plan file to write; '-' for stdout.")])]
+        str, typer.Argument(metavar="FILE", hidden=True)])]  # described in the docstring: typer would print `<str>`
     names = {}
     for question in QUESTIONS:
         name = question.key.replace("-", "_") + "_answer"
         names[name] = question
         kind = list[str] | None if question in SYSTEM_QUESTIONS else str | None
         params.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Annotated[
-            kind, typer.Option(f"--{question.key}", help=help_of(question), show_default=False)]))
+            kind, typer.Option(f"--{question.key}", metavar="VALUE", help=help_of(question), show_default=False)]))
     params += [
         inspect.Parameter("no_input", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=Annotated[
             bool, typer.Option("--no-input", help="Không hỏi, nhận giá trị mặc định / ask nothing, take the defaults.")]),
         inspect.Parameter("force", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=Annotated[
             bool, typer.Option("--force", help="Ghi đè tệp đã có / overwrite an existing file.")]),
         inspect.Parameter("schema_ref", inspect.Parameter.KEYWORD_ONLY, default=DEFAULT_SCHEMA_REF, annotation=Annotated[
-            str, typer.Option("--schema-ref", help="Schema ở dòng yaml-language-server (đường dẫn từ tệp kế hoạch hoặc "
+            str, typer.Option("--schema-ref", metavar="PATH|URL", help="Schema ở dòng yaml-language-server (đường dẫn từ tệp kế hoạch hoặc "
                               "URL) / the schema on the editor's yaml-language-server line.")]),
         inspect.Parameter("lang", inspect.Parameter.KEYWORD_ONLY, default=lang_type("vi"), annotation=Annotated[
-            lang_type, typer.Option("--lang", help="Ngôn ngữ câu hỏi / language of the questions.")]),
+            lang_type, typer.Option("--lang", metavar="vi|en", help="Ngôn ngữ câu hỏi / language of the questions.")]),
     ]
 
     def init_command(**values: Any) -> None:
-        """Tạo tệp kế hoạch bằng cách hỏi–đáp / write a new plan by answering questions."""
+        """Tạo tệp kế hoạch bằng cách hỏi–đáp / write a new plan by answering questions.
+
+        FILE: tệp kế hoạch sẽ tạo; '-' in ra màn hình / the plan file to write; '-' for standard output.
+        """
         given = {}
         for name, question in names.items():
             value = values[name]
