@@ -18,7 +18,7 @@ from typing import Any
 
 from .architecture import Architecture
 from .checks import CHECKS, Context, Skip, Violation, get, matches, show
-from .dates import vn
+from .dates import in_window, vn
 from .errors import ToolError
 from .legal import ARCHITECTURE_BASIS, LegalTime, window_text
 from .findings import (
@@ -120,7 +120,7 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
     results: list[CheckResult] = []
     for loaded in pack.rules:
         rule = loaded.rule
-        reason = _rule_not_applicable(loaded, plan, ctx, legal)
+        reason = _rule_not_applicable(loaded, plan, ctx, legal, pack.exemptions)
         if reason:
             results.append(CheckResult(rule.id, "not_applicable", (), reason))
             continue
@@ -153,13 +153,19 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
     return findings, results
 
 
-def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context, legal: LegalTime) -> str | None:
+def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context, legal: LegalTime,
+                         exemptions: dict[str, Any]) -> str | None:
     rule = loaded.rule
     when = rule.applies_when
     if when.kind and plan.kind not in when.kind:  # the most telling reason first
         return say("na.kind", ctx.lang, value=plan.kind)
     if not legal.in_force(rule.id, ctx.as_of):
         return say("na.window", ctx.lang, date=vn(ctx.as_of), window=window_text(legal.windows[rule.id], ctx.lang))
+    for name in rule.exempt:  # a case the law exempts (NĐ 224/2026 Điều 37 khoản 1: renting an available service)
+        exemption = exemptions[name]
+        if in_window(ctx.as_of, exemption.valid_from, exemption.valid_to) and all(
+                (v := get(plan, f)) is not MISSING_VALUE and matches(v, c) for f, c in exemption.when.items()):
+            return exemption.reason.get(ctx.lang)
     for element in rule.requires:
         if not ctx.architecture.has(element):
             return say("na.architecture", ctx.lang, architecture=ctx.architecture.id, element=element)
@@ -248,7 +254,11 @@ def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target
     path = (*target_path, *v.path)
     if v.missing is not None:
         subject = f"{say('subject.system', lang, system=system.id)}: " if system is not None else ""
-        message = f"{subject}{say('not_declared', lang, field=v.missing)} — {rule.title.get(lang)}"
+        from .labels import field_label
+
+        # the fact in the reader's words; its path is the finding's place, not part of the sentence
+        named = ", ".join(f"“{field_label(type(target), f.strip(), lang)}”" for f in v.missing.split(","))
+        message = f"{subject}{say('not_declared', lang, field=named)} — {rule.title.get(lang)}"
     else:
         message = string.Formatter().vformat(rule.message.get(lang), (), _Params((k, _quoted(v)) for k, v in params.items()))
     in_force = legal.bases_in_force(rule.id, ctx.as_of)

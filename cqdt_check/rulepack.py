@@ -8,7 +8,7 @@ its target provide, so a typo in a rule stops the run (exit 2) instead of passin
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Union
 
@@ -116,6 +116,7 @@ class Rule(_Frozen):
     valid_to: IsoDate | None = Field(default=None, title="Áp dụng đến (mặc định: muộn nhất của căn cứ)")
     applies_when: AppliesWhen = Field(default_factory=AppliesWhen, title="Phạm vi áp dụng")
     requires: list[str] = Field(default_factory=list, title="Thành phần kiến trúc cần có (mã)")
+    exempt: list[str] = Field(default_factory=list, title="Trường hợp được miễn (mã trong vocabulary: exemptions)")
     target: Target = Field(title="Đối tượng kiểm tra")
     check: str = Field(title="Tên hàm kiểm tra")
     options: dict[str, Any] = Field(default_factory=dict, title="Tham số của hàm kiểm tra")
@@ -150,13 +151,24 @@ class InstrumentEntry(_Frozen):
 
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     name: str = Field(min_length=1)
-    match: list[str] = Field(min_length=1, title="Cách viết số hiệu để nhận diện trong hồ sơ")
+    match: list[str] = Field(default_factory=list, title="Cách viết số hiệu để nhận diện trong hồ sơ (trống: chỉ dùng làm căn cứ)")
     valid_from: IsoDate | None = None
     valid_to: IsoDate | None = Field(default=None, title="Ngày cuối còn hiệu lực")
     replaced_by: str | None = None
     transition: InstrumentTransition | None = None
     verified: bool
     source: str
+
+
+class Exemption(_Frozen):
+    """A case the law exempts from a set of rules (e.g. renting an available service needs no architecture
+    conformance check): when it holds on the date judged, the rules naming it are not applicable, with its reason."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    when: dict[str, Condition] = Field(min_length=1, title="Điều kiện trên các trường của kế hoạch (tất cả)")
+    valid_from: IsoDate | None = None
+    valid_to: IsoDate | None = None
+    reason: Text = Field(title="Lý do không áp dụng, kèm căn cứ")
 
 
 class Vocabulary(_Frozen):
@@ -167,6 +179,7 @@ class Vocabulary(_Frozen):
     format: Literal["cqdt-vocabulary/1"]
     concepts: list[Concept] = Field(default_factory=list)
     instruments: list[InstrumentEntry] = Field(default_factory=list)
+    exemptions: list[Exemption] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -183,6 +196,7 @@ class RulePack:
     rules: tuple[LoadedRule, ...]
     concepts: dict[str, tuple[str, ...]]
     instruments: tuple[InstrumentEntry, ...]
+    exemptions: dict[str, Exemption] = field(default_factory=dict)
 
     def get(self, rule_id: str) -> LoadedRule | None:
         return next((r for r in self.rules if r.rule.id == rule_id), None)
@@ -213,6 +227,7 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
     rules: dict[str, LoadedRule] = {}
     concepts: dict[str, tuple[str, ...]] = {}
     instruments: dict[str, InstrumentEntry] = {}
+    exemptions: dict[str, Exemption] = {}
     rule_files: list[tuple[Path, Any]] = []
     for directory in directories:
         if not directory.is_dir():
@@ -226,18 +241,24 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
                 p = doc.problems[0]
                 raise ConfigError(Location(str(path), p.line, p.column), p.code, **p.params)
             is_vocab = isinstance(doc.data, dict) and doc.data.get("format") == "cqdt-vocabulary/1"
-            model = Vocabulary if is_vocab else RuleFile
+            if not is_vocab:  # validated once every vocabulary is read: bases may name its instruments
+                rule_files.append((path, doc))
+                continue
             try:
-                parsed = model.model_validate(doc.data)
+                vocab = Vocabulary.model_validate(doc.data)
             except ValidationError:
-                errors = explain(doc.data, model.model_json_schema())
-                raise _config_error(doc, errors, path) from None
-            if is_vocab:
-                concepts.update({c.id: tuple(c.phrases) for c in parsed.concepts})
-                instruments.update({i.id: i for i in parsed.instruments})
-            else:
-                rule_files.append((path, (doc, parsed)))
-    for path, (doc, parsed) in rule_files:
+                raise _config_error(doc, explain(doc.data, Vocabulary.model_json_schema()), path) from None
+            concepts.update({c.id: tuple(c.phrases) for c in vocab.concepts})
+            instruments.update({i.id: i for i in vocab.instruments})
+            exemptions.update({e.id: e for e in vocab.exemptions})
+    parsed_files = []
+    for path, doc in rule_files:
+        data = _with_instruments(doc, instruments, path)
+        try:
+            parsed_files.append((path, doc, RuleFile.model_validate(data)))
+        except ValidationError:
+            raise _config_error(doc, explain(data, RuleFile.model_json_schema()), path) from None
+    for path, doc, parsed in parsed_files:
         for index, rule in enumerate(parsed.rules):
             where = doc.locate(("rules", index))
             location = Location(str(path), *where)
@@ -263,13 +284,43 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
                         loc = Location(str(path), *doc.locate(("rules", index, "message", lang)))
                         raise ConfigError(loc, "pack.bad_placeholder", rule=rule.id, name=name, check=rule.check,
                                           known=", ".join(sorted(allowed)))
+            for name in rule.exempt:
+                if name not in exemptions:
+                    raise ConfigError(location, "pack.unknown_exemption", rule=rule.id, exemption=name)
             if rule.severity == "error" and not any(b.verified or b.instrument == "@architecture" for b in rule.basis):
                 raise ConfigError(location, "pack.error_unverified", rule=rule.id)
             if rule.id in rules and Path(rules[rule.id].location.file).parent == path.parent:  # same pack: a mistake
                 raise ConfigError(location, "pack.duplicate_rule", rule=rule.id, first=rules[rule.id].location.file)
             rules[rule.id] = LoadedRule(rule, options, location)
     ordered = tuple(sorted(rules.values(), key=lambda r: (AREAS.index(r.rule.area), r.rule.id)))
-    return RulePack(ordered, concepts, tuple(instruments.values()))
+    return RulePack(ordered, concepts, tuple(instruments.values()), exemptions)
+
+
+def _with_instruments(doc: Any, instruments: dict[str, InstrumentEntry], path: Path) -> Any:
+    """The rule file with each basis written `ref: <instrument id>` completed from the vocabulary: the instrument's
+    name, dates, source and how sure it is, unless the basis states its own (one place for an instrument's facts)."""
+    data = doc.data
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        return data
+    rules = []
+    for index, rule in enumerate(data["rules"]):
+        if isinstance(rule, dict) and isinstance(rule.get("basis"), list):
+            bases = []
+            for number, basis in enumerate(rule["basis"]):
+                if isinstance(basis, dict) and "ref" in basis:
+                    entry = instruments.get(basis["ref"])
+                    if entry is None:
+                        where = doc.locate(("rules", index, "basis", number, "ref"))
+                        raise ConfigError(Location(str(path), *where), "pack.unknown_instrument",
+                                          rule=str(rule.get("id")), instrument=str(basis["ref"]))
+                    known = {"instrument": entry.name, "valid_from": entry.valid_from, "valid_to": entry.valid_to,
+                             "verified": entry.verified, "source": entry.source}
+                    basis = {**{k: v for k, v in known.items() if v is not None},
+                             **{k: v for k, v in basis.items() if k != "ref"}}
+                bases.append(basis)
+            rule = {**rule, "basis": bases}
+        rules.append(rule)
+    return {**data, "rules": rules}
 
 
 def _config_error(doc, errors, path: Path) -> ConfigError:

@@ -97,7 +97,7 @@ def test_undeclared_criterion_inputs_fail_rather_than_pass(plan, check):
         "    handles_tthc: false\n", "").replace("    type: citizen_service\n", "").replace(
         "    personal_data: {basic_subjects: 50000, sensitive_subjects: 0}\n", "")
     (message,) = failing(check(plan(sparse)))["SEC-003"]
-    assert "chưa khai báo" in message and "handles_tthc" in message
+    assert "chưa khai báo" in message and "“Giải quyết TTHC”" in message and "handles_tthc" not in message
 
 
 def test_error_without_a_verified_basis_in_force_becomes_a_warning(pack, plan, check):
