@@ -448,8 +448,10 @@ def integration_route(integration: Any, opts: IntegrationRouteOptions, ctx: Cont
     if integration.via is None:
         yield Violation(("via",), {"field": "via"}, missing="via")
     elif integration.via not in opts.allowed:
+        shown = _labels(integration, "via", integration.via, list(opts.allowed), ctx.lang)
         yield Violation(("via",), {"via": integration.via, "expected": ", ".join(opts.allowed),
-                                   "target_name": element.name.get(ctx.lang)})
+                                   "target_name": element.name.get(ctx.lang), "via_label": shown["value_label"],
+                                   "expected_label": shown["expected_label"]})
 
 
 # --- minimum_security_level ----------------------------------------------------------------------------
@@ -658,7 +660,8 @@ def dataset_copy(dataset: Any, opts: DatasetCopyOptions, ctx: Context) -> Iterat
         yield Skip(say("na.copy_by_design", ctx.lang, system=keeper.name,
                        component=component.name.get(ctx.lang) if component else keeper.component))
         return
-    yield Violation(("local_copy",), {"source_name": source.name.get(ctx.lang) if source else (dataset.master_source or "—")})
+    yield Violation(("local_copy",), {"source_name": source.name.get(ctx.lang) if source
+                                      else dataset.master_source or say("copy.another_source", ctx.lang)})
 
 
 # --- registry --------------------------------------------------------------------------------------------
@@ -683,7 +686,7 @@ CHECKS: dict[str, Check] = {
     "clause_mentions": Check(clause_mentions, ClauseMentionsOptions, ("plan",), ("missing_concepts", "topics", "field")),
     "known_reference": Check(known_reference, KnownReferenceOptions, _ANY, ("value", "hint")),
     "required_integration": Check(required_integration, RequiredIntegrationOptions, ("system",), ("target", "target_name")),
-    "integration_route": Check(integration_route, IntegrationRouteOptions, ("integration",), ("via", "expected", "target_name", "field")),
+    "integration_route": Check(integration_route, IntegrationRouteOptions, ("integration",), ("via", "expected", "target_name", "field", "via_label", "expected_label")),
     "minimum_security_level": Check(minimum_security_level, MinimumLevelOptions, ("system",),
                                     ("proposed", "minimum", "criterion", "citation", "field")),
     "cited_instruments": Check(cited_instruments, CitedInstrumentsOptions, ("plan",), ("value", "instrument", "until", "replaced_by")),

@@ -515,6 +515,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "not applicable: {system} is the {component}, which keeps synchronised copies of provincial sources by design "
         "(architecture, Annex III task 7); copies of national databases are still checked",
     ),
+    "copy.another_source": ("nguồn khác", "another source"),
     "na.platform_itself": ("{component}: chính là nền tảng kết nối", "{component}: the platform itself"),
     "na.target_kind": ("{target} không thuộc loại {kinds}", "{target} is not of kind {kinds}"),
     "na.target_excluded": ("{target}: được loại trừ khỏi quy tắc này", "{target}: excluded from this rule"),

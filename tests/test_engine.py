@@ -164,6 +164,9 @@ def test_the_rules_whose_result_changes_between_two_dates_are_exactly_those_whos
                if before.get((rule, _)) != after.get((rule, _))}
     assert changed == {
         "ARCH-008", "ARCH-009",  # two-tier local government from 01/07/2025
+        "ARCH-016",  # Kon Tum merged into Quảng Ngãi from 01/07/2025 (NQ 202/2025/QH15)
+        "ARCH-012", "ARCH-013",  # national framework QĐ 1425/QĐ-TTg from 29/07/2026
+        "DATA-011",  # NĐ 47/2020 terms, repealed 22/10/2025
         "IPV6-006",  # IPv6-only programme 2026–2030
         "LEG-002",  # NĐ 47/2020 repealed 22/10/2025; NĐ 85/2016 lapsed 01/07/2026
         "SEC-003",  # level criteria: NĐ 85/2016 → NĐ 331/2026
