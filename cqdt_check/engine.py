@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import string
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -17,14 +18,23 @@ from pathlib import Path
 from typing import Any
 
 from .architecture import Architecture
-from .checks import CHECKS, Context, Skip, Violation, get, matches, show
+from .checks import CHECKS, Cite, Context, Skip, Violation, get, matches, show
 from .dates import in_window, vn
 from .errors import ToolError
-from .legal import ARCHITECTURE_BASIS, LegalTime, window_text
 from .findings import (
-    ArchitectureInfo, Basis, CheckResult, DocumentResult, Finding, Instrument, Location, PathT, RuleInfo,
-    format_path, verdict_of,
+    ArchitectureInfo,
+    Basis,
+    CheckResult,
+    DocumentResult,
+    Finding,
+    Instrument,
+    Location,
+    PathT,
+    RuleInfo,
+    format_path,
+    verdict_of,
 )
+from .legal import ARCHITECTURE_BASIS, LegalTime, window_text
 from .loader import Limits, LoadError, SourceDocument, load_file
 from .messages import say
 from .model import Plan
@@ -118,13 +128,18 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
     """Run every rule of the pack on its targets."""
     findings: list[Finding] = []
     results: list[CheckResult] = []
+    fixed = _fixed_reasons(pack, ctx, legal)
+    targets_of: dict[str, list[tuple[PathT, Any, Any]]] = {}
+    contexts: dict[int, Context] = {}  # one per system: checks of an integration read the system it belongs to
     for loaded in pack.rules:
         rule = loaded.rule
-        reason = _rule_not_applicable(loaded, plan, ctx, legal, pack.exemptions)
+        reason = _rule_not_applicable(loaded, plan, ctx, legal, fixed, pack.exemptions)
         if reason:
             results.append(CheckResult(rule.id, "not_applicable", (), reason))
             continue
-        targets = list(_targets(rule.target, plan))
+        targets = targets_of.get(rule.target)
+        if targets is None:
+            targets = targets_of[rule.target] = list(_targets(rule.target, plan))
         if not targets:
             what = {"system": "systems", "integration": "integrations", "dataset": "data_sharing.datasets"}[rule.target]
             results.append(CheckResult(rule.id, "not_applicable", (), say("na.no_targets", ctx.lang, what=what)))
@@ -135,7 +150,14 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
             if reason:
                 results.append(CheckResult(rule.id, "not_applicable", path, reason))
                 continue
-            local = Context(ctx.plan, ctx.architecture, ctx.as_of, ctx.lang, ctx.concepts, ctx.instruments, system)
+            cited, reason = _fitting_bases(rule.id, target, ctx, pack, legal)
+            if not cited:  # every basis in force has a scope this target is outside of
+                results.append(CheckResult(rule.id, "not_applicable", path, reason))
+                continue
+            local = ctx if system is None else contexts.get(id(system))
+            if local is None:
+                local = contexts[id(system)] = Context(ctx.plan, ctx.architecture, ctx.as_of, ctx.lang, ctx.concepts,
+                                                       ctx.instruments, system)
             try:
                 outcome = list(check.function(target, loaded.options, local))
             except Exception as exc:  # a fault of the tool: report it, keep going, never pass
@@ -149,23 +171,51 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
                 results.append(CheckResult(rule.id, "not_applicable", path, skips[0].reason))
                 continue
             results.append(CheckResult(rule.id, "fail" if outcome else "pass", path))
-            findings.extend(_finding(doc, loaded, path, target, system, v, ctx, legal) for v in outcome)
+            findings.extend(_finding(doc, loaded, path, target, system, v, ctx, legal, cited) for v in outcome)
     return findings, results
 
 
+# The reasons a rule is not applicable that depend only on the rule, the architecture and the date (not on the plan),
+# computed once per LegalTime (one pack and one architecture), date and language instead of once per plan: a batch
+# judges most plans on a few dates. Keyed by the LegalTime object itself, so a freed one never lends its entries.
+_FIXED: weakref.WeakKeyDictionary[LegalTime, dict[tuple[dt.date, str], dict[str, str | None]]] = weakref.WeakKeyDictionary()
+
+
+def _fixed_reasons(pack: RulePack, ctx: Context, legal: LegalTime) -> dict[str, str | None]:
+    per_legal = _FIXED.setdefault(legal, {})
+    key = (ctx.as_of, ctx.lang)
+    if key not in per_legal:
+        per_legal[key] = {loaded.rule.id: _fixed_reason(loaded, ctx, legal) for loaded in pack.rules}
+    return per_legal[key]
+
+
 def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context, legal: LegalTime,
-                         exemptions: dict[str, Any]) -> str | None:
+                         fixed: dict[str, str | None] | None = None,
+                         exemptions: dict[str, Any] | None = None) -> str | None:
     rule = loaded.rule
     when = rule.applies_when
     if when.kind and plan.kind not in when.kind:  # the most telling reason first
         return say("na.kind", ctx.lang, value=plan.kind)
-    if not legal.in_force(rule.id, ctx.as_of):
-        return say("na.window", ctx.lang, date=vn(ctx.as_of), window=window_text(legal.windows[rule.id], ctx.lang))
+    reason = fixed[rule.id] if fixed is not None else _fixed_reason(loaded, ctx, legal)
+    if reason:
+        return reason
     for name in rule.exempt:  # a case the law exempts (NĐ 224/2026 Điều 37 khoản 1: renting an available service)
-        exemption = exemptions[name]
+        exemption = (exemptions or {})[name]
         if in_window(ctx.as_of, exemption.valid_from, exemption.valid_to) and all(
                 (v := get(plan, f)) is not MISSING_VALUE and matches(v, c) for f, c in exemption.when.items()):
             return exemption.reason.get(ctx.lang)
+    for field, condition in when.plan.items():
+        value = get(plan, field)
+        if value is MISSING_VALUE or not matches(value, condition):
+            return say("na.when", ctx.lang, field=field, value=_shown(value, ctx.lang))
+    return None
+
+
+def _fixed_reason(loaded: LoadedRule, ctx: Context, legal: LegalTime) -> str | None:
+    """Why the rule is not applicable on this date with this architecture, whatever the plan says; None if it is."""
+    rule = loaded.rule
+    if not legal.in_force(rule.id, ctx.as_of):
+        return say("na.window", ctx.lang, date=vn(ctx.as_of), window=window_text(legal.windows[rule.id], ctx.lang))
     for element in rule.requires:
         if not ctx.architecture.has(element):
             return say("na.architecture", ctx.lang, architecture=ctx.architecture.id, element=element)
@@ -175,10 +225,6 @@ def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context, legal: Le
             return say("na.other_province", ctx.lang, architecture=ctx.architecture.id,
                        province=", ".join(sorted({b.province for b in rule.basis if b.province})))
         return say("na.architecture", ctx.lang, architecture=ctx.architecture.id, element=principles)
-    for field, condition in when.plan.items():
-        value = get(plan, field)
-        if value is MISSING_VALUE or not matches(value, condition):
-            return say("na.when", ctx.lang, field=field, value=_shown(value, ctx.lang))
     return None
 
 
@@ -238,8 +284,42 @@ def _quoted(value: Any) -> Any:
     return value
 
 
+def _fitting_bases(rule_id: str, target: Any, ctx: Context, pack: RulePack, legal: LegalTime) -> tuple[tuple[Basis, ...], str]:
+    """The bases a finding on this target may cite: in force on the date judged and within their scope; when none
+    is, the reason the rule does not apply (the first scope that excluded a basis, with the declared fact)."""
+    def outside(scope_id: str) -> tuple[str, Any] | None:
+        scope = pack.scopes[scope_id]
+        for obj, conditions in ((ctx.plan, scope.plan), (target, scope.target)):
+            for field, condition in conditions.items():
+                value = get(obj, field)
+                if value is not MISSING_VALUE and not matches(value, condition):
+                    return field, value
+        return None
+
+    kept, excluded = legal.fitting(rule_id, ctx.as_of, lambda scope_id: outside(scope_id) is None)
+    if kept or not excluded:
+        return kept, ""
+    scope_id = excluded[0]
+    field, value = outside(scope_id) or ("", "")
+    names = ", ".join(dict.fromkeys(b.instrument for b in legal.bases[rule_id]))
+    return (), say("na.basis_scope", ctx.lang, instrument=names, field=field, value=_shown(value, ctx.lang),
+                   reason=pack.scopes[scope_id].reason.get(ctx.lang))
+
+
+def _cited(cite: Cite, bases: tuple[Basis, ...]) -> Basis:
+    """The provision a check says fired, with the rule's record of its instrument (dates, source)."""
+    from .textmatch import citation_key
+
+    key = citation_key(cite.instrument).replace("nđ", "nd")
+    number = key[2:] if key.startswith("nd") else key
+    for b in bases:
+        if number and number in citation_key(b.instrument):
+            return Basis(b.instrument, cite.article, b.valid_from, b.valid_to, cite.verified, b.source)
+    return Basis(cite.instrument, cite.article, None, None, cite.verified, "rule options")
+
+
 def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target: Any, system: Any,
-             v: Violation, ctx: Context, legal: LegalTime) -> Finding:
+             v: Violation, ctx: Context, legal: LegalTime, cited: tuple[Basis, ...]) -> Finding:
     rule = loaded.rule
     lang = ctx.lang
     params = _Params(plan=ctx.plan.name, architecture=ctx.architecture.id)
@@ -261,16 +341,8 @@ def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target
         message = f"{subject}{say('not_declared', lang, field=named)} — {rule.title.get(lang)}"
     else:
         message = string.Formatter().vformat(rule.message.get(lang), (), _Params((k, _quoted(v)) for k, v in params.items()))
-    in_force = legal.bases_in_force(rule.id, ctx.as_of)
-    if v.relies_on:  # a transitional regime: the instrument applied is the basis, even after its own end
-        from .textmatch import citation_key
-
-        applied = citation_key(v.relies_on).replace("nđ", "nd")
-        number = applied[2:] if applied.startswith("nd") else applied
-        applied_bases = [b for b in legal.bases[rule.id] if number and number in citation_key(b.instrument)]
-        # the regime applied, then the verified bases in force (not the other regime's decree)
-        in_force = (*applied_bases, *(b for b in in_force if b.verified and b not in applied_bases))
-    severity = rule.severity
+    in_force = tuple(_cited(c, legal.bases[rule.id]) for c in v.cites) if v.cites else cited
+    severity = v.severity or rule.severity
     if severity == "error" and not any(b.verified for b in in_force):
         severity = "warning"  # policy: an error needs a verified basis in force on the date judged
     line, column = doc.locate(path)

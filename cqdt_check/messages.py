@@ -73,6 +73,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "{rule}: check '{check}' does not apply to target '{target}'"),
     "pack.bad_options": ("{rule}: tham số không hợp lệ cho '{check}' tại {path}: {reason}",
                          "{rule}: invalid options for '{check}' at {path}: {reason}"),
+    "pack.unknown_scope": ("{rule}: phạm vi căn cứ '{scope}' không có trong scopes của vocabulary",
+                           "{rule}: basis scope '{scope}' is not in the vocabulary's scopes"),
     "pack.unknown_concept": ("{rule}: khái niệm '{concept}' không có trong vocabulary",
                              "{rule}: concept '{concept}' is not in the vocabulary"),
     "pack.bad_placeholder": ("{rule}: thông điệp dùng {{{name}}} nhưng '{check}' chỉ cung cấp: {known}",
@@ -522,6 +524,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "na.no_level_criteria": (
         "không có quy định về tiêu chí xác định cấp độ có hiệu lực vào ngày này",
         "no criteria for determining the level are in force on this date",
+    ),
+    "na.basis_scope": (
+        "không áp dụng: {instrument} không áp dụng ở đây ({field} = {value}): {reason}",
+        "not applicable: {instrument} does not apply here ({field} = {value}): {reason}",
     ),
     "na.no_targets": ("không áp dụng: kế hoạch không có {what}", "not applicable: the plan has no {what}"),
     "window.from": ("từ {start}", "from {start}"),

@@ -10,32 +10,19 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import ConfigDict, Field, ValidationError, model_validator
 
 from .dates import IsoDate
 from .errors import ConfigError
 from .findings import AREAS, Location, format_path
+from .values import Condition, Frozen, InstrumentEntry, Text
 
 RULE_ID = r"^[A-Z][A-Z0-9]*-\d{3}$"
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
-
-
-class Text(_Frozen):
-    """A text every user reads: Vietnamese and English."""
-
-    vi: str = Field(min_length=1, title="Tiếng Việt")
-    en: str = Field(min_length=1, title="Tiếng Anh")
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.vi
-
-
-class Basis(_Frozen):
+class Basis(Frozen):
     """A legal basis: the instrument, the article, when it is in force, and how sure we are of it.
 
     `principle: <id>` alone is short for a principle of the architecture in use (the decision approving it is
@@ -48,6 +35,7 @@ class Basis(_Frozen):
     valid_to: IsoDate | None = Field(default=None, title="Hết hiệu lực sau ngày (ngày cuối còn hiệu lực)")
     verified: bool = Field(title="Đã đối chiếu văn bản gốc (C1 hoặc văn bản seed)")
     source: str = Field(min_length=1, title="Nguồn: URL hoặc seed:<tệp> kèm vị trí")
+    scope: str | None = Field(default=None, title="Phạm vi của căn cứ (mã trong scopes của từ vựng)")
 
     @model_validator(mode="before")
     @classmethod
@@ -65,21 +53,7 @@ class Basis(_Frozen):
         return self
 
 
-Scalar = Union[bool, int, str]
-
-
-class Range(_Frozen):
-    """A numeric condition."""
-
-    gte: float | None = None
-    lte: float | None = None
-    gt: float | None = None
-
-
-Condition = Union[Scalar, list[Scalar], Range]
-
-
-class AppliesWhen(_Frozen):
+class AppliesWhen(Frozen):
     """Which plans and targets a rule concerns; every listed condition must hold (target_any: one of them)."""
 
     kind: list[Literal["project", "service_rental"]] = Field(default_factory=list, title="Loại hồ sơ")
@@ -88,7 +62,7 @@ class AppliesWhen(_Frozen):
     target_any: list[dict[str, Condition]] = Field(default_factory=list, title="Một trong các điều kiện")
 
 
-class Example(_Frozen):
+class Example(Frozen):
     """Short YAML snippets shown by `cqdt-check explain`."""
 
     fail: str = Field(title="Ví dụ vi phạm")
@@ -100,7 +74,7 @@ class Example(_Frozen):
 Target = Literal["plan", "system", "integration", "dataset"]
 
 
-class Rule(_Frozen):
+class Rule(Frozen):
     """One rule of the pack."""
 
     id: str = Field(pattern=RULE_ID, title="Mã quy tắc (ổn định)")
@@ -122,8 +96,16 @@ class Rule(_Frozen):
     options: dict[str, Any] = Field(default_factory=dict, title="Tham số của hàm kiểm tra")
     example: Example | None = Field(default=None, title="Ví dụ")
 
+    @model_validator(mode="after")
+    def _bilingual(self) -> Rule:
+        # every user reads a rule's texts: in a rule, English is required (architectures may lack it)
+        missing = [name for name in ("title", "message", "rationale", "remediation") if not getattr(self, name).en]
+        if missing:
+            raise ValueError(f"thiếu bản tiếng Anh (en) của: {', '.join(missing)}")
+        return self
 
-class RuleFile(_Frozen):
+
+class RuleFile(Frozen):
     """A file of the rule pack."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, title="Gói quy tắc cqdt-check")
@@ -132,35 +114,25 @@ class RuleFile(_Frozen):
     rules: list[Rule] = Field(title="Các quy tắc")
 
 
-class Concept(_Frozen):
+class Concept(Frozen):
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     phrases: list[str] = Field(min_length=1)
     note: str | None = None
 
 
-class InstrumentTransition(_Frozen):
-    """Projects under investment before `started_before` keep the instrument until `until` (None: to the end)."""
-
-    started_before: IsoDate
-    until: IsoDate | None = None
-    basis: str
-
-
-class InstrumentEntry(_Frozen):
-    """A legal instrument: when it is in force, what replaced it, and how sure we are."""
+class Scope(Frozen):
+    """Where a basis speaks: a basis with a scope is cited for a target only when no declared fact of the plan or
+    the target falls outside these conditions (an undeclared fact does not exclude it). When every basis in force
+    is excluded, the rule does not apply to that target, and `reason` says why."""
 
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    name: str = Field(min_length=1)
-    match: list[str] = Field(default_factory=list, title="Cách viết số hiệu để nhận diện trong hồ sơ (trống: chỉ dùng làm căn cứ)")
-    valid_from: IsoDate | None = None
-    valid_to: IsoDate | None = Field(default=None, title="Ngày cuối còn hiệu lực")
-    replaced_by: str | None = None
-    transition: InstrumentTransition | None = None
-    verified: bool
-    source: str
+    plan: dict[str, Condition] = Field(default_factory=dict, title="Điều kiện trên các trường của kế hoạch")
+    target: dict[str, Condition] = Field(default_factory=dict, title="Điều kiện trên đối tượng kiểm tra")
+    reason: Text = Field(title="Lý do căn cứ không áp dụng")
+    source: str = Field(min_length=1)
 
 
-class Exemption(_Frozen):
+class Exemption(Frozen):
     """A case the law exempts from a set of rules (e.g. renting an available service needs no architecture
     conformance check): when it holds on the date judged, the rules naming it are not applicable, with its reason."""
 
@@ -171,7 +143,7 @@ class Exemption(_Frozen):
     reason: Text = Field(title="Lý do không áp dụng, kèm căn cứ")
 
 
-class Vocabulary(_Frozen):
+class Vocabulary(Frozen):
     """Synonym sets for clause matching and the catalogue of instruments, kept as data."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, title="Từ vựng của gói quy tắc")
@@ -179,6 +151,7 @@ class Vocabulary(_Frozen):
     format: Literal["cqdt-vocabulary/1"]
     concepts: list[Concept] = Field(default_factory=list)
     instruments: list[InstrumentEntry] = Field(default_factory=list)
+    scopes: list[Scope] = Field(default_factory=list)
     exemptions: list[Exemption] = Field(default_factory=list)
 
 
@@ -196,6 +169,7 @@ class RulePack:
     rules: tuple[LoadedRule, ...]
     concepts: dict[str, tuple[str, ...]]
     instruments: tuple[InstrumentEntry, ...]
+    scopes: dict[str, Scope] = field(default_factory=dict)
     exemptions: dict[str, Exemption] = field(default_factory=dict)
 
     def get(self, rule_id: str) -> LoadedRule | None:
@@ -227,6 +201,7 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
     rules: dict[str, LoadedRule] = {}
     concepts: dict[str, tuple[str, ...]] = {}
     instruments: dict[str, InstrumentEntry] = {}
+    scopes: dict[str, Scope] = {}
     exemptions: dict[str, Exemption] = {}
     rule_files: list[tuple[Path, Any]] = []
     for directory in directories:
@@ -250,6 +225,7 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
                 raise _config_error(doc, explain(doc.data, Vocabulary.model_json_schema()), path) from None
             concepts.update({c.id: tuple(c.phrases) for c in vocab.concepts})
             instruments.update({i.id: i for i in vocab.instruments})
+            scopes.update({sc.id: sc for sc in vocab.scopes})
             exemptions.update({e.id: e for e in vocab.exemptions})
     parsed_files = []
     for path, doc in rule_files:
@@ -284,6 +260,9 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
                         loc = Location(str(path), *doc.locate(("rules", index, "message", lang)))
                         raise ConfigError(loc, "pack.bad_placeholder", rule=rule.id, name=name, check=rule.check,
                                           known=", ".join(sorted(allowed)))
+            for b in rule.basis:
+                if b.scope is not None and b.scope not in scopes:
+                    raise ConfigError(location, "pack.unknown_scope", rule=rule.id, scope=b.scope)
             for name in rule.exempt:
                 if name not in exemptions:
                     raise ConfigError(location, "pack.unknown_exemption", rule=rule.id, exemption=name)
@@ -293,7 +272,7 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
                 raise ConfigError(location, "pack.duplicate_rule", rule=rule.id, first=rules[rule.id].location.file)
             rules[rule.id] = LoadedRule(rule, options, location)
     ordered = tuple(sorted(rules.values(), key=lambda r: (AREAS.index(r.rule.area), r.rule.id)))
-    return RulePack(ordered, concepts, tuple(instruments.values()), exemptions)
+    return RulePack(ordered, concepts, tuple(instruments.values()), scopes, exemptions)
 
 
 def _with_instruments(doc: Any, instruments: dict[str, InstrumentEntry], path: Path) -> Any:

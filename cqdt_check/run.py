@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
+from .appraisal import judge, load_appraisal
 from .batch import PROGRESS_FROM, check_all
 from .discovery import expand, same_file
 from .errors import ToolError, UsageError
@@ -23,7 +24,6 @@ from .outputs import emit, parse_outputs
 from .packs import ArchitectureResolver, load_pack
 from .reporters import MACHINE_FORMATS, Format
 from .reporters.common import printable
-from .appraisal import judge, load_appraisal
 from .rulepack import RulePack
 
 
