@@ -66,26 +66,48 @@ class _Hint:
         return say("schema.hint", lang, suggestion=self.suggestion)
 
 
-def emit(report: Report, out: Output) -> None:
+@dataclass(frozen=True)
+class TextStyle:
+    """How the text report looks: `--quiet` (findings and the verdict line), `--statistics` (counts per rule),
+    `--color auto|always|never`."""
+
+    quiet: bool = False
+    statistics: bool = False
+    color: str = "auto"
+
+
+def use_color(choice: str, to_terminal: bool) -> bool:
+    """`--color`: always/never as said; auto is a terminal (not TERM=dumb) without NO_COLOR, or FORCE_COLOR set (no-color.org,
+    force-color.org: a non-empty NO_COLOR wins over auto; FORCE_COLOR turns auto on in CI logs)."""
+    if choice in ("always", "never"):
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return to_terminal and os.environ.get("TERM") != "dumb"
+
+
+def emit(report: Report, out: Output, style: TextStyle = TextStyle()) -> None:
     """Render one report and write it: to stdout, or to its file through a temporary file renamed into place (a
     cancelled run never leaves a half-written report over the previous one)."""
     render = reporter(out.fmt)
+    text: str | bytes
     if out.fmt == Format.text:
         to_terminal = out.path is None and sys.stdout.isatty()
-        # colour only where it shows: a terminal, unless NO_COLOR or TERM=dumb (pipes, files and CI logs get plain text)
-        color = to_terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+        color = use_color(style.color, to_terminal) and out.path is None
         width = max(80, min(os.get_terminal_size().columns, 120)) if to_terminal else 80
-        text = render(report, width=width, color=color)
+        if style.quiet or style.statistics:
+            from .reporters.brief import render as brief
+
+            text = brief(report, quiet=style.quiet, statistics=style.statistics, full=str(render(report, width=width,
+                         color=color)) if not style.quiet else "", color=color)
+        else:
+            text = render(report, width=width, color=color)
     else:
         text = render(report)
     if out.path is None:
-        if isinstance(text, bytes):  # BINARY_FORMATS: parse_outputs let it reach stdout only when not a terminal
-            sys.stdout.flush()
-            sys.stdout.buffer.write(text)
-            sys.stdout.buffer.flush()
-        else:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+        write_quietly(text)  # bytes (BINARY_FORMATS) reach stdout only when it is not a terminal (parse_outputs)
         return
     write_report(out.path, text, out.fmt.value)
 
@@ -96,6 +118,25 @@ def write_report(path: Path, content: str | bytes, what: str) -> None:
         _write_atomically(path, content)
     except OSError as exc:
         raise UsageError("cli.write_failed", format=what, file=str(path), reason=exc.strerror or str(exc)) from None
+
+
+def write_quietly(text: str | bytes, stream=None) -> None:
+    """Write to stdout (or `stream`); when the reader has gone (`| head`), stop without an error or a traceback and
+    let the run end with its usual exit status. The one writer of everything the tool prints to standard output;
+    bytes (a binary report) go to its buffer."""
+    stream = stream or sys.stdout
+    try:
+        if isinstance(text, bytes):
+            stream.flush()
+            stream.buffer.write(text)
+            stream.buffer.flush()
+        else:
+            stream.write(text)
+            stream.flush()
+    except BrokenPipeError:
+        # Python would flush again at exit and fail: point stdout at /dev/null first (the documented recipe).
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
 
 
 def _write_atomically(path: Path, content: str | bytes) -> None:
@@ -120,4 +161,4 @@ def _write_atomically(path: Path, content: str | bytes) -> None:
         raise
 
 
-__all__ = ["Output", "parse_outputs", "emit", "write_report"]
+__all__ = ["Output", "TextStyle", "emit", "parse_outputs", "use_color", "write_quietly", "write_report"]

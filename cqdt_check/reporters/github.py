@@ -17,6 +17,7 @@ from .common import (
     capped,
     cite,
     decision_lines,
+    governance,
     marks,
     omitted_note,
     printable,
@@ -47,7 +48,8 @@ def command(name: str, message: str, **properties: str | int | None) -> str:
 
 def render(report: Report, **_: Any) -> str:
     lang = report.lang
-    lines = []
+    # the configuration in effect and the rules it turned off, before any finding (shown in the run's summary)
+    lines = [command("notice", f"{label}: {value}", title="cqdt-check") for label, value in governance(report, None, lang)]
     kinds: dict[str, int] = {}
     for doc in report.documents:
         if doc.verdict == "error" and doc.error:

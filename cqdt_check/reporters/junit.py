@@ -85,6 +85,10 @@ def _properties(suite: ET.Element, doc: DocumentResult, report: Report) -> None:
         values["as_of"] = doc.as_of.isoformat()
     if doc.plan_name:
         values["plan"] = doc.plan_name
+    if report.config_file:
+        values["config"] = report.config_file + ("" if report.config_named else " (found by search)")
+    if doc.rules_off:
+        values["rules_off"] = ", ".join(doc.rules_off)
     properties = ET.SubElement(suite, "properties")
     for name, value in values.items():
         ET.SubElement(properties, "property", name=name, value=_xml_text(value))
@@ -128,7 +132,7 @@ def _waived_reason(f: Finding, lang: str) -> str:
 def _not_applicable(checks: list[CheckResult], rule: RuleInfo, doc: DocumentResult) -> bool:
     """Skipped: every target was not applicable, or the pack's rules never ran (the plan's shape stopped them)."""
     if checks:
-        return all(c.status == "not_applicable" for c in checks)
+        return all(c.status in ("not_applicable", "not_evaluated") for c in checks)  # turned off: skipped, not passed
     is_input_rule = rule.area == "schema"  # checked whenever the file loads, without check results of its own
     return not is_input_rule
 

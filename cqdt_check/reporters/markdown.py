@@ -18,6 +18,7 @@ from .common import (
     cite,
     decision_lines,
     error_place,
+    governance,
     marks,
     omitted_note,
     place,
@@ -111,6 +112,7 @@ def _document(doc: DocumentResult, report: Report, lang: str) -> list[str]:
         fields.append((say("report.owner", lang), text(doc.owner)))
     if doc.architecture and doc.architecture != report.architecture:
         fields.append((say("report.architecture", lang), _architecture(doc.architecture, lang)))
+    fields += [(label, text(value)) for label, value in governance(report, doc, lang)]
     if doc.as_of:
         fields.append((say("report.as_of", lang), f"{vn(doc.as_of)} ({say('as_of.' + (doc.as_of_source or 'today'), lang)})"))
     if doc.verdict == "error":

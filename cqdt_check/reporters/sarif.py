@@ -183,5 +183,8 @@ def _run_properties(report: Report) -> dict[str, Any]:
         "failOn": report.fail_on,
         "exitCode": report.exit_code(),
         "documents": [{"file": d.file, "verdict": d.verdict, "asOf": d.as_of.isoformat() if d.as_of else None,
-                       "summary": d.summary()} for d in report.documents],
+                       "summary": d.summary(), **({"rulesOff": list(d.rules_off)} if d.rules_off else {})}
+                      for d in report.documents],
+        **({"config": {"file": report.config_file, "foundBy": "option" if report.config_named else "search"}}
+           if report.config_file else {}),
     }

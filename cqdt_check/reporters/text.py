@@ -18,6 +18,7 @@ from .common import (
     cite,
     decision_lines,
     error_place,
+    governance,
     marks,
     omitted_note,
     place,
@@ -134,6 +135,8 @@ def _document(doc: DocumentResult, report: Report, lang: str) -> Iterator[Block]
             yield field("report.national_framework", a.national)
     if doc.as_of:
         yield field("report.as_of", f"{vn(doc.as_of)} ({say('as_of.' + (doc.as_of_source or 'today'), lang)})")
+    for label, value in governance(report, doc, lang):  # a configuration in effect, rules turned off
+        yield Para((f"{label}: ", "bold"), clean(value))
     if doc.instruments:
         yield Para((f"{say('report.instruments', lang)}:", "bold"))
         for instrument in doc.instruments:
