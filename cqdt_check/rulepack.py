@@ -48,13 +48,17 @@ class Basis(Frozen):
 
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
-        # the schema says what the loader accepts: a full basis, or the `principle: <id>` shorthand alone (without
-        # this an editor, and the refusal of a broken pack, would call the shorthand an unknown field)
+        # the schema says what the loader accepts: a full basis, the `principle: <id>` shorthand alone, or a basis by
+        # `ref:` (without this an editor, and the refusal of a broken pack, would call the shorthands unknown fields)
         full = handler(core_schema)
+        identifier = {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}
         shorthand = {"type": "object", "title": "Nguyên tắc của kiến trúc đang dùng",
-                     "properties": {"principle": {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}},
-                     "required": ["principle"], "additionalProperties": False}
-        return {"anyOf": [full, shorthand]}
+                     "properties": {"principle": identifier}, "required": ["principle"], "additionalProperties": False}
+        # `ref: <instrument id>`: the instrument's facts come from the vocabulary, the rest as in a full basis
+        fields = {k: v for k, v in handler.resolve_ref_schema(full).get("properties", {}).items() if k != "instrument"}
+        by_reference = {"type": "object", "title": "Văn bản trong từ vựng (rules/vocabulary/instruments.yaml)",
+                        "properties": {"ref": identifier, **fields}, "required": ["ref"], "additionalProperties": False}
+        return {"anyOf": [full, shorthand, by_reference]}
 
     @model_validator(mode="after")
     def _ordered(self) -> Basis:
