@@ -64,8 +64,18 @@ def _progress(total: int, enabled: bool, lang: str):
 
 
 def _check_one(item: tuple[Path, str]) -> DocumentResult:
+    """One file's result, whatever happens: a fault while handling one file is that file's could-not-check result,
+    and the others are still checked and reported."""
     path, display = item
     settings = _WORKER["settings"]
+    try:
+        return _check_path(path, display, settings)
+    except Exception as exc:
+        return DocumentResult(file=display, verdict="error", error_location=Location(display),
+                              error=say("could_not_handle", settings.lang, reason=f"{type(exc).__name__}: {exc}"))
+
+
+def _check_path(path: Path, display: str, settings) -> DocumentResult:
     if path.is_dir() and not os.access(path, os.R_OK | os.X_OK):
         return DocumentResult(file=display, verdict="error", error=say("permission_folder", settings.lang),
                               error_location=Location(display))

@@ -20,7 +20,7 @@ from .listing import parse_day
 from .loader import Limits
 from .messages import say
 from .outputs import emit, parse_outputs
-from .packs import ArchitectureResolver, load_pack
+from .packs import ArchitectureResolver, load_pack, operator_files
 from .reporters import MACHINE_FORMATS, Format
 from .reporters.common import printable
 from .rulepack import RulePack
@@ -71,7 +71,8 @@ def run(options: RunOptions) -> int:
     first_arch = next((d.architecture for d in documents if d.architecture), None)
     report = Report(tuple(documents), first_arch, lang=lang, fail_on=options.fail_on, as_of_option=as_of,
                     tool_version=__version__, rule_count=len(pack.rules),
-                    rules=report_rules(pack, documents, resolver, lang))
+                    rules=report_rules(pack, documents, resolver, lang),
+                    operator_files=operator_files(options.rules, resolver, options.max_bytes))
     for out in outputs:
         emit(report, out)
     if any(o.fmt in MACHINE_FORMATS or o.path is not None for o in outputs) and not any(

@@ -66,6 +66,7 @@ def _properties(suite: ET.Element, doc: DocumentResult, report: Report) -> None:
         values["architecture"] = f"{doc.architecture.id} ({doc.architecture.decision})"
     if doc.as_of:
         values["as_of"] = doc.as_of.isoformat()
+        values["as_of_source"] = doc.as_of_source or "today"
     if doc.plan_name:
         values["plan"] = doc.plan_name
     properties = ET.SubElement(suite, "properties")

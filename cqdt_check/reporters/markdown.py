@@ -99,6 +99,9 @@ def _document(doc: DocumentResult, report: Report, lang: str) -> list[str]:
         fields.append((say("report.architecture", lang), _architecture(doc.architecture, lang)))
     if doc.as_of:
         fields.append((say("report.as_of", lang), f"{vn(doc.as_of)} ({say('as_of.' + (doc.as_of_source or 'today'), lang)})"))
+    fields += [(say("report.regime", lang), text(fact.text)) for fact in doc.regime_facts]
+    fields += [(say("report.operator_source", lang), f"{source.kind}: {code(source.path)} sha256:{source.sha256}")
+               for source in report.operator_files]
     if doc.verdict == "error":
         fields.append((say("report.verdict", lang), _verdict(doc.verdict, lang)))
     else:

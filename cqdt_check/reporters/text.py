@@ -67,6 +67,10 @@ def _document(console: Console, doc: DocumentResult, report: Report, lang: str) 
         field("report.architecture", f"{a.id} — {a.title} ({say('report.decision_of', lang, decision=a.decision, date=vn(a.date))})")
     if doc.as_of:
         field("report.as_of", f"{vn(doc.as_of)} ({say('as_of.' + (doc.as_of_source or 'today'), lang)})")
+    for fact in doc.regime_facts:
+        field("report.regime", fact.text)
+    for source in report.operator_files:
+        field("report.operator_source", f"{source.kind}: {source.path} sha256:{source.sha256}")
     if doc.instruments:
         console.print(Text(f"{say('report.instruments', lang)}:", style="bold"))
         for instrument in doc.instruments:
