@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .discovery import is_folder
 from .engine import Settings, check_file
 from .findings import DocumentResult, Location
 from .messages import say
@@ -76,10 +77,10 @@ def _check_one(item: tuple[Path, str]) -> DocumentResult:
 
 
 def _check_path(path: Path, display: str, settings) -> DocumentResult:
-    if path.is_dir() and not os.access(path, os.R_OK | os.X_OK):
+    if is_folder(path) and not os.access(path, os.R_OK | os.X_OK):
         return DocumentResult(file=display, verdict="error", error=say("permission_folder", settings.lang),
                               error_location=Location(display))
-    if path.is_dir():
+    if is_folder(path):
         return DocumentResult(file=display, verdict="error", error=say("no_plans", settings.lang),
                               error_location=Location(display))
     return check_file(path, display, settings, schema("plan.schema.json"))

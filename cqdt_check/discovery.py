@@ -13,11 +13,20 @@ def same_file(path: Path) -> Path:
     return Path(os.path.realpath(path))  # unlike Path.resolve() on Python 3.11, never raises for a symlink loop
 
 
+def is_folder(path: Path) -> bool:
+    """Whether `path` is a folder; a name the system refuses (over 255 bytes, past the path-length limit) is not one,
+    and is reported when read as the document that could not be checked, never a fault of the whole run."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def expand(paths: list[Path]) -> list[tuple[Path, str]]:
     """Files as given, and every *.yaml/*.yml under folders (recursive, sorted, symlinked folders not followed)."""
     out: list[tuple[Path, str]] = []
     for given in paths:
-        if given.is_dir():
+        if is_folder(given):
             found: list[Path] = []
             # a folder that cannot be read is reported as a document that could not be checked, never skipped
             unreadable = lambda err: found.append(Path(err.filename))  # noqa: E731
@@ -40,4 +49,4 @@ def expand(paths: list[Path]) -> list[tuple[Path, str]]:
     return unique
 
 
-__all__ = ["PLAN_SUFFIXES", "same_file", "expand"]
+__all__ = ["PLAN_SUFFIXES", "same_file", "expand", "is_folder"]

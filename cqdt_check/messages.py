@@ -100,6 +100,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.output_unused": ("--output: mọi --format đã có tệp riêng", "--output: every --format already names its file"),
     "cli.output_is_plan": ("{file}: báo cáo không được ghi đè lên tệp kế hoạch đang kiểm tra",
                            "{file}: a report must not overwrite a plan being checked"),
+    "cli.stdout_closed": ("--format {format}: đầu ra chuẩn (stdout) đã bị đóng; hãy ghi báo cáo ra tệp (--format {format}:TỆP)",
+                          "--format {format}: standard output is closed; write the report to a file (--format {format}:FILE)"),
+    "cli.stdout_encoding": (
+        "--format {format}: đầu ra chuẩn dùng mã hoá {encoding}, không hiển thị được tiếng Việt; đặt PYTHONIOENCODING=utf-8 "
+        "hoặc ghi báo cáo ra tệp (--format {format}:TỆP)",
+        "--format {format}: standard output uses the {encoding} encoding, which cannot show the report; set "
+        "PYTHONIOENCODING=utf-8 or write the report to a file (--format {format}:FILE)",
+    ),
     "cli.same_file": ("--format/--output: hai báo cáo ghi vào cùng một tệp", "--format/--output: two reports write to the same file"),
     "cli.bad_date": ("--as-of: '{value}' không phải ngày có thật dạng YYYY-MM-DD (ví dụ 2025-05-12)",
                      "--as-of: '{value}' is not a real date written YYYY-MM-DD (e.g. 2025-05-12)"),

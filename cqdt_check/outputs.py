@@ -46,9 +46,45 @@ def parse_outputs(formats: list[str], output: Path | None) -> list[Output]:
             raise UsageError("cli.output_unused")
         outputs = [Output(o.fmt, output) if o.path is None else o for o in outputs]
     files = [same_file(o.path) for o in outputs if o.path is not None]
-    if len(files) != len(set(files)):
+    identities = [i for i in (file_identity(o.path) for o in outputs if o.path is not None) if i is not None]
+    if len(files) != len(set(files)) or len(identities) != len(set(identities)):  # hard links are one file too
         raise UsageError("cli.same_file")
     return outputs
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """Device and inode of an existing file (symlinks followed): two names of one file, hard links included, have
+    the same identity. None when there is no such file (yet)."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def refuse_clobbering(outputs: list[Output], plans: list[Path]) -> None:
+    """Checked before anything is written: no report may replace a plan being checked, whatever name it is given
+    (the same path, a symlink, or a hard link to it)."""
+    names = {same_file(p) for p in plans}
+    identities = {i for i in (file_identity(p) for p in plans) if i is not None}
+    for out in outputs:
+        if out.path is not None and (same_file(out.path) in names or file_identity(out.path) in identities):
+            raise UsageError("cli.output_is_plan", file=str(out.path))
+
+
+def to_stderr(line: str) -> None:
+    """One line for the operator on stderr, folded to one line (file names and plan values cannot start lines of
+    their own). With stderr closed nothing is written anywhere: never into the report on stdout."""
+    from .reporters.common import one_line
+
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(one_line(line) + "\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass
 
 
 class _Hint:
@@ -68,15 +104,14 @@ def emit(report: Report, out: Output) -> None:
     cancelled run never leaves a half-written report over the previous one)."""
     render = reporter(out.fmt)
     if out.fmt == Format.text:
-        to_terminal = out.path is None and sys.stdout.isatty()
-        color = to_terminal and "NO_COLOR" not in os.environ
+        to_terminal = out.path is None and sys.stdout is not None and sys.stdout.isatty()
+        color = to_terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
         width = max(80, min(os.get_terminal_size().columns, 120)) if to_terminal else 80
         text = render(report, width=width, color=color)
     else:
         text = render(report)
     if out.path is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        _write_stdout(text, out.fmt)
         return
     try:
         _write_atomically(out.path, text)
@@ -85,7 +120,44 @@ def emit(report: Report, out: Output) -> None:
                          reason=exc.strerror or str(exc)) from None
 
 
+def _write_stdout(text: str, fmt: Format) -> None:
+    """The report on standard output, or one reason (exit 2) when it cannot go there: stdout closed, a console that
+    cannot show the report's characters, a full disk or a closed pipe. Never a half-written report: the text is
+    encoded before a byte is written."""
+    stream = sys.stdout
+    if stream is None:
+        raise UsageError("cli.stdout_closed", format=fmt.value)
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        raise UsageError("cli.stdout_encoding", format=fmt.value, encoding=encoding) from None
+    except LookupError:
+        pass
+    try:
+        stream.write(text)
+        stream.flush()
+    except OSError as exc:
+        _silence_stdout()
+        raise UsageError("cli.write_failed", format=fmt.value, file="stdout", reason=exc.strerror or str(exc)) from None
+
+
+def _silence_stdout() -> None:
+    """After a failed write, what is still buffered must not fail again when Python exits (a second message, and
+    exit 120): standard output is pointed at the null device."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def _write_atomically(path: Path, text: str) -> None:
+    if _is_stream(path):  # /dev/null, /dev/stdout, a FIFO: written to, never replaced by a regular file
+        with open(path, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        return
     folder = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
@@ -103,4 +175,15 @@ def _write_atomically(path: Path, text: str) -> None:
         raise
 
 
-__all__ = ["Output", "parse_outputs", "emit"]
+def _is_stream(path: Path) -> bool:
+    """An existing non-regular file the operator named (a device, a FIFO). A symlink to a regular file is not one:
+    a symlink planted at a report path is replaced, never written through."""
+    import stat
+
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode) and not stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+__all__ = ["Output", "parse_outputs", "emit", "refuse_clobbering", "to_stderr", "file_identity"]

@@ -24,6 +24,26 @@ def printable(text: str | None) -> str:
     return _UNPRINTABLE.sub("\ufffd", text or "")
 
 
+_LINE_BREAKS = re.compile("[\r\n]")
+
+
+def one_line(text: str | None) -> str:
+    """`text` made safe for one line of a terminal or a log: unprintable characters as in `printable`, and every
+    CR/LF folded too, so that no plan value or file name can start a line of its own (a forged `::error::` or
+    `::add-mask::` workflow command, a fake verdict)."""
+    return _LINE_BREAKS.sub("\ufffd", printable(text))
+
+
+# `@name` in a pull-request comment notifies that user or team; a zero-width word joiner after `@` keeps the text
+# as written for the reader and notifies nobody.
+_MENTION = re.compile(r"@(?=[A-Za-z0-9])")
+
+
+def no_mentions(text: str) -> str:
+    """Plan text for Markdown meant for pull requests (markdown, opinion): `@someone` cannot notify anyone."""
+    return _MENTION.sub("@\u2060", text)
+
+
 def place(location: Location | None, file: str = "") -> str:
     """`file:line:col`; `file:line` without a column; `file` alone for the file as a whole (line 0)."""
     if location is None:

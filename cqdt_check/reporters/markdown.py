@@ -13,7 +13,15 @@ from typing import Any
 from ..dates import vn
 from ..findings import DocumentResult, Finding, Report
 from ..messages import say
-from .common import by_area, cite, error_place, place, printable, verdict_totals
+from .common import (
+    by_area,
+    cite,
+    error_place,
+    no_mentions,
+    place,
+    printable,
+    verdict_totals,
+)
 
 _VERDICT_MARK = {"pass": "✅", "fail": "❌", "error": "⛔"}
 
@@ -31,7 +39,7 @@ def text(value: str | None, *, starts_block: bool = False) -> str:
 
     `starts_block`: the text begins a list item, where `1.` or `-` would otherwise open a nested list.
     """
-    escaped = _ACTIVE.sub(lambda m: "\\" + m.group(0), printable(value))
+    escaped = _ACTIVE.sub(lambda m: "\\" + m.group(0), no_mentions(printable(value)))
     if starts_block:
         escaped = _LEADING.sub(lambda m: "\\" + m.group(1) if m.group(1) else f"{m.group(2)}\\{m.group(3)}", escaped)
     return _NEWLINES.sub("<br>", escaped)
@@ -53,7 +61,7 @@ def code(value: str | None, *, in_table: bool = False) -> str:
 
 def html_text(value: str | None) -> str:
     """Text inside our own HTML (`<summary>`): Markdown is not read there, so HTML escaping is what counts."""
-    return html.escape(_NEWLINES.sub(" ", printable(value)), quote=True)
+    return html.escape(_NEWLINES.sub(" ", no_mentions(printable(value))), quote=True)
 
 
 def render(report: Report, **_: Any) -> str:
