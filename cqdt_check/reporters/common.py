@@ -34,6 +34,13 @@ def one_line(text: str | None) -> str:
     return _LINE_BREAKS.sub("\ufffd", printable(text))
 
 
+def no_log_commands(text: str) -> str:
+    """`::` with a zero-width space inside: text from a plan or a file name can never be read as a CI log command
+    (GitHub Actions' `::error::`, `::add-mask::`), even where a format keeps its line breaks (JUnit, HTML printed
+    in a job's log)."""
+    return text.replace("::", ":\u200b:")
+
+
 # `@name` in a pull-request comment notifies that user or team; a zero-width word joiner after `@` keeps the text
 # as written for the reader and notifies nobody.
 _MENTION = re.compile(r"@(?=[A-Za-z0-9])")

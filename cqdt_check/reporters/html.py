@@ -14,12 +14,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from ..dates import vn
 from ..findings import DocumentResult, Report
 from ..messages import say
-from .common import by_area, cite, error_place, place, printable, verdict_totals
+from .common import by_area, cite, error_place, no_log_commands, place, printable, verdict_totals
 
 
 def _printable(value: Any) -> Any:
     # Every {{ … }} passes here before escaping: plan text cannot reorder or hide what the reader sees.
-    return printable(value) if type(value) is str else value
+    return no_log_commands(printable(value)) if type(value) is str else value
 
 
 @functools.cache

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..findings import CheckResult, DocumentResult, Finding, Report, RuleInfo, fails_at, severity_rank
 from ..messages import say
-from .common import cite, error_place, place, printable
+from .common import cite, error_place, no_log_commands, place, printable
 
 
 def render(report: Report, **_: Any) -> str:
@@ -132,5 +132,6 @@ def _one_line(text: str) -> str:
 
 
 def _xml_text(value: str | None) -> str:
-    """Text XML 1.0 can hold: ElementTree escapes markup but writes control characters that no parser accepts."""
-    return printable(value)
+    """Text XML 1.0 can hold (ElementTree escapes markup but writes control characters that no parser accepts), and
+    that cannot start a CI log command when the report is printed in a job's log."""
+    return no_log_commands(printable(value))
