@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
+from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, model_validator
 
 from .dates import IsoDate
 
@@ -119,12 +122,14 @@ class Architecture(_Frozen):
     notes: list[LocalText] = Field(default_factory=list, title="Ghi chú của người mã hoá")
 
     @model_validator(mode="after")
-    def _ids_resolve(self) -> Architecture:
+    def _ids_resolve(self, info: ValidationInfo) -> Architecture:
         ids = [c.id for c in self.components] + [e.id for e in self.elements]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
             raise ValueError(f"mã trùng lặp: {', '.join(dupes)}")
-        known = set(ids)
+        # principles and tasks may name national ids: those live once, in the national layer
+        national = (info.context or {}).get("national_ids") if info.context else None
+        known = set(ids) | set(national if national is not None else bundled_national_ids())
         refs = [e.component for e in self.elements if e.component]
         refs += [r for p in self.principles for r in p.elements]
         refs += [r for t in self.roadmap for r in t.elements]
@@ -137,6 +142,12 @@ class Architecture(_Frozen):
         return self
 
     _table: dict | None = PrivateAttr(default=None)
+    _national: National | None = PrivateAttr(default=None)
+
+    @property
+    def national(self) -> National | None:
+        """The national layer this architecture is judged with (set by `with_national`)."""
+        return self._national
 
     # Lookups used by checks; computed once per architecture (rules ask for them per target).
     def ids(self) -> dict[str, Component | Element]:
@@ -151,6 +162,94 @@ class Architecture(_Frozen):
 
     def task_numbers(self) -> set[int]:
         return {t.number for t in self.roadmap}
+
+
+class Framework(_Frozen):
+    """One edition of the national architecture framework, in force for plans dated within its window."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9.]+)*$", title="Mã khung")
+    title: LocalText = Field(title="Tên khung")
+    decisions: list[DecisionRef] = Field(min_length=1, title="Quyết định ban hành (kể cả văn bản sửa đổi)")
+    valid_from: IsoDate = Field(title="Áp dụng từ")
+    valid_to: IsoDate | None = Field(default=None, title="Ngày cuối còn áp dụng")
+    binds_provinces: bool = Field(default=False, title="Kiến trúc tỉnh chỉ áp dụng khi không trái khung này")
+    layers: list[Component] = Field(default_factory=list, title="Các lớp kiến trúc")
+    principles: list[Principle] = Field(default_factory=list, title="Nguyên tắc")
+    shared_platforms: list[str] = Field(default_factory=list, title="Nền tảng số dùng chung quốc gia (mã)")
+    source: str = Field(title="Nguồn")
+    verified: bool = Field(title="Đã đối chiếu văn bản (C1)")
+
+    def name(self) -> str:
+        d = self.decisions[0]
+        return f"Quyết định {d.number} ngày {d.date.strftime('%d/%m/%Y')} ({self.title.vi})"
+
+
+class National(_Frozen):
+    """The national layer: ids of national platforms, systems and databases (defined once, usable with any
+    provincial architecture) and the national framework editions by date."""
+
+    format: Literal["cqdt-national/1"] = Field(title="Định dạng")
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9.]+)*$", title="Mã")
+    title: LocalText = Field(title="Tên")
+    layers: list[Component] = Field(min_length=1, title="Các lớp (để xếp các nền tảng quốc gia)")
+    elements: list[Element] = Field(min_length=1, title="Nền tảng, hệ thống, CSDL quốc gia")
+    frameworks: list[Framework] = Field(min_length=1, title="Các khung kiến trúc quốc gia theo thời gian")
+    notes: list[LocalText] = Field(default_factory=list, title="Ghi chú của người mã hoá")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> National:
+        ids = [e.id for e in self.elements]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"mã trùng lặp: {', '.join(dupes)}")
+        if bad := [e.id for e in self.elements if not e.kind.startswith("national")]:
+            raise ValueError(f"lớp quốc gia chỉ chứa thành phần cấp quốc gia: {', '.join(bad)}")
+        layers = {c.id for c in self.layers}
+        refs = [e.component for e in self.elements if e.component] + [r for f in self.frameworks for r in f.shared_platforms]
+        refs += [r for f in self.frameworks for p in f.principles for r in p.elements]
+        if missing := sorted({r for r in refs if r not in layers | set(ids)}):
+            raise ValueError(f"tham chiếu tới mã không tồn tại: {', '.join(missing)}")
+        ordered = sorted(self.frameworks, key=lambda f: f.valid_from)
+        for earlier, later in itertools.pairwise(ordered):
+            if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
+                raise ValueError(f"thời gian áp dụng của {earlier.id} và {later.id} chồng lấn")
+        return self
+
+    def framework_on(self, day: dt.date) -> Framework | None:
+        return next((f for f in self.frameworks
+                     if f.valid_from <= day and (f.valid_to is None or day <= f.valid_to)), None)
+
+
+NATIONAL_FILE = "national/khung-quoc-gia.yaml"
+
+
+@lru_cache(maxsize=1)
+def bundled_national() -> National:
+    """The bundled national layer (architecture/national/), validated once per process."""
+    from .loader import load_file
+    from .resources import data_dir
+
+    doc = load_file(data_dir("architecture") / NATIONAL_FILE)
+    return National.model_validate(doc.data)
+
+
+def bundled_national_ids() -> set[str]:
+    return {e.id for e in bundled_national().elements}
+
+
+def with_national(provincial: Architecture, national: National | None = None) -> Architecture:
+    """The provincial architecture judged together with the national layer: national ids are usable in any
+    province, and where both define an id the national one wins (QĐ 1425/QĐ-TTg Điều 3 khoản 3). Built once per
+    architecture a run loads (packs.ArchitectureResolver keeps it)."""
+    national = national or bundled_national()
+    if provincial.national is national:
+        return provincial
+    taken = {e.id for e in national.elements}
+    elements = [e for e in provincial.elements if e.id not in taken] + list(national.elements)
+    combined = provincial.model_copy(update={"elements": elements})
+    combined._table = None
+    combined._national = national
+    return combined
 
 
 DEFAULT_ARCHITECTURE = "quang-ngai-3.0"

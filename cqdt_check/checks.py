@@ -20,7 +20,7 @@ from .dates import IsoDate, in_window, vn
 from .findings import PathT, format_path
 from .messages import say
 from .rulepack import Condition, InstrumentEntry, Text
-from .textmatch import citation_key, mentions
+from .textmatch import affirms, citation_key, mentions
 
 MISSING = object()
 
@@ -247,6 +247,9 @@ class ClauseMentionsOptions(Options):
     topics: list[str] = Field(default_factory=list)
     """Only clauses tagged with one of these topics count (empty: every clause)."""
     diacritics: Literal["strict", "insensitive"] = "insensitive"
+    requires_links: bool = False
+    """The plan must also declare something the clauses speak of: an integration or a dataset (text alone about
+    connecting is not a connection)."""
 
     def concepts_used(self) -> list[str]:
         return list(self.concepts)
@@ -262,7 +265,14 @@ def clause_mentions(plan: Any, opts: ClauseMentionsOptions, ctx: Context) -> Ite
         yield Violation(("clauses",), {"missing_concepts": _concept_names(opts.concepts, ctx), "topics": ", ".join(opts.topics)})
         return
     strict = opts.diacritics == "strict"
-    absent = [c for c in opts.concepts if not any(mentions(cl.text, ctx.concepts[c], strict) for cl in clauses)]
+    if opts.requires_links and not any(s.integrations for s in plan.systems) and not (
+            plan.data_sharing and plan.data_sharing.datasets):
+        yield Violation(("clauses",), {"missing_concepts": say("clauses.no_links", ctx.lang,
+                                                               concepts=_concept_names(opts.concepts, ctx)),
+                                       "topics": ", ".join(opts.topics) or "*"})
+        return
+    # a concept negated in the clause ("không kết nối LGSP") is not a requirement the plan states
+    absent = [c for c in opts.concepts if not any(affirms(cl.text, ctx.concepts[c], strict) for cl in clauses)]
     if absent:  # point at the first clause on these topics: that is where the text falls short
         first = plan.clauses.index(clauses[0])
         yield Violation(("clauses", first, "text"), {"missing_concepts": _concept_names(absent, ctx),
@@ -497,13 +507,18 @@ def cited_instruments(plan: Any, opts: CitedInstrumentsOptions, ctx: Context) ->
     """No instrument the plan cites had lapsed on the run's date."""
     for index, citation in enumerate(plan.legal_basis):
         key = citation_key(citation)
+        lapsed: list[tuple[int, InstrumentEntry, dt.date]] = []
         for entry in ctx.instruments:
-            if entry.verified != opts.verified or not any(_cites(key, citation_key(m)) for m in entry.match):
+            if entry.verified != opts.verified:
                 continue
-            if entry.valid_to is not None and ctx.as_of > entry.valid_to and not _transitional(entry, ctx):
-                yield Violation(("legal_basis", index), {
-                    "value": citation, "instrument": entry.name, "until": vn(entry.valid_to),
-                    "replaced_by": entry.replaced_by or "—"})
+            places = [p for m in entry.match if (p := _cited_at(key, citation_key(m))) is not None]
+            if places and entry.valid_to is not None and ctx.as_of > entry.valid_to and not _transitional(entry, ctx):
+                lapsed.append((min(places), entry, entry.valid_to))
+        if lapsed:  # one citation, one finding: "QĐ 1729 sửa đổi QĐ 2568" names the instrument cited first
+            _, entry, until = min(lapsed, key=lambda found: found[0])
+            yield Violation(("legal_basis", index), {
+                "value": citation, "instrument": entry.name, "until": vn(until),
+                "replaced_by": entry.replaced_by or "—"})
 
 
 def _transitional(entry: InstrumentEntry, ctx: Context) -> bool:
@@ -517,13 +532,17 @@ def _transitional(entry: InstrumentEntry, ctx: Context) -> bool:
 
 
 def _cites(key: str, number: str) -> bool:
-    """`number` occurs in `key` not glued to a preceding digit ("85/2016" is not cited by "185/2016")."""
+    return _cited_at(key, number) is not None
+
+
+def _cited_at(key: str, number: str) -> int | None:
+    """Where `number` occurs in `key` not glued to a preceding digit ("85/2016" is not cited by "185/2016")."""
     start = key.find(number)
     while start >= 0:
         if start == 0 or not key[start - 1].isdigit():
-            return True
+            return start
         start = key.find(number, start + 1)
-    return False
+    return None
 
 
 # --- architecture_currency -----------------------------------------------------------------------------

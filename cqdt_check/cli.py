@@ -1,4 +1,4 @@
-"""The command line: parse options, build the run, check, render, exit 0/1/2 (report-contract.md).
+"""The command line: parse options, build the run, check, render, exit 0/1/2 (docs/report-contract.md).
 
 `cqdt-check PLAN...` checks plans (the `check` subcommand is implied); `rules`, `explain` and `schema`
 are the other subcommands. No run ends in a traceback: problems of input or configuration exit 2 with a
@@ -25,7 +25,7 @@ app = typer.Typer(
     help="Kiểm tra dự án đầu tư / kế hoạch thuê dịch vụ CNTT với Kiến trúc Chính quyền điện tử cấp tỉnh.\n\n"
     "Checks IT investment projects and IT-service rental plans against a provincial e-government architecture.",
 )
-SUBCOMMANDS = {"check", "rules", "explain", "schema"}
+SUBCOMMANDS = {"check", "rules", "explain", "schema", "init", "architecture", "compare"}
 
 
 class FailOn(str, Enum):
@@ -81,6 +81,8 @@ def check_command(
     max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Số nút YAML tối đa / max YAML nodes.")] = Limits.max_nodes,
     max_depth: Annotated[int, typer.Option("--max-depth", min=1, help="Độ sâu lồng tối đa / max nesting depth.")] = Limits.max_depth,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Số tiến trình cho thư mục lớn (mặc định: số lõi) / worker processes for large folders.")] = None,
+    decisions: Annotated[Optional[list[Path]], typer.Option("--decisions", readable=False, help="Tệp quyết định của cơ quan thẩm định (cqdt-decisions/1), lặp lại được / the appraiser's decisions file, repeatable.")] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", readable=False, help="Báo cáo JSON trước đó: chỉ phát hiện mới làm thất bại / an earlier JSON report: only new findings fail.")] = None,
 ) -> None:
     """Kiểm tra kế hoạch / check plans (the default command)."""
     from .run import RunOptions, run
@@ -88,10 +90,44 @@ def check_command(
     options = RunOptions(
         plans=plans, formats=format or [], output=output, progress=progress, architecture=architecture, rules=rules or [],
         bundled_rules=not no_bundled_rules, as_of=as_of, fail_on=fail_on.value, lang=lang.value,
-        max_bytes=max_bytes, max_nodes=max_nodes, max_depth=max_depth, jobs=jobs,
+        max_bytes=max_bytes, max_nodes=max_nodes, max_depth=max_depth, jobs=jobs, decisions=decisions or [],
+        baseline=baseline,
     )
     try:
         code = run(options)
+    except ToolError as error:
+        refuse(error, lang.value)
+    raise typer.Exit(code)
+
+
+class CompareFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+@app.command("compare")
+def compare_command(
+    old: Annotated[Path, typer.Argument(help="Bản cũ: tệp kế hoạch hoặc báo cáo JSON trước đó / old plan or JSON report.", readable=False)],
+    new: Annotated[Path, typer.Argument(help="Bản mới: tệp kế hoạch / the new plan.", readable=False)],
+    format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Định dạng / format.")] = CompareFormat.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Ghi ra tệp / write to a file.")] = None,
+    decisions: Annotated[Optional[list[Path]], typer.Option("--decisions", readable=False, help="Tệp quyết định (cqdt-decisions/1), áp dụng cho cả hai bản / decisions, applied to both sides.")] = None,
+    architecture: Annotated[Optional[str], typer.Option(help="Mã kiến trúc hoặc tệp YAML / architecture id or file.")] = None,
+    rules: Annotated[Optional[list[Path]], typer.Option("--rules", readable=False, help="Gói quy tắc bổ sung / extra rule pack.")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Ngày chọn quy định áp dụng YYYY-MM-DD / date whose laws apply.")] = None,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Mức độ gây mã thoát 1 / lowest severity that exits 1.")] = FailOn.error,
+    lang: Annotated[Lang, typer.Option("--lang", help="Ngôn ngữ / language.")] = Lang.vi,
+) -> None:
+    """So sánh hai lần trình / compare two revisions: resolved, new and open findings, and the plan's changes."""
+    from .compare import run_compare
+    from .run import RunOptions
+
+    options = RunOptions(plans=[old, new], output=output, architecture=architecture, rules=rules or [], as_of=as_of,
+                         fail_on=fail_on.value, lang=lang.value, decisions=decisions or [])
+    try:
+        code = run_compare(old, new, options, format.value)
     except ToolError as error:
         refuse(error, lang.value)
     raise typer.Exit(code)
@@ -133,7 +169,7 @@ def explain_command(
 
 @app.command("schema")
 def schema_command(
-    name: Annotated[str, typer.Argument(help="plan | rules | architecture")] = "plan",
+    name: Annotated[str, typer.Argument(help="plan | rules | architecture | decisions")] = "plan",
     lang: Annotated[Lang, typer.Option("--lang")] = Lang.vi,
 ) -> None:
     """In JSON Schema (để trình soạn thảo kiểm tra khi gõ) / print a JSON Schema for editors."""
@@ -146,6 +182,30 @@ def schema_command(
         refuse(UsageError("cli.no_schema", name=name, known=known), lang.value)
     sys.stdout.write(path.read_text(encoding="utf-8"))
 
+
+@app.command("architecture")
+def architecture_command(
+    arch_id: Annotated[str, typer.Argument(metavar="ID", help="Mã kiến trúc / architecture id.")] = "quang-ngai-3.0",
+    format: Annotated[str, typer.Option("--format", "-f", help="text | json")] = "text",
+    lang: Annotated[Lang, typer.Option("--lang")] = Lang.vi,
+) -> None:
+    """Liệt kê mã thành phần, nền tảng mà kế hoạch dùng được / list the ids a plan may use, with their sources."""
+    from .layers import list_architecture
+
+    try:
+        raise typer.Exit(list_architecture(arch_id, format, lang.value))
+    except ToolError as error:
+        refuse(error, lang.value)
+
+
+def _register_init() -> None:
+    """`init`'s options are built from its questions' data (cqdt_check/init.py)."""
+    from .init import command
+
+    app.command("init")(command(Lang, refuse))
+
+
+_register_init()
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: `cqdt-check PLAN...` implies the `check` subcommand."""

@@ -29,7 +29,7 @@ def expand(paths: list[Path]) -> list[tuple[Path, str]]:
         if is_folder(given):
             found: list[Path] = []
             # a folder that cannot be read is reported as a document that could not be checked, never skipped
-            unreadable = lambda err: found.append(Path(err.filename))  # noqa: E731
+            unreadable = lambda err: found.append(Path(err.filename))  # noqa: E731, B023 (called within this iteration)
             for root, dirs, files in os.walk(given, onerror=unreadable, followlinks=False):
                 dirs.sort()
                 found += [Path(root) / f for f in sorted(files) if Path(f).suffix in PLAN_SUFFIXES]

@@ -23,7 +23,7 @@ from .errors import ToolError
 from .legal import ARCHITECTURE_BASIS, LegalTime, window_text
 from .findings import (
     ArchitectureInfo, Basis, CheckResult, DocumentResult, Finding, Instrument, Location, PathT, RegimeFact, RuleInfo,
-    fails_at, format_path,
+    format_path, verdict_of,
 )
 from .loader import Limits, LoadError, SourceDocument, load_file
 from .messages import say
@@ -212,8 +212,11 @@ def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context, legal: Le
     for element in rule.requires:
         if not ctx.architecture.has(element):
             return say("na.architecture", ctx.lang, architecture=ctx.architecture.id, element=element)
-    if not legal.bases[rule.id]:  # its only basis is a principle this architecture does not state
+    if not legal.bases[rule.id]:  # no basis speaks for this architecture (principles it lacks, other provinces' letters)
         principles = ", ".join(b.article or "" for b in rule.basis if b.instrument == ARCHITECTURE_BASIS)
+        if not principles:
+            return say("na.other_province", ctx.lang, architecture=ctx.architecture.id,
+                       province=", ".join(sorted({b.province for b in rule.basis if b.province})))
         return say("na.architecture", ctx.lang, architecture=ctx.architecture.id, element=principles)
     for field, condition in when.plan.items():
         value = get(plan, field)
@@ -317,11 +320,28 @@ def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target
         location=Location(doc.path, line, column), path=path,
         basis=in_force,
         remediation=rule.remediation.get(lang), title=rule.title.get(lang), deviation_requested=requested,
+        subject=_subject(ctx.plan, path, params, lang),
     )
 
 
-# Input and schema findings rest on the plan format itself (plan-format.md), which the appraisal relies on.
-FORMAT_BASIS = (Basis("Định dạng kế hoạch cqdt-plan/1", "schemas/plan.schema.json", None, None, True, "plan-format.md"),)
+def _subject(plan: Plan, path: PathT, params: dict, lang: str) -> str:
+    """The plain name of what `path` is about: a system (or one of its connections), a dataset, a cited instrument."""
+    if len(path) >= 2 and path[0] == "systems" and isinstance(path[1], int) and path[1] < len(plan.systems):
+        name = plan.systems[path[1]].name
+        if len(path) >= 4 and path[2] == "integrations" and "target_name" in params:
+            return say("subject.integration", lang, system=name, target=params["target_name"])
+        return name
+    if path[:2] == ("data_sharing", "datasets") and len(path) >= 3 and plan.data_sharing is not None:
+        index = path[2]
+        if isinstance(index, int) and index < len(plan.data_sharing.datasets):
+            return say("subject.dataset", lang, name=plan.data_sharing.datasets[index].name)
+    if len(path) >= 2 and path[0] == "legal_basis" and isinstance(path[1], int) and path[1] < len(plan.legal_basis):
+        return say("subject.instrument", lang, name=plan.legal_basis[path[1]])
+    return ""
+
+
+# Input and schema findings rest on the plan format itself (docs/plan-format.md), which the appraisal relies on.
+FORMAT_BASIS = (Basis("Định dạng kế hoạch cqdt-plan/1", "schemas/plan.schema.json", None, None, True, "docs/plan-format.md"),)
 
 
 INPUT_RULE_SEVERITY = {**{rule_id: severity for rule_id, severity in INPUT_RULES.values()},
@@ -380,19 +400,14 @@ def _result(file: str, findings: list[Finding], checks: tuple[CheckResult, ...],
             as_of: dt.date | None = None, as_of_source: str | None = None,
             instruments: tuple[Instrument, ...] = (), regime_facts: tuple[RegimeFact, ...] = ()) -> DocumentResult:
     findings = sorted(findings, key=Finding.sort_key)
-    if any(c.status == "error" for c in checks):
-        verdict = "error"
-    elif any(fails_at(f.severity, f.status, settings.fail_on) for f in findings):
-        verdict = "fail"
-    else:
-        verdict = "pass"
+    verdict = verdict_of(findings, checks, settings.fail_on)
     data = plan_data if isinstance(plan_data, dict) else {}
     return DocumentResult(
         file=file, verdict=verdict, findings=tuple(findings), checks=checks, as_of=as_of, as_of_source=as_of_source,
         plan_name=plan.name if plan else _text(data.get("name")),
         plan_kind=plan.kind if plan else _text(data.get("kind")),
         owner=plan.owner.agency if plan else _text((data.get("owner") or {}).get("agency") if isinstance(data.get("owner"), dict) else None),
-        architecture=architecture_info(architecture, settings.lang) if architecture else None,
+        architecture=architecture_info(architecture, settings.lang, as_of) if architecture else None,
         instruments=instruments, regime_facts=regime_facts,
         rules_evaluated=plan is not None and architecture is not None,
     )
@@ -406,6 +421,10 @@ def _error_result(file: str, location: Location, reason: str) -> DocumentResult:
     return DocumentResult(file=file, verdict="error", error=reason, error_location=location)
 
 
-def architecture_info(architecture: Architecture, lang: str = "vi") -> ArchitectureInfo:
+def architecture_info(architecture: Architecture, lang: str = "vi", day: dt.date | None = None) -> ArchitectureInfo:
+    national = architecture.national.framework_on(day) if architecture.national and day else None
     return ArchitectureInfo(architecture.id, architecture.title.get(lang), architecture.decision.number,
-                            architecture.decision.date, architecture.decision.issuer, architecture.province)
+                            architecture.decision.date, architecture.decision.issuer, architecture.province,
+                            national=say("report.national_framework_binding" if national.binds_provinces else "report.national_framework_value", lang, decision=national.decisions[0].number,
+                                         date=vn(national.decisions[0].date), title=national.title.get(lang))
+                            if national else "")

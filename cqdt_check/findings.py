@@ -17,7 +17,6 @@ from typing import Union
 
 PathT = tuple[Union[str, int], ...]
 
-SEVERITIES = ("error", "warning", "info")
 AREAS = ("connectivity", "ipv6", "security", "data_sharing", "rental", "architecture", "legal", "schema")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -40,11 +39,17 @@ def severity_rank(severity: str) -> int:
     return {"error": 3, "warning": 2, "info": 1}[severity]
 
 
-def fails_at(severity: str, status: str, fail_on: str) -> bool:
-    """Whether a finding fails its document at `--fail-on` (the one definition the verdict, the exit code and JUnit
+def fails_at(finding: Finding, fail_on: str) -> bool:
+    """Whether a finding fails its document at `--fail-on` (the one definition the verdict, JUnit and the exit code
     use). Waived findings never fail; `never` changes the exit code only, so a document is still judged at `error`."""
     threshold = "error" if fail_on == "never" else fail_on
-    return status == "fail" and severity_rank(severity) >= severity_rank(threshold)
+    return finding.status == "fail" and severity_rank(finding.severity) >= severity_rank(threshold)
+
+
+def fails_run(finding: Finding, fail_on: str) -> bool:
+    """Whether a finding makes the run exit 1: it fails its document, `--fail-on` is not `never`, and it is not in
+    the `--baseline` report (baselined findings are shown and judged, but do not fail a CI run)."""
+    return fail_on != "never" and not finding.baselined and fails_at(finding, fail_on)
 
 
 @dataclass(frozen=True, order=True)
@@ -69,6 +74,19 @@ class Basis:
 
 
 @dataclass(frozen=True)
+class DecisionNote:
+    """The appraiser's decision on a finding (decisions.py): granted (the finding is waived), refused, or expired."""
+
+    state: str  # granted | refused | expired (a granted decision past its expiry on the date judged: not applied)
+    justification: str
+    document_number: str
+    document_date: dt.date
+    decided_by: str  # "name, position, body", as the decision file wrote them
+    expires: dt.date | None = None
+    source: Location | None = None  # where the decision stands in its file
+
+
+@dataclass(frozen=True)
 class Finding:
     """One failed rule at one place."""
 
@@ -83,6 +101,11 @@ class Finding:
     title: str = ""
     status: str = "fail"  # fail | waived
     deviation_requested: str | None = None  # the owner's stated reason, if the plan requests a deviation
+    # what the finding is about in the plan's own words (a system's or dataset's name, a cited instrument), for
+    # readers who never see YAML paths (the written opinion); empty for the plan as a whole
+    subject: str = ""
+    decision: DecisionNote | None = None  # the appraiser's decision on this finding (--decisions)
+    baselined: bool = False  # present in the --baseline report: shown, but does not fail the run
 
     def sort_key(self) -> tuple:
         return (self.location, -severity_rank(self.severity), self.rule_id, self.path_text)
@@ -143,6 +166,7 @@ class ArchitectureInfo:
     date: dt.date
     issuer: str = ""  # who signed the decision, e.g. "Chủ tịch Ủy ban nhân dân tỉnh Quảng Ngãi"
     province: str = ""
+    national: str = ""  # the national framework in force on the date judged, named for the report header
 
 
 @dataclass(frozen=True)
@@ -194,6 +218,29 @@ class RuleInfo:
 
 
 @dataclass(frozen=True)
+class StaleDecision:
+    """A decision of a --decisions file that matched no finding of the run (why: decisions.STALE_REASONS)."""
+
+    source: Location
+    rule_id: str
+    plan: str
+    path: str | None
+    reason: str  # no_finding | no_plan | hash_mismatch
+
+
+def verdict_of(findings: tuple[Finding, ...] | list[Finding], checks: tuple[CheckResult, ...], fail_on: str) -> str:
+    """error when a rule could not be evaluated; fail when a finding (not waived) is at or above --fail-on; else pass.
+
+    --fail-on never changes the exit code only: a plan with errors is never reported as passing.
+    """
+    if any(c.status == "error" for c in checks):
+        return "error"
+    if any(fails_at(f, fail_on) for f in findings):
+        return "fail"
+    return "pass"
+
+
+@dataclass(frozen=True)
 class Report:
     """The outcome of one run: every document, and how the run was set up."""
 
@@ -206,6 +253,8 @@ class Report:
     rule_count: int = 0  # how many rules the run loaded (for reporters' provenance)
     rules: tuple[RuleInfo, ...] = ()  # every rule of the run, input rules (YAML-/SCHEMA-) first, in the report's language
     operator_files: tuple[OperatorFile, ...] = ()  # non-bundled architecture and rule-pack files, with their sha256
+    stale_decisions: tuple[StaleDecision, ...] = ()  # --decisions entries that matched nothing
+    baseline: str | None = None  # the --baseline report, when given
 
     def rule(self, rule_id: str) -> RuleInfo | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -216,4 +265,4 @@ class Report:
             return 2
         if self.fail_on == "never":
             return 0
-        return 1 if any(d.verdict == "fail" for d in self.documents) else 0
+        return 1 if any(fails_run(f, self.fail_on) for d in self.documents for f in d.findings) else 0

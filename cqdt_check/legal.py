@@ -34,6 +34,8 @@ def resolve_basis(rule: Rule, architecture: Architecture) -> list[Basis]:
     decision = architecture.decision
     principles = {p.id: p for p in architecture.principles}
     for b in rule.basis:
+        if b.province and b.province != architecture.province:
+            continue  # a province's own letter speaks only for plans under that province's architecture
         if b.instrument != ARCHITECTURE_BASIS:
             out.append(Basis(b.instrument, b.article, b.valid_from, b.valid_to, b.verified, b.source))
             continue

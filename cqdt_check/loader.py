@@ -31,7 +31,7 @@ from yaml import SafeLoader as _PureLoader
 try:  # the C parser is an order of magnitude faster; the pure-Python one gives the same events.
     from yaml import CSafeLoader as _EventLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    _EventLoader = _PureLoader  # type: ignore[misc]
+    _EventLoader = _PureLoader  # type: ignore[misc,assignment]
 
 
 @dataclass(frozen=True)
@@ -319,7 +319,7 @@ def _parse(text: str, name: str, limits: Limits, parser: type) -> SourceDocument
                     key = _DuplicateKey(key, place)
                 else:
                     parent.keys[key] = place
-                    key_spans[(*parent.path, key)] = place
+                    key_spans[parent.path + (key,)] = place  # not (*path, key): mypy reads that as 3.11 syntax
                 parent.pending_key = key
                 continue
             path: PathT = _child_path(parent, len(parent.container) if parent and not parent.is_map else None)

@@ -85,6 +85,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "architecture.root": ("(gốc)", "(root)"),
     "rules.in_force": ("hiệu lực", "in force"),
     "rules.count": ("{count} quy tắc", "{count} rules"),
+    "cli.as_said": ("{text}", "{text}"),  # a refusal already worded in the user's language (init's answers)
     "cli.progress": ("Đang kiểm tra", "Checking"),
     "cli.no_schema": ("không có schema '{name}' ({known})", "there is no schema '{name}' ({known})"),
     "cli.write_failed": ("--format {format}: {file}: {reason}", "--format {format}: {file}: {reason}"),
@@ -96,6 +97,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.one_stdout": (
         "--format: chỉ một báo cáo được in ra màn hình; ghi các báo cáo khác ra tệp bằng FORMAT:TỆP",
         "--format: only one report can go to standard output; write the others with FORMAT:FILE",
+    ),
+    "cli.binary_to_terminal": (
+        "--format {format}: tài liệu Word không in ra màn hình được; ghi ra tệp bằng {format}:TỆP.docx "
+        "(hoặc chuyển hướng: > TỆP.docx)",
+        "--format {format}: a Word document cannot be shown in a terminal; write it with {format}:FILE.docx "
+        "(or redirect: > FILE.docx)",
     ),
     "cli.output_unused": ("--output: mọi --format đã có tệp riêng", "--output: every --format already names its file"),
     "cli.output_is_plan": ("{file}: báo cáo không được ghi đè lên tệp kế hoạch đang kiểm tra",
@@ -116,6 +123,96 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "there is no rule '{rule}'{hint} (see: cqdt-check rules)"),
     "cli.summary": ("{files} tệp — {error} lỗi, {warning} cảnh báo, {info} thông tin",
                     "{files} file(s) — {error} error(s), {warning} warning(s), {info} info"),
+    "cli.unknown_architecture_id": ("không có kiến trúc '{ref}'{hint} (có: {known})", "there is no architecture '{ref}'{hint} (known: {known})"),
+    # cqdt-check init: the questions (one per option --KEY), then its own words. The plan's comments are the schema's.
+    "init.q.kind": ("Loại hồ sơ: dự án đầu tư hay kế hoạch thuê dịch vụ CNTT", "Kind: an investment project or an IT-service rental plan"),
+    "init.q.name": ("Tên dự án/kế hoạch (như trong hồ sơ)", "Name of the project or plan (as in the dossier)"),
+    "init.q.architecture": ("Kiến trúc áp dụng", "Architecture"),
+    "init.q.stage": ("Giai đoạn hồ sơ", "Stage of the dossier"),
+    "init.q.submitted": ("Ngày trình thẩm định (YYYY-MM-DD)", "Date submitted for appraisal (YYYY-MM-DD)"),
+    "init.q.owner": ("Cơ quan chủ đầu tư/chủ quản", "Owner agency"),
+    "init.q.owner-level": ("Cấp chính quyền của chủ đầu tư", "Government level of the owner"),
+    "init.q.owner-type": ("Loại đơn vị chủ đầu tư", "Type of the owner"),
+    "init.q.funding": ("Nguồn vốn", "Source of funds"),
+    "init.q.total-vnd": ("Tổng mức đầu tư/dự toán thuê (đồng)", "Total investment or rental budget (VND)"),
+    "init.q.components": ("Thành phần Kiến trúc dự án triển khai (mã, cách nhau bởi dấu phẩy; xem cqdt-check architecture)",
+                          "Architecture components the plan implements (ids, comma-separated; see cqdt-check architecture)"),
+    "init.q.rental-availability": ("Dịch vụ thuê sẵn có hay xây theo yêu cầu", "Is the rented service off the shelf or bespoke"),
+    "init.q.rental-purpose": ("Mục đích thuê", "Purpose of the rental"),
+    "init.q.systems": ("Số hệ thống thông tin", "Number of information systems"),
+    "init.q.system-id": ("Mã hệ thống (chữ không dấu, số, '-')", "System id (letters, digits, '-')"),
+    "init.q.system-name": ("Tên hệ thống", "System name"),
+    "init.q.existing": ("Hệ thống đã có, kế hoạch nâng cấp/mở rộng", "An existing system being upgraded or extended"),
+    "init.q.component": ("Thành phần/nền tảng Kiến trúc mà hệ thống triển khai (mã)", "Architecture component or platform it implements (id)"),
+    "init.q.system-type": ("Loại hệ thống", "System type"),
+    "init.q.handles-tthc": ("Hệ thống giải quyết thủ tục hành chính", "Does it handle administrative procedures"),
+    "init.q.online-services": ("Mức dịch vụ công trực tuyến", "Level of online public services"),
+    "init.q.scope": ("Phạm vi hệ thống", "Scope of the system"),
+    "init.q.state-secret": ("Bí mật nhà nước hệ thống xử lý", "State secrets it handles"),
+    "init.q.basic-subjects": ("Số người có dữ liệu cá nhân cơ bản trong hệ thống", "People whose basic personal data it holds"),
+    "init.q.sensitive-subjects": ("Số người có dữ liệu cá nhân nhạy cảm trong hệ thống", "People whose sensitive personal data it holds"),
+    "init.q.availability": ("Yêu cầu vận hành", "Operating hours"),
+    "init.q.security-level": ("Cấp độ an toàn thông tin đề xuất (1–5)", "Proposed information-security level (1–5)"),
+    "init.q.hosting": ("Nơi đặt hệ thống", "Hosting"),
+    "init.q.location": ("Quốc gia đặt dữ liệu (mã 2 chữ, ví dụ VN)", "Country where the data is kept (two letters, e.g. VN)"),
+    "init.q.ipv6": ("IPv6", "IPv6"),
+    "init.q.mtslcd": ("Kết nối qua Mạng truyền số liệu chuyên dùng", "Connected over the government data network (MTSLCD)"),
+    "init.q.internet-facing": ("Truy cập từ Internet", "Reachable from the Internet"),
+    "init.q.citizen-login": ("Người dân đăng nhập bằng", "How citizens log in"),
+    "init.q.integrations": ("Kết nối với (mã hệ thống/nền tảng/CSDL, cách nhau bởi dấu phẩy)",
+                            "Connects to (ids of systems, platforms, databases; comma-separated)"),
+    "init.q.provides": ("Tập dữ liệu hệ thống cung cấp (tên, cách nhau bởi dấu phẩy)", "Datasets the plan provides (names, comma-separated)"),
+    "init.q.consumes": ("Tập dữ liệu khai thác từ nơi khác (tên, cách nhau bởi dấu phẩy)", "Datasets it consumes from elsewhere (names, comma-separated)"),
+    "init.placeholder.name": ("[Tên dự án/kế hoạch — cần sửa]", "[Name of the project or plan — to be filled in]"),
+    "init.placeholder.owner": ("[Tên cơ quan chủ đầu tư — cần sửa]", "[Owner agency — to be filled in]"),
+    "init.placeholder.system": ("[Tên hệ thống {number} — cần sửa]", "[Name of system {number} — to be filled in]"),
+    "init.intro": (
+        ("Tạo kế hoạch cqdt-plan/1. Enter nhận giá trị trong [ ]; '-' để trống (chưa khai báo). Mọi câu hỏi đều có tuỳ chọn "
+        "tương ứng (cqdt-check init --help)."),
+        ("Creating a cqdt-plan/1 plan. Enter takes the value in [ ]; '-' leaves it empty (not declared). Every question has "
+        "an option (cqdt-check init --help)."),
+    ),
+    "init.system_heading": ("— Hệ thống {number} —", "— System {number} —"),
+    "init.none": ("chưa khai báo", "not declared"),
+    "init.todo": ("CẦN KHAI BÁO —", "TO DECLARE —"),
+    "init.header": (
+        ("Kế hoạch tạo bằng cqdt-check init ngày {date}. Sửa các chỗ trong [ ] và thay các giá trị null bằng thông tin của "
+        "hồ sơ, rồi kiểm tra: cqdt-check TỆP. Chú thích bên cạnh mỗi trường là mô tả trong schema; tạo schema cho trình "
+        "soạn thảo bằng: cqdt-check schema > plan.schema.json. Danh sách mã thành phần, nền tảng: cqdt-check architecture."),
+        ("Plan made by cqdt-check init on {date}. Replace the [ ] and the nulls with the dossier's facts, then check: "
+        "cqdt-check FILE. The comment beside each field is the schema's description; make the editor schema with: "
+        "cqdt-check schema > plan.schema.json. Component and platform ids: cqdt-check architecture."),
+    ),
+    "init.bad_bool": ("'{value}' không phải có/không (y/n)", "'{value}' is not yes/no (y/n)"),
+    "init.bad_pattern": ("'{value}' không đúng dạng {pattern}", "'{value}' does not match {pattern}"),
+    "init.unknown_id": ("Kiến trúc không có mã '{value}'{hint} (xem: cqdt-check architecture)",
+                        "the architecture has no id '{value}'{hint} (see: cqdt-check architecture)"),
+    "init.eof": ("đầu vào kết thúc trước khi trả lời hết câu hỏi; dùng --no-input để nhận giá trị mặc định",
+                 "input ended before every question was answered; use --no-input to take the defaults"),
+    "init.exists": ("{file}: tệp đã có; dùng --force để ghi đè", "{file}: the file exists; use --force to overwrite it"),
+    "init.cannot_write": ("{file}: không ghi được tệp: {reason}", "{file}: cannot write the file: {reason}"),
+    "init.written": ("Đã ghi {file}. Bước tiếp theo: cqdt-check {file} — các phát hiện cho biết cần khai báo gì thêm.",
+                     "Wrote {file}. Next: cqdt-check {file} — the findings say what is still to be declared."),
+    # cqdt-check architecture.
+    "arch.used_in": (
+        ("Dùng trong kế hoạch: thành phần → alignment.components, systems[].component; nền tảng, hệ thống, CSDL → "
+        "systems[].component, integrations[].target, datasets[].master_source; nhiệm vụ → alignment.roadmap_tasks."),
+        ("Used in a plan: components → alignment.components, systems[].component; platforms, systems, databases → "
+        "systems[].component, integrations[].target, datasets[].master_source; tasks → alignment.roadmap_tasks."),
+    ),
+    "arch.group.component": ("Thành phần chính (sơ đồ tổng thể)", "Main components (overview diagram)"),
+    "arch.group.provincial_platform": ("Nền tảng cấp tỉnh", "Provincial platforms"),
+    "arch.group.provincial_system": ("Hệ thống cấp tỉnh", "Provincial systems"),
+    "arch.group.provincial_infrastructure": ("Hạ tầng cấp tỉnh", "Provincial infrastructure"),
+    "arch.group.network": ("Mạng", "Networks"),
+    "arch.group.national_platform": ("Nền tảng quốc gia", "National platforms"),
+    "arch.group.national_system": ("Hệ thống quốc gia", "National systems"),
+    "arch.group.national_database": ("Cơ sở dữ liệu quốc gia", "National databases"),
+    "arch.group.roadmap_task": ("Nhiệm vụ trọng tâm (số thứ tự)", "Priority tasks (numbers)"),
+    "arch.col.id": ("Mã", "Id"),
+    "arch.col.name": ("Tên", "Name"),
+    "arch.col.source": ("Nguồn trong quyết định", "Where in the decision"),
+    "arch.part_of": ("thuộc: {component}", "part of: {component}"),
     # Input problems that are findings (area: schema).
     "duplicate_key": (
         "khoá '{key}' bị lặp (lần đầu ở dòng {first_line}, lặp lại ở dòng {line}); giá trị lặp không được dùng — hãy giữ một khoá",
@@ -185,6 +282,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pattern.date": ("ngày YYYY-MM-DD", "a YYYY-MM-DD date"),
     "pattern.country": ("mã quốc gia 2 chữ in hoa (ví dụ VN)", "a two-letter upper-case country code (e.g. VN)"),
     "pattern.rule": ("mã quy tắc (ví dụ IPV6-002)", "a rule id (e.g. IPV6-002)"),
+    "pattern.sha256": ("mã SHA-256 (64 ký tự 0-9, a-f)", "a SHA-256 hash (64 characters 0-9, a-f)"),
     "pattern.id": ("mã (chữ, số, '-', '_', '.')", "an id (letters, digits, '-', '_', '.')"),
     "schema.title": ("Lỗi định dạng", "Format error"),
     # Titles of the input rules (YAML-/SCHEMA-), as listed by SARIF, JUnit and HTML reports.
@@ -309,21 +407,71 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                 "{issuer} has received the dossier of {subject} (file {file})."),
     "opinion.the_owner": ("chủ đầu tư", "the owner"),
     "opinion.the_architecture": ("Kiến trúc Chính quyền điện tử của tỉnh", "the provincial e-government architecture"),
-    "opinion.requests": ("Đề nghị chủ đầu tư hoàn thiện hồ sơ", "Requests to the owner"),
-    "opinion.request.error": ("Đề nghị chủ đầu tư khắc phục (bắt buộc; {rule}):",
-                              "The owner is requested to remedy (mandatory; {rule}):"),
-    "opinion.request.warning": ("Đề nghị chủ đầu tư xem xét, làm rõ (khuyến nghị; {rule}):",
-                                "The owner is asked to review and clarify (recommended; {rule}):"),
+    "opinion.authority": (
+        "[Văn bản quy định chức năng, nhiệm vụ, quyền hạn của cơ quan thẩm định: Quyết định số …/QĐ-UBND ngày … "
+        "của Ủy ban nhân dân tỉnh]",
+        "[The instrument setting the appraising body's functions and powers: Decision No. …/QĐ-UBND of … of the "
+        "provincial People's Committee]",
+    ),
+    "opinion.national.qd-2568-2023": (
+        "Quyết định số 2568/QĐ-BTTTT ngày 29/12/2023 của Bộ trưởng Bộ Thông tin và Truyền thông ban hành Khung Kiến "
+        "trúc Chính phủ điện tử Việt Nam, phiên bản 3.0",
+        "Decision No. 2568/QĐ-BTTTT of 29/12/2023 of the Minister of Information and Communications issuing the "
+        "Viet Nam e-Government Architecture Framework, version 3.0",
+    ),
+    "opinion.national.qd-292-2025": (
+        "Quyết định số 292/QĐ-BKHCN ngày 25/03/2025 của Bộ trưởng Bộ Khoa học và Công nghệ ban hành Khung kiến trúc "
+        "Chính phủ số Việt Nam, phiên bản 4.0",
+        "Decision No. 292/QĐ-BKHCN of 25/03/2025 of the Minister of Science and Technology issuing the Viet Nam "
+        "Digital Government Architecture Framework, version 4.0",
+    ),
+    "opinion.national.qd-3090-2025": (
+        "Quyết định số 3090/QĐ-BKHCN ngày 08/10/2025 của Bộ trưởng Bộ Khoa học và Công nghệ ban hành Khung kiến trúc "
+        "tổng thể quốc gia số",
+        "Decision No. 3090/QĐ-BKHCN of 08/10/2025 of the Minister of Science and Technology issuing the National "
+        "Digital Enterprise Architecture Framework",
+    ),
+    "opinion.national.qd-1425-2026": (
+        "Quyết định số 1425/QĐ-TTg ngày 29/07/2026 của Thủ tướng Chính phủ ban hành Khung kiến trúc tổng thể quốc gia "
+        "số, phiên bản 1.0",
+        "Decision No. 1425/QĐ-TTg of 29/07/2026 of the Prime Minister issuing the National Digital Enterprise "
+        "Architecture Framework, version 1.0",
+    ),
+    "opinion.requests.error": ("Nội dung đề nghị chủ đầu tư điều chỉnh, hoàn thiện",
+                               "Points the owner is requested to amend"),
+    "opinion.requests.warning": ("Nội dung đề nghị chủ đầu tư xem xét, làm rõ",
+                                 "Points the owner is asked to review and clarify"),
+    "opinion.requests.none": ("Nội dung đề nghị chủ đầu tư hoàn thiện", "Points to amend"),
+    "opinion.request.error": ("Điều chỉnh hồ sơ{scope} để bảo đảm yêu cầu: {requirement}.",
+                              "Amend the dossier{scope} so that it meets the requirement: {requirement}."),
+    "opinion.request.warning": ("Xem xét, làm rõ{scope}: {requirement}.",
+                                "Review and clarify{scope}: {requirement}."),
+    "opinion.request.info": ("{requirement}{scope}.", "{requirement}{scope}."),
+    "opinion.scope": (" đối với {subjects}", " for {subjects}"),
+    "opinion.and": (" và ", " and "),
+    "opinion.cites": ("Căn cứ: {cites}.", "Basis: {cites}."),
+    "opinion.article_of": ("{article} của {instrument}", "{article} of {instrument}"),
     "opinion.no_requests": ("Không có nội dung nào phải hoàn thiện theo các quy tắc đã kiểm tra.",
                             "Nothing needs to be completed under the rules checked."),
     "opinion.notes": ("Lưu ý", "Notes"),
-    "opinion.note": ("Lưu ý ({rule}):", "Note ({rule}):"),
-    "opinion.how_to_fix": ("Cách khắc phục", "How to fix"),
-    "opinion.where": ("Vị trí trong hồ sơ", "Where in the dossier"),
-    "opinion.deviation": (
-        "Chủ đầu tư đề nghị chấp nhận sai lệch: {reason} — [ý kiến của cơ quan thẩm định: chấp thuận / không chấp thuận]",
-        "The owner requests a deviation: {reason} — [the appraising body's view: granted / not granted]",
+    "opinion.deviation": ("Chủ đầu tư đề nghị chấp nhận sai lệch{scope}: “{reason}”.",
+                          "The owner requests a deviation{scope}: “{reason}”."),
+    "opinion.decision_pending": ("[Ý kiến của cơ quan thẩm định: chấp thuận / không chấp thuận, nêu lý do]",
+                                 "[The appraising body's decision: granted / refused, with reasons]"),
+    "opinion.waived": ("Sai lệch được chấp thuận", "Deviations granted"),
+    "opinion.waived_item": ("Chấp thuận sai lệch{scope} đối với yêu cầu: {requirement}.",
+                            "The deviation{scope} from this requirement is granted: {requirement}."),
+    "opinion.annex.title": ("PHỤ LỤC", "ANNEX"),
+    "opinion.annex.subtitle": ("Chi tiết kỹ thuật các nội dung nêu tại văn bản", "Technical details of the points above"),
+    "opinion.annex.intro": (
+        "Dành cho đơn vị lập hồ sơ: mã quy tắc của công cụ cqdt-check, vị trí trong tệp kế hoạch {file} và nội dung "
+        "phát hiện; cột “Mục” ghi số thứ tự nội dung tương ứng trong văn bản.",
+        "For the plan's authors: the cqdt-check rule, the place in the plan file {file} and the finding; the “Item” "
+        "column gives the number of the matching point in the letter.",
     ),
+    "opinion.annex.item": ("Mục", "Item"),
+    "opinion.annex.line": ("dòng {line}", "line {line}"),
+    "opinion.decision_short": ("Quyết định số {decision}", "Decision No. {decision}"),
     "opinion.conclusion": ("Kết luận", "Conclusion"),
     "opinion.conclusion.pass": (
         "Hồ sơ {subject} đạt yêu cầu về sự phù hợp với {architecture} (trong phạm vi các nội dung đã kiểm tra).",
@@ -357,11 +505,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.severity_counts": ("{error} lỗi, {warning} cảnh báo, {info} thông tin", "{error} errors, {warning} warnings, {info} info"),
     "status.waived": ("được miễn", "waived"),
     "deviation.granted": ("Sai lệch đã được chấp thuận", "Deviation granted"),
+    "deviation.requested": ("Đề nghị chấp nhận sai lệch của chủ đầu tư", "Deviation requested by the owner"),
     "report.below_fail_on": (
         "Phát hiện dưới ngưỡng --fail-on {fail_on}, không làm lần kiểm tra thất bại:",
         "Findings below --fail-on {fail_on}; they do not fail the run:",
     ),
     "report.more_findings": ("và {count} phát hiện khác", "and {count} more"),
+    "report.omitted": (
+        ("… và {count} phát hiện khác của {rule} không liệt kê ở đây (mỗi quy tắc liệt kê tối đa {limit} lần trong một "
+         "tệp; số đếm ở phần tổng hợp đã tính đủ; báo cáo JSON và SARIF liệt kê tất cả)"),
+        ("… and {count} more findings of {rule} not listed here (at most {limit} per rule in a file; the summary counts "
+         "them all; the JSON and SARIF reports list every one)"),
+    ),
     "report.rule_not_run": ("quy tắc không được đánh giá cho tệp này", "the rule was not evaluated for this file"),
     "report.annotation_limit": (
         "GitHub chỉ hiển thị {limit} chú thích mỗi loại trong một bước; xem báo cáo SARIF hoặc Markdown để có đủ",
@@ -369,6 +524,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # Engine.
     "subject.system": ("Hệ thống '{system}'", "System '{system}'"),
+    "subject.integration": ("kết nối giữa {system} và {target}", "the connection from {system} to {target}"),
+    "subject.dataset": ("tập dữ liệu “{name}”", "the dataset “{name}”"),
+    "subject.instrument": ("căn cứ “{name}”", "the cited instrument “{name}”"),
     "remedy.input": (
         "Sửa tệp YAML tại vị trí đã nêu để mỗi thông tin được viết đúng một lần, dạng giá trị thuần.",
         "Fix the YAML at the place given so that each fact is written once, as a plain value.",
@@ -398,6 +556,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "không áp dụng: kiến trúc {architecture} không có {element}",
         "not applicable: architecture {architecture} has no {element}",
     ),
+    "clauses.no_links": (
+        "{concepts} (kế hoạch không khai báo kết nối nào của hệ thống và không có tập dữ liệu chia sẻ nào)",
+        "{concepts} (the plan declares no integration of any system and no shared dataset)",
+    ),
+    "na.other_province": (
+        "không áp dụng: căn cứ của quy tắc là văn bản của tỉnh {province}, không áp dụng với kiến trúc {architecture}",
+        "not applicable: the rule rests on letters of {province} province, which do not apply under architecture {architecture}",
+    ),
     "na.platform_itself": ("{component}: chính là nền tảng kết nối", "{component}: the platform itself"),
     "na.target_kind": ("{target} không thuộc loại {kinds}", "{target} is not of kind {kinds}"),
     "na.target_excluded": ("{target}: được loại trừ khỏi quy tắc này", "{target}: excluded from this rule"),
@@ -422,6 +588,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.kind": ("Loại hồ sơ", "Kind"),
     "report.owner": ("Chủ đầu tư", "Owner"),
     "report.architecture": ("Kiến trúc", "Architecture"),
+    "report.national_framework": ("Khung kiến trúc quốc gia", "National framework"),
+    "report.national_framework_value": ("{title} ({decision} ngày {date})", "{title} ({decision} of {date})"),
+    "report.national_framework_binding": ("{title} ({decision} ngày {date}); áp dụng cùng kiến trúc tỉnh, ưu tiên khi mâu thuẫn",
+                                          "{title} ({decision} of {date}); applied with the provincial architecture, prevails on conflict"),
     "report.decision_of": ("{decision} ngày {date}", "{decision} of {date}"),
     "report.as_of": ("Ngày áp dụng quy định", "Rules in force on"),
     "report.instruments": ("Văn bản áp dụng", "Instruments applied"),
@@ -464,6 +634,67 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "area.legal": ("Căn cứ pháp lý", "Legal basis"),
     "area.schema": ("Định dạng tệp", "File format"),
     "deviation.note": ("Đề nghị chấp nhận sai lệch của chủ đầu tư (chưa được chấp thuận)", "Deviation requested by the owner (not granted)"),
+    # The appraiser's decisions (--decisions, cqdt-decisions/1).
+    "decisions.unknown_rule": (
+        "không có quy tắc '{rule}' trong gói quy tắc{hint} (xem: cqdt-check rules; lỗi định dạng tệp không được miễn)",
+        "there is no rule '{rule}' in the rule pack{hint} (see: cqdt-check rules; format errors cannot be waived)",
+    ),
+    "decision.granted": ("Cơ quan thẩm định chấp thuận sai lệch (được miễn)", "Deviation granted by the appraising body (waived)"),
+    "decision.refused": ("Cơ quan thẩm định không chấp thuận sai lệch", "Deviation refused by the appraising body"),
+    "decision.expired": (
+        "Quyết định chấp thuận đã hết hạn, không còn áp dụng",
+        "The decision granting a deviation has expired and no longer applies",
+    ),
+    "decision.text": ("{justification} — văn bản số {number} ngày {date} ({who})",
+                      "{justification} — document {number} of {date} ({who})"),
+    "decision.expires": ("; có hiệu lực đến hết ngày {date}", "; in force until {date}"),
+    "decision.expired_on": ("; đã hết hạn ngày {date}", "; expired on {date}"),
+    "decision.every_place": ("mọi vị trí", "every place"),
+    "decision.stale_title": ("Quyết định không khớp phát hiện nào (cần rà soát)", "Decisions that matched no finding (to review)"),
+    "decision.stale.no_finding": (
+        "{rule} cho kế hoạch “{plan}” tại {path}: không còn phát hiện nào khớp (đã khắc phục hoặc vị trí đã đổi)",
+        "{rule} for plan “{plan}” at {path}: no finding matches any more (fixed, or the path moved)",
+    ),
+    "decision.stale.no_plan": (
+        "{rule} cho kế hoạch “{plan}” tại {path}: không có kế hoạch nào được kiểm tra mang tên này",
+        "{rule} for plan “{plan}” at {path}: no plan checked in this run has this name",
+    ),
+    "decision.stale.hash_mismatch": (
+        "{rule} cho kế hoạch “{plan}” tại {path}: tệp kế hoạch đã thay đổi so với mã sha256 của quyết định, nên quyết định không áp dụng",
+        "{rule} for plan “{plan}” at {path}: the plan file has changed since the decision's sha256, so the decision does not apply",
+    ),
+    "baseline.mark": ("đã có trong baseline", "in the baseline"),
+    "baseline.note": (
+        "{count} phát hiện đã có trong baseline {file}: vẫn liệt kê nhưng không làm lần kiểm tra thất bại",
+        "{count} findings are in the baseline {file}: listed, but they do not fail the run",
+    ),
+    "baseline.unreadable": (
+        "--baseline {file}: không đọc được báo cáo JSON của cqdt-check ({reason})",
+        "--baseline {file}: not a readable cqdt-check JSON report ({reason})",
+    ),
+    # cqdt-check compare OLD NEW.
+    "compare.title": ("So sánh hai lần trình: {old} → {new}", "Two revisions compared: {old} → {new}"),
+    "compare.resolved": ("Đã khắc phục ({count})", "Resolved ({count})"),
+    "compare.new": ("Phát hiện mới ({count})", "New findings ({count})"),
+    "compare.open": ("Còn tồn tại ({count})", "Still open ({count})"),
+    "compare.changes": ("Thay đổi của kế hoạch ({count})", "Changes to the plan ({count})"),
+    "compare.none": ("không có", "none"),
+    "compare.no_plan_data": (
+        "bản cũ là báo cáo JSON, không có dữ liệu kế hoạch để so sánh",
+        "the old side is a JSON report: there is no plan data to compare",
+    ),
+    "compare.one_document": (
+        "báo cáo có {count} tài liệu; compare cần báo cáo của đúng một kế hoạch",
+        "the report holds {count} documents; compare needs the report of exactly one plan",
+    ),
+    "compare.fails": (
+        "Bản mới còn phát hiện từ mức --fail-on {fail_on} trở lên (mã thoát 1).",
+        "The new revision still has findings at or above --fail-on {fail_on} (exit 1).",
+    ),
+    "compare.passes": (
+        "Bản mới không còn phát hiện nào từ mức --fail-on {fail_on} trở lên.",
+        "The new revision has no findings at or above --fail-on {fail_on}.",
+    ),
 }
 
 

@@ -1,4 +1,4 @@
-"""The typed plan: frozen pydantic models of the `cqdt-plan/1` format (plan-format.md).
+"""The typed plan: frozen pydantic models of the `cqdt-plan/1` format (docs/plan-format.md).
 
 These models are the single source of truth for the plan's shape: `schemas/plan.schema.json` is generated
 from them (`python -m cqdt_check.schema --write`) and a test fails when the committed file drifts.
@@ -224,6 +224,7 @@ class Rental(_Model):
     plan_approval: Literal["none", "planned", "submitted", "approved"] | None = F(
         "Phê duyệt kế hoạch thuê", "Tình trạng thẩm định, phê duyệt kế hoạch thuê dịch vụ không sẵn có.", None
     )
+    term_months: int | None = F("Thời hạn thuê (tháng)", "Thời hạn thuê dịch vụ theo kế hoạch thuê, tính bằng tháng.", None, ge=1)
     sla: Sla | None = F("Cam kết chất lượng dịch vụ (SLA)", "Các chỉ tiêu chất lượng dịch vụ.", None)
     contract: Contract | None = F("Điều khoản hợp đồng", "Các điều khoản về dữ liệu và an toàn thông tin.", None)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from .discovery import same_file
 from .errors import UsageError
 from .findings import Report
-from .reporters import Format, reporter
+from .reporters import BINARY_FORMATS, Format, reporter
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,9 @@ def parse_outputs(formats: list[str], output: Path | None) -> list[Output]:
         if not to_stdout:
             raise UsageError("cli.output_unused")
         outputs = [Output(o.fmt, output) if o.path is None else o for o in outputs]
+    for o in outputs:  # a Word document is bytes: to a file, or to a redirected stdout, never onto a terminal
+        if o.fmt in BINARY_FORMATS and o.path is None and sys.stdout is not None and sys.stdout.isatty():
+            raise UsageError("cli.binary_to_terminal", format=o.fmt.value)
     files = [same_file(o.path) for o in outputs if o.path is not None]
     identities = [i for i in (file_identity(o.path) for o in outputs if o.path is not None) if i is not None]
     if len(files) != len(set(files)) or len(identities) != len(set(identities)):  # hard links are one file too
@@ -105,6 +108,7 @@ def emit(report: Report, out: Output) -> None:
     render = reporter(out.fmt)
     if out.fmt == Format.text:
         to_terminal = out.path is None and sys.stdout is not None and sys.stdout.isatty()
+        # colour only where it shows: a terminal, unless NO_COLOR or TERM=dumb (pipes, files and CI logs get plain text)
         color = to_terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
         width = max(80, min(os.get_terminal_size().columns, 120)) if to_terminal else 80
         text = render(report, width=width, color=color)
@@ -113,30 +117,40 @@ def emit(report: Report, out: Output) -> None:
     if out.path is None:
         _write_stdout(text, out.fmt)
         return
+    write_report(out.path, text, out.fmt.value)
+
+
+def write_report(path: Path, content: str | bytes, what: str) -> None:
+    """Write a report file atomically; a failure is the run's one-line refusal (exit 2)."""
     try:
-        _write_atomically(out.path, text)
+        _write_atomically(path, content)
     except OSError as exc:
-        raise UsageError("cli.write_failed", format=out.fmt.value, file=str(out.path),
-                         reason=exc.strerror or str(exc)) from None
+        raise UsageError("cli.write_failed", format=what, file=str(path), reason=exc.strerror or str(exc)) from None
 
 
-def _write_stdout(text: str, fmt: Format) -> None:
+def _write_stdout(content: str | bytes, fmt: Format) -> None:
     """The report on standard output, or one reason (exit 2) when it cannot go there: stdout closed, a console that
     cannot show the report's characters, a full disk or a closed pipe. Never a half-written report: the text is
     encoded before a byte is written."""
     stream = sys.stdout
     if stream is None:
         raise UsageError("cli.stdout_closed", format=fmt.value)
-    encoding = getattr(stream, "encoding", None) or "utf-8"
+    if isinstance(content, str):
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            content.encode(encoding)
+        except UnicodeEncodeError:
+            raise UsageError("cli.stdout_encoding", format=fmt.value, encoding=encoding) from None
+        except LookupError:
+            pass
     try:
-        text.encode(encoding)
-    except UnicodeEncodeError:
-        raise UsageError("cli.stdout_encoding", format=fmt.value, encoding=encoding) from None
-    except LookupError:
-        pass
-    try:
-        stream.write(text)
-        stream.flush()
+        if isinstance(content, bytes):  # BINARY_FORMATS: parse_outputs let it reach stdout only when not a terminal
+            stream.flush()
+            stream.buffer.write(content)
+            stream.buffer.flush()
+        else:
+            stream.write(content)
+            stream.flush()
     except OSError as exc:
         _silence_stdout()
         raise UsageError("cli.write_failed", format=fmt.value, file="stdout", reason=exc.strerror or str(exc)) from None
@@ -153,10 +167,14 @@ def _silence_stdout() -> None:
         pass
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def _write_atomically(path: Path, content: str | bytes) -> None:
     if _is_stream(path):  # /dev/null, /dev/stdout, a FIFO: written to, never replaced by a regular file
-        with open(path, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        if isinstance(content, bytes):
+            with open(path, "wb") as binary:
+                binary.write(content)
+        else:
+            with open(path, "w", encoding="utf-8", newline="") as stream:
+                stream.write(content)
         return
     folder = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -164,8 +182,12 @@ def _write_atomically(path: Path, text: str) -> None:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)  # as a plainly created file would be (mkstemp makes it private)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        if isinstance(content, bytes):
+            with os.fdopen(handle, "wb") as binary:
+                binary.write(content)
+        else:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+                stream.write(content)
         os.replace(temporary, path)  # replaces a symlink planted at the path instead of writing through it
     except BaseException:
         try:
@@ -181,9 +203,10 @@ def _is_stream(path: Path) -> bool:
     import stat
 
     try:
-        return not stat.S_ISREG(os.stat(path).st_mode) and not stat.S_ISDIR(os.stat(path).st_mode)
+        mode = os.stat(path).st_mode
     except OSError:
         return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
-__all__ = ["Output", "parse_outputs", "emit", "refuse_clobbering", "to_stderr", "file_identity"]
+__all__ = ["Output", "parse_outputs", "emit", "write_report", "refuse_clobbering", "to_stderr", "file_identity"]

@@ -96,9 +96,11 @@ def _sha256(path: Path, limit: int) -> str:
 
 
 def _cached_architecture(path: Path) -> Architecture:
+    """A provincial architecture joined with the national layer (national ids usable in any province)."""
+    from .architecture import with_national
     from .cache import cached
 
-    return cached("architecture", [path], lambda: load_architecture(path))
+    return with_national(cached("architecture", [path], lambda: load_architecture(path)))
 
 
 def load_architecture(path: Path) -> Architecture:

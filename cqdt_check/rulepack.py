@@ -36,14 +36,27 @@ class Text(_Frozen):
 
 
 class Basis(_Frozen):
-    """A legal basis: the instrument, the article, when it is in force, and how sure we are of it."""
+    """A legal basis: the instrument, the article, when it is in force, and how sure we are of it.
+
+    `principle: <id>` alone is short for a principle of the architecture in use (the decision approving it is
+    the instrument, the principle's place in it the article)."""
 
     instrument: str = Field(min_length=1, title="Văn bản", examples=["Nghị định 85/2016/NĐ-CP"])
+    province: str | None = Field(default=None, title="Chỉ là căn cứ với kiến trúc của tỉnh này (văn bản của tỉnh)")
     article: str | None = Field(default=None, title="Điều, khoản, điểm")
     valid_from: IsoDate | None = Field(default=None, title="Có hiệu lực từ")
     valid_to: IsoDate | None = Field(default=None, title="Hết hiệu lực sau ngày (ngày cuối còn hiệu lực)")
     verified: bool = Field(title="Đã đối chiếu văn bản gốc (C1 hoặc văn bản seed)")
     source: str = Field(min_length=1, title="Nguồn: URL hoặc seed:<tệp> kèm vị trí")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _principle(cls, data: Any) -> Any:
+        if isinstance(data, dict) and set(data) == {"principle"}:
+            principle = data["principle"]
+            return {"instrument": "@architecture", "article": principle, "verified": True,
+                    "source": f"architecture principle {principle}"}
+        return data
 
     @model_validator(mode="after")
     def _ordered(self) -> Basis:

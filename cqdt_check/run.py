@@ -22,6 +22,7 @@ from .messages import say
 from .outputs import emit, parse_outputs, refuse_clobbering, to_stderr
 from .packs import ArchitectureResolver, load_pack, operator_files
 from .reporters import MACHINE_FORMATS, Format
+from .appraisal import judge, load_appraisal
 from .rulepack import RulePack
 
 
@@ -41,6 +42,8 @@ class RunOptions:
     max_nodes: int = Limits.max_nodes
     max_depth: int = Limits.max_depth
     jobs: int | None = None
+    decisions: list[Path] = field(default_factory=list)  # --decisions FILE (repeatable)
+    baseline: Path | None = None  # --baseline REPORT.json
 
 
 def run(options: RunOptions) -> int:
@@ -60,15 +63,18 @@ def run(options: RunOptions) -> int:
             raise
     settings = Settings(pack=pack, architectures=resolver, as_of=as_of, lang=lang, fail_on=options.fail_on,
                         limits=Limits(options.max_bytes, options.max_nodes, options.max_depth))
+    appraisal = load_appraisal(options.decisions, options.baseline, pack, lang)
     files = expand(options.plans)
     refuse_clobbering(outputs, [path for path, _ in files])
     show_progress = options.progress if options.progress is not None else (
         len(files) >= PROGRESS_FROM and sys.stderr is not None and sys.stderr.isatty())
     documents = check_all(files, settings, usable_jobs(options.jobs), progress=show_progress)
+    documents, stale = judge(documents, appraisal, options.fail_on)
     first_arch = next((d.architecture for d in documents if d.architecture), None)
     report = Report(tuple(documents), first_arch, lang=lang, fail_on=options.fail_on, as_of_option=as_of,
                     tool_version=__version__, rule_count=len(pack.rules),
-                    rules=report_rules(pack, documents, resolver, lang),
+                    rules=report_rules(pack, documents, resolver, lang), stale_decisions=stale,
+                    baseline=str(options.baseline) if options.baseline is not None else None,
                     operator_files=operator_files(options.rules, resolver, options.max_bytes))
     for out in outputs:
         emit(report, out)

@@ -38,7 +38,7 @@ class SchemaError:
 
     def message(self, lang: str) -> str:
         params = dict(self.params)
-        if "hint" in params and params["hint"]:
+        if params.get("hint"):
             params["hint"] = say("schema.hint", lang, suggestion=params["hint"])
         elif "hint" in self.params:
             params["hint"] = ""
@@ -55,7 +55,8 @@ _TYPE_CODES = {f"type.{t}" for t in ("string", "integer", "number", "boolean", "
 
 def generated_schemas() -> dict[str, dict]:
     """The JSON Schemas generated from the models, by file name."""
-    from .architecture import Architecture
+    from .architecture import Architecture, National
+    from .decisions import DecisionsFile
     from .model import Plan
     from .rulepack import RuleFile
 
@@ -64,6 +65,8 @@ def generated_schemas() -> dict[str, dict]:
         ("plan.schema.json", Plan, None),
         ("rules.schema.json", RuleFile, "https://cqdt-check.github.io/schemas/rules.schema.json"),
         ("architecture.schema.json", Architecture, "https://cqdt-check.github.io/schemas/architecture.schema.json"),
+        ("national.schema.json", National, "https://cqdt-check.github.io/schemas/national.schema.json"),
+        ("decisions.schema.json", DecisionsFile, None),
     ):
         schema = model.model_json_schema()
         head = {"$schema": SCHEMA_DIALECT, "$id": schema.pop("$id", schema_id)}
@@ -227,6 +230,7 @@ def _pattern_name(pattern: str) -> str:
         r"^\d{4}-\d{2}-\d{2}$": "pattern.date",
         r"^[A-Z]{2}$": "pattern.country",
         r"^[A-Z][A-Z0-9]*-\d{3}$": "pattern.rule",
+        r"^[0-9a-f]{64}$": "pattern.sha256",
     }.get(pattern, "pattern.id")
 
 

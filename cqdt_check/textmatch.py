@@ -38,6 +38,34 @@ def mentions(text: str, phrases: tuple[str, ...], diacritics: bool = True) -> st
     return None
 
 
+# A concept negated just before it ("không kết nối", "chưa chia sẻ", "không cần liên thông", "không có ...") is
+# not stated; "không chỉ"/"không những" ("not only") do not negate. Negation reaches back a few words within
+# one clause of the sentence (commas, semicolons and full stops end it).
+_NEGATORS = {"không", "chưa", "chẳng", "khong", "chua", "chang"}
+_NOT_NEGATING = {"chỉ", "những", "chi", "nhung"}
+_NEGATION_REACH = 3
+_CLAUSE_END = re.compile(r"[,;.:!?\n()]+")
+
+
+def affirms(text: str, phrases: tuple[str, ...], diacritics: bool = True) -> str | None:
+    """Like `mentions`, but a phrase counts only where it is not negated in its part of the sentence."""
+    for part in _CLAUSE_END.split(text):
+        words = fold(part, diacritics).split()
+        for phrase in phrases:
+            needle = fold(phrase, diacritics).split()
+            if not needle:
+                continue
+            for start in range(len(words) - len(needle) + 1):
+                if words[start:start + len(needle)] != needle:
+                    continue
+                before = words[max(0, start - _NEGATION_REACH):start]
+                negated = any(w in _NEGATORS and (i + 1 >= len(before) or before[i + 1] not in _NOT_NEGATING)
+                              for i, w in enumerate(before))
+                if not negated:
+                    return phrase
+    return None
+
+
 @lru_cache(maxsize=4096)  # every rule run compares each citation with every instrument's spellings
 def citation_key(text: str) -> str:
     """A legal citation reduced for matching: no diacritics, no spaces ("NĐ 47/2020/NĐ-CP" → "nd47/2020/nd-cp")."""

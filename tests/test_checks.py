@@ -6,10 +6,12 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
+from cqdt_check.architecture import with_national
 from cqdt_check.checks import closest_id
 from cqdt_check.packs import load_architecture
 
-ARCH = load_architecture(ROOT / "architecture" / "quang-ngai-3.0.yaml")
+ARCH = with_national(load_architecture(ROOT / "architecture" / "quang-ngai-3.0.yaml"))
+NGHE_AN = with_national(load_architecture(ROOT / "architecture" / "nghe-an-1.0.yaml"))
 
 
 @pytest.mark.parametrize(

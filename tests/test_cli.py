@@ -50,6 +50,7 @@ def test_findings_exit_1_and_fail_on_controls_it(cli, tmp_path):
     assert code == 1 and "THÔNG TIN" in out
 
 
+@pytest.mark.slow
 def test_explicit_check_subcommand_and_module_entry_point(cli):
     assert cli("check", EXAMPLE)[0] == 0
     proc = subprocess.run([sys.executable, "-m", "cqdt_check", EXAMPLE, "--format", "json"], capture_output=True,
@@ -233,6 +234,7 @@ def test_version_schema_and_help(cli):
     assert code == 0 and "explain" in out
 
 
+@pytest.mark.slow
 def test_console_script_is_installed_or_module_runs():
     # the installed console script, when the package is installed; otherwise the module
     cmd = ["cqdt-check"] if subprocess.run(["which", "cqdt-check"], capture_output=True).returncode == 0 else [sys.executable, "-m", "cqdt_check"]
@@ -276,6 +278,7 @@ def test_unwritable_report_file_exits_2_naming_it(cli, tmp_path):
     assert code == 2 and str(target) in err
 
 
+@pytest.mark.slow
 def test_a_folder_of_200_plans_is_one_report_with_a_correct_summary(cli, tmp_path, monkeypatch):
     examples = sorted((ROOT / "examples").glob("*.yaml"))
     for i in range(200):

@@ -330,7 +330,9 @@ def dig(document: dict, dotted: str):
 # --- the corpus ------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+# cases with a resource limit run first in a process of their own: slow
+@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.slow if c.expect and c.expect.resource else ())
+                                  for c in CASES], ids=[c.id for c in CASES])
 def test_corpus_case(case: Case, cqdt, tmp_path, request):
     assert case.expect is not None, f"tests/corpus/{case.id} {case.problem}"
     expect = case.expect
@@ -399,6 +401,7 @@ def test_every_corpus_file_is_a_case():
         assert entry.get("make") in (None, *GENERATORS) and entry.get("transform") in (None, *TRANSFORMS), entry
 
 
+@pytest.mark.slow
 def test_the_whole_corpus_as_one_folder(tmp_path):
     """A user pointing the tool at a folder of hostile files: one finished run, no traceback, every file reported."""
     report = tmp_path / "report.json"
@@ -489,6 +492,7 @@ UNREADABLE = [  # (id, what is made unreadable, arguments, what the one-line rea
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("target, args, names", [u[1:] for u in UNREADABLE], ids=[u[0] for u in UNREADABLE])
 def test_unreadable_files_and_folders_exit_2_naming_them(tmp_path, target, args, names):
     plan_folder(tmp_path)
@@ -518,6 +522,7 @@ def symlink_loops(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_folder_links_to_itself_or_its_parent_are_not_followed(tmp_path):
     folder = symlink_loops(tmp_path)
     report = tmp_path / "report.json"
@@ -526,6 +531,7 @@ def test_folder_links_to_itself_or_its_parent_are_not_followed(tmp_path):
     assert run.code == 0 and files == [str(folder / "sub" / "plan.yaml")], run.stderr
 
 
+@pytest.mark.slow
 def test_files_linked_in_a_ring_are_refused_by_name(tmp_path):
     folder = symlink_loops(tmp_path)
     (folder / "a.yaml").symlink_to("b.yaml")

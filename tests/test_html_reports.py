@@ -119,8 +119,8 @@ def test_opinion_requests_errors_before_warnings_and_notes_last(report):
     rep = report()
     text = render(Format.opinion, rep)
     assert {f.severity for f in rep.documents[0].findings} == {"error", "warning", "info"}
-    lead = {s: say(f"opinion.request.{s}", "vi", rule="").split("(")[0] for s in ("error", "warning")}
-    assert text.index(lead["error"]) < text.index(lead["warning"]) < text.index(say("opinion.notes", "vi"))
+    titles = [say(code, "vi") for code in ("opinion.requests.error", "opinion.requests.warning", "opinion.notes")]
+    assert text.index(titles[0]) < text.index(titles[1]) < text.index(titles[2])
 
 
 # --- escaping and self-containment --------------------------------------------------------------------------------
@@ -228,7 +228,7 @@ def test_opinion_does_not_conclude_conforming_when_the_rules_did_not_run(check, 
 def test_cli_prints_the_html_report(cli, monkeypatch):
     monkeypatch.chdir(ROOT)
     code, out, _ = cli(str(PLAN), "--format", "html")
-    assert code == 1, "the plan has error findings (report-contract.md: exit 1)"
+    assert code == 1, "the plan has error findings (docs/report-contract.md: exit 1)"
     assert out.startswith("<!DOCTYPE html>") and out.rstrip().endswith("</html>")
 
 
@@ -268,6 +268,7 @@ def _run_browser(browser: str, profile: Path, *args: str) -> subprocess.Complete
                           capture_output=True, text=True, timeout=BROWSER_TIMEOUT, check=False)
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_chromium_shows_and_prints_the_reports(report, check, make_report, hostile_plan, tmp_path):
     browser = _browser()
@@ -288,6 +289,27 @@ def test_chromium_shows_and_prints_the_reports(report, check, make_report, hosti
         dom = _run_browser(browser, tmp_path / "profile", "--dump-dom", hostile.as_uri()).stdout
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dom, f"{fmt.value}: the plan's name is text in the page"
         assert "<script" not in dom, f"{fmt.value}: no script element was created from plan text"
+
+
+@pytest.mark.browser
+def test_chromium_prints_the_opinion_in_one_font_family_and_a_few_pages(check, make_report, tmp_path):
+    """No word mixes fonts (every glyph of the body from one family, whatever the machine has), and the many-problems
+    example takes about four pages before its annex."""
+    browser = _browser()
+    if shutil.which("pdffonts") is None or shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils (pdffonts, pdftotext) is not installed")
+    page, pdf = tmp_path / "opinion.html", tmp_path / "opinion.pdf"
+    page.write_text(render(Format.opinion_html, make_report([check(ROOT / "examples" / "nhieu-van-de.yaml")])),
+                    encoding="utf-8")
+    _run_browser(browser, tmp_path / "profile", f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    # "ABCDEF+DejaVuSerif-BoldItalic" → "DejaVuSerif": one family, in its styles
+    families = {re.sub(r"[-,](Bold|Italic|Regular|BoldItalic|Oblique).*$", "", line.split()[0].split("+")[-1])
+                for line in fonts if line.strip()}
+    assert len(families) == 1, f"the opinion mixes fonts: {sorted(families)}"
+    pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+    annex = next(i for i, text in enumerate(pages) if say("opinion.annex.title", "vi") in text)
+    assert annex <= 6, f"the letter takes {annex} pages before the annex"
 
 
 def test_opinion_when_a_rule_could_not_be_evaluated_lists_every_finding_and_never_concludes_dat(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -84,6 +85,7 @@ def run(text: str, pack, lang="vi"):
     return check_document(doc, settings, PLAN_SCHEMA)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=mutated(), lang=st.sampled_from(["vi", "en"]))
 def test_mutations_never_crash_and_reports_render(text, lang, pack):

@@ -58,3 +58,21 @@ def test_cited_instruments_respects_number_boundaries():
 
     assert _cites(citation_key("Nghị định 85/2016/NĐ-CP"), citation_key("85/2016/NĐ-CP"))
     assert not _cites(citation_key("Nghị định 185/2016/NĐ-CP"), citation_key("85/2016/NĐ-CP"))
+
+
+@pytest.mark.parametrize("text, phrase, stated", [
+    ("Hệ thống kết nối LGSP, chia sẻ dữ liệu và liên thông các cấp.", "liên thông", True),
+    ("không kết nối LGSP, không chia sẻ dữ liệu và không liên thông", "liên thông", False),
+    ("không kết nối LGSP, không chia sẻ dữ liệu và không liên thông", "chia sẻ", False),
+    ("không kết nối LGSP, không chia sẻ dữ liệu và không liên thông", "kết nối", False),
+    ("Giai đoạn này chưa kết nối với LGSP.", "kết nối", False),
+    ("Hệ thống không cần liên thông với cấp xã.", "liên thông", False),
+    ("Không có chia sẻ dữ liệu với cơ quan khác.", "chia sẻ", False),
+    ("Hệ thống không chỉ kết nối LGSP mà còn chia sẻ dữ liệu.", "kết nối", True),
+    ("Không dùng tài khoản riêng; hệ thống kết nối LGSP.", "kết nối", True),
+    ("khong ket noi LGSP", "kết nối", False),
+])
+def test_negated_concepts_are_not_stated(text, phrase, stated):
+    from cqdt_check.textmatch import affirms
+
+    assert (affirms(text, (phrase,), diacritics=False) is not None) is stated

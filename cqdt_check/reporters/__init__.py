@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from importlib import import_module
-from typing import Callable
-
 
 
 class Format(str, Enum):
@@ -18,6 +17,7 @@ class Format(str, Enum):
     github = "github"
     opinion = "opinion"
     opinion_html = "opinion-html"
+    opinion_docx = "opinion-docx"
 
 
 # Imported on use so that a run loads only the reporters it prints with: format → (module, function).
@@ -31,17 +31,22 @@ _RENDERERS = {
     Format.github: ("github", "render"),
     Format.opinion: ("opinion", "render"),
     Format.opinion_html: ("opinion", "render_html"),
+    Format.opinion_docx: ("opinion_docx", "render"),
 }
 
 # Formats read by programs: the one-line summary for people goes to stderr beside them.
 MACHINE_FORMATS = {Format.json, Format.sarif, Format.junit, Format.github}
 
+# Formats whose reporter returns bytes: written to a file, or to standard output only when it is not a terminal
+# (`> opinion.docx` works; a terminal would show garbage, so the run refuses with exit 2).
+BINARY_FORMATS = {Format.opinion_docx}
+
 # The file suffix each format is usually saved with (used in help and to name files in docs).
 SUFFIXES = {Format.text: ".txt", Format.json: ".json", Format.html: ".html", Format.markdown: ".md",
             Format.sarif: ".sarif", Format.junit: ".xml", Format.github: ".txt", Format.opinion: ".md",
-            Format.opinion_html: ".html"}
+            Format.opinion_html: ".html", Format.opinion_docx: ".docx"}
 
 
-def reporter(fmt: Format) -> Callable[..., str]:
+def reporter(fmt: Format) -> Callable[..., str | bytes]:
     module, function = _RENDERERS[fmt]
     return getattr(import_module(f"{__name__}.{module}"), function)

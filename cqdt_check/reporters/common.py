@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from dataclasses import dataclass
+from typing import Any, Iterable
 
-from ..findings import AREAS, Basis, DocumentResult, Finding, Location, Report
+from ..findings import AREAS, Basis, DecisionNote, DocumentResult, Finding, Location, Report, StaleDecision
 from ..messages import say
 
 # Problems with the file itself first, then the rule areas in their usual order.
@@ -90,3 +91,104 @@ def verdict_totals(report: Report) -> dict[str, int]:
 def severity_totals(report: Report) -> dict[str, int]:
     """Failed findings of every document by severity (waived ones left out, as in each document's summary)."""
     return {s: sum(d.count(s) for d in report.documents) for s in ("error", "warning", "info")}
+
+
+def decision_lines(f: Finding, lang: str) -> list[tuple[str, str]]:
+    """The owner's request and the appraiser's decision on a finding, as (label, text) lines every format shows.
+
+    The request is labelled by what became of it: granted, refused, or still only requested (also when a granted
+    decision expired). The decision line follows, with its justification, document and signer.
+    """
+    from ..decisions import decision_label, decision_text
+
+    lines = []
+    state = f.decision.state if f.decision is not None else "granted" if f.status == "waived" else None
+    if f.deviation_requested:
+        # beside a decision the request is only that; a finding waived without one (built by hand) says granted
+        label = "deviation.requested" if f.decision is not None else "deviation.granted" if state == "granted" else "deviation.note"
+        lines.append((say(label, lang), f.deviation_requested))
+    if f.decision is not None:
+        lines.append((decision_label(f.decision.state, lang), decision_text(f.decision, lang)))
+    return lines
+
+
+def decision_dict(note: DecisionNote) -> dict[str, Any]:
+    """The decision on a finding as the JSON report and SARIF properties write it."""
+    src = note.source
+    return {"state": note.state, "justification": note.justification,
+            "document": {"number": note.document_number, "date": note.document_date.isoformat()},
+            "decided_by": note.decided_by, "expires": note.expires.isoformat() if note.expires else None,
+            "source": place(src) if src else None}
+
+
+def stale_dict(stale: StaleDecision, lang: str) -> dict[str, Any]:
+    from ..decisions import stale_text
+
+    return {"rule_id": stale.rule_id, "plan": stale.plan, "path": stale.path, "reason": stale.reason,
+            "message": stale_text(stale, lang), "file": stale.source.file, "line": stale.source.line,
+            "column": stale.source.column}
+
+
+def marks(f: Finding, lang: str) -> list[str]:
+    """Words shown beside a finding's heading: waived, in the baseline."""
+    out = [say("status.waived", lang)] if f.status == "waived" else []
+    if f.baselined:
+        out.append(say("baseline.mark", lang))
+    return out
+
+
+def run_notices(report: Report) -> list[tuple[str, list[str]]]:
+    """What a report says about the run as a whole, after the documents: (heading, lines) — decisions that matched
+    nothing (with their place in the decisions file), and the baseline."""
+    from ..decisions import stale_text
+
+    lang = report.lang
+    out = []
+    if report.stale_decisions:
+        out.append((say("decision.stale_title", lang),
+                    [f"{place(s.source)}: {stale_text(s, lang)}" for s in report.stale_decisions]))
+    if report.baseline is not None:
+        count = sum(1 for d in report.documents for f in d.findings if f.baselined)
+        out.append(("--baseline", [say("baseline.note", lang, count=count, file=report.baseline)]))
+    return out
+
+
+
+# A plan that repeats one mistake thousands of times (generated, or a list pasted twice) must not bury the report
+# (a 1 MB plan once made a 62 MB text report): the formats people read list this many findings of one rule in one
+# document, then say how many more there are. Counts (summaries, totals, the exit code) always include every finding,
+# and the JSON and SARIF reports, read by programs, list every one.
+SHOWN_PER_RULE = 50
+
+
+@dataclass(frozen=True)
+class Omitted:
+    """Findings of one rule in one document that a report for people counts but does not list."""
+
+    rule_id: str
+    area: str
+    count: int
+
+
+def capped(findings: Iterable[Finding]) -> tuple[list[Finding], list[Omitted]]:
+    """The first SHOWN_PER_RULE findings of each rule, in their order, and what is left out of each rule."""
+    shown: list[Finding] = []
+    seen: dict[str, int] = {}
+    left_out: dict[str, list[Finding]] = {}
+    for finding in findings:
+        count = seen[finding.rule_id] = seen.get(finding.rule_id, 0) + 1
+        if count <= SHOWN_PER_RULE:
+            shown.append(finding)
+        else:
+            left_out.setdefault(finding.rule_id, []).append(finding)
+    return shown, [Omitted(rule_id, group[0].area, len(group)) for rule_id, group in left_out.items()]
+
+
+def areas_shown(findings: Iterable[Finding]) -> list[tuple[str, list[Finding], list[Omitted]]]:
+    """`by_area` of the findings a report for people lists, each area with what it leaves out."""
+    shown, omitted = capped(findings)
+    return [(area, group, [o for o in omitted if o.area == area]) for area, group in by_area(shown)]
+
+
+def omitted_note(omitted: Omitted, lang: str) -> str:
+    return say("report.omitted", lang, count=omitted.count, rule=omitted.rule_id, limit=SHOWN_PER_RULE)

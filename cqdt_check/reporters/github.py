@@ -1,5 +1,8 @@
 """GitHub Actions workflow commands: one annotation per finding (`::error file=…,line=…::…`), then a one-line summary.
 
+At most SHOWN_PER_RULE annotations of one rule in one document (common.py), then a plain line saying how many more;
+the summary counts every finding. Time and size are linear in the number of findings.
+
 Every value is escaped as the runner expects, so plan text cannot end a command early or start a new one.
 """
 
@@ -7,9 +10,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..decisions import stale_text
 from ..findings import DocumentResult, Finding, Report
 from ..messages import say
-from .common import cite, printable, severity_totals, verdict_totals
+from .common import (
+    capped,
+    cite,
+    decision_lines,
+    marks,
+    omitted_note,
+    printable,
+    severity_totals,
+    verdict_totals,
+)
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 # GitHub shows this many annotations of each kind per step and drops the rest silently.
@@ -35,36 +48,46 @@ def command(name: str, message: str, **properties: str | int | None) -> str:
 def render(report: Report, **_: Any) -> str:
     lang = report.lang
     lines = []
+    kinds: dict[str, int] = {}
     for doc in report.documents:
         if doc.verdict == "error" and doc.error:
             lines.append(_could_not_check(doc, lang))
-        lines += [_annotation(f, doc, lang) for f in doc.findings]
+            kinds["error"] = kinds.get("error", 0) + 1
+        shown, omitted = capped(doc.findings)
+        for f in shown:
+            name, line = _annotation(f, doc, lang)
+            lines.append(line)
+            kinds[name] = kinds.get(name, 0) + 1
+        # plain log lines, not commands: they start with our name, so plan text can never make one a command
+        lines += [f"cqdt-check: {printable(doc.file)}: {printable(omitted_note(o, lang))}" for o in omitted]
+    for stale in report.stale_decisions:
+        lines.append(command("warning", stale_text(stale, lang), file=stale.source.file, line=stale.source.line,
+                             col=stale.source.column, title=say("decision.stale_title", lang)))
     summary = say("report.total", lang, **verdict_totals(report)) + " — " + say("report.severity_counts", lang,
                                                                                  **severity_totals(report))
-    kinds = [line.split(" ", 1)[0].split("::")[1] for line in lines]
-    if any(kinds.count(kind) > ANNOTATIONS_SHOWN for kind in set(kinds)):
+    if any(count > ANNOTATIONS_SHOWN for count in kinds.values()):
         summary += f" ({say('report.annotation_limit', lang, limit=ANNOTATIONS_SHOWN)})"
     # plain text, not a command: the run's log ends with what happened; a leading "::" could never come from here
     lines.append(f"cqdt-check: {printable(summary)}")
     return "\n".join(lines) + "\n"
 
 
-def _annotation(f: Finding, doc: DocumentResult, lang: str) -> str:
+def _annotation(f: Finding, doc: DocumentResult, lang: str) -> tuple[str, str]:
+    """The command's name (error, warning, notice) and the annotation."""
     details = [f"{say('report.basis', lang)}: " + "; ".join(cite(b, lang) for b in f.basis)] if f.basis else []
     if f.remediation:
         details.append(f"{say('report.remediation', lang)}: {f.remediation}")
-    if f.deviation_requested:
-        label = say("deviation.granted" if f.status == "waived" else "deviation.note", lang)
-        details.append(f"{label}: {f.deviation_requested}")
+    details += [f"{label}: {value}" for label, value in decision_lines(f, lang)]
     # one section per line (the runner decodes %0A): citations hold their own ';' and parentheses
     message = "\n".join([f.message, *details])
     title = f"{f.rule_id} {f.title}".strip()
     name = _COMMAND[f.severity]
-    if f.status == "waived":  # granted by the appraiser: shown, but never as an error or warning
-        name, title = "notice", f"{title} ({say('status.waived', lang)})"
+    if f.status == "waived" or f.baselined:  # granted, or known to the baseline: shown, never as an error or warning
+        name = "notice"
+    title += "".join(f" ({mark})" for mark in marks(f, lang))
     loc = f.location
-    return command(name, message, file=loc.file or doc.file, line=loc.line, col=loc.column if loc.line else None,
-                   title=title)
+    return name, command(name, message, file=loc.file or doc.file, line=loc.line,
+                         col=loc.column if loc.line else None, title=title)
 
 
 def _could_not_check(doc: DocumentResult, lang: str) -> str:

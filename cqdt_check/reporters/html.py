@@ -14,7 +14,19 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from ..dates import vn
 from ..findings import DocumentResult, Report
 from ..messages import say
-from .common import by_area, cite, error_place, no_log_commands, place, printable, verdict_totals
+from .common import (
+    areas_shown,
+    cite,
+    decision_lines,
+    error_place,
+    marks,
+    no_log_commands,
+    omitted_note,
+    place,
+    printable,
+    run_notices,
+    verdict_totals,
+)
 
 
 def _printable(value: Any) -> Any:
@@ -46,24 +58,34 @@ def as_of_reason(doc: DocumentResult, lang: str) -> str:
 
 def render(report: Report, **_: Any) -> str:
     lang = report.lang
+    titles = {rule.id: rule.title for rule in report.rules}  # looked up per rule and document: once, not a scan each
     return environment().get_template("report.html").render(
         report=report, lang=lang, t=translator(lang), cite=functools.partial(cite, lang=lang),
-        documents=[_document(doc, report) for doc in report.documents], totals=verdict_totals(report))
+        decision_lines=functools.partial(decision_lines, lang=lang), marks=functools.partial(marks, lang=lang),
+        notices=run_notices(report), omitted_note=functools.partial(omitted_note, lang=lang),
+        documents=[_document(doc, report, titles) for doc in report.documents], totals=verdict_totals(report))
 
 
-def _document(doc: DocumentResult, report: Report) -> dict[str, Any]:
+def _document(doc: DocumentResult, report: Report, titles: dict[str, str]) -> dict[str, Any]:
     statuses = _statuses(doc)
+
+    def title(rule_id: str) -> str:
+        return titles[rule_id] if rule_id in titles else found.get(rule_id, "")
+
+    found: dict[str, str] = {}
+    for f in doc.findings:  # a rule the catalogue does not list is named by its findings' title
+        found.setdefault(f.rule_id, f.title)
     return {
         "doc": doc,
         "summary": doc.summary(),
         "as_of_reason": as_of_reason(doc, report.lang),
         "error_place": error_place(doc),
-        "areas": by_area(doc.findings),
+        "areas": areas_shown(doc.findings),
         "other_architecture": doc.architecture is not None and doc.architecture != report.architecture,
         # a rule that also failed somewhere is among the findings, not here
-        "passed": [(rule_id, _title(report, doc, rule_id)) for rule_id, (found, _) in statuses.items()
+        "passed": [(rule_id, title(rule_id)) for rule_id, (found, _) in statuses.items()
                    if "pass" in found and found <= {"pass", "not_applicable"}],
-        "not_applicable": [(rule_id, _title(report, doc, rule_id), "; ".join(reasons))
+        "not_applicable": [(rule_id, title(rule_id), "; ".join(reasons))
                            for rule_id, (found, reasons) in statuses.items() if found == {"not_applicable"}],
     }
 
@@ -78,7 +100,3 @@ def _statuses(doc: DocumentResult) -> dict[str, tuple[set[str], dict[str, None]]
             reasons[check.reason] = None
     return out
 
-
-def _title(report: Report, doc: DocumentResult, rule_id: str) -> str:
-    info = report.rule(rule_id)
-    return info.title if info else next((f.title for f in doc.findings if f.rule_id == rule_id), "")

@@ -1,4 +1,4 @@
-"""The JSON report: the contract of report-contract.md, field for field (fields are added, never renamed)."""
+"""The JSON report: the contract of docs/report-contract.md, field for field (fields are added, never renamed)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import json
 from typing import Any
 
 from ..findings import DocumentResult, Finding, Report
+from ..fingerprint import document_fingerprints
+from .common import decision_dict, stale_dict
 
 
 # Indented output is for people reading a few plans; past this, the C encoder's compact form is several times faster.
@@ -28,6 +30,8 @@ def as_dict(report: Report) -> dict[str, Any]:
         "exit_code": report.exit_code(),
         "operator_files": [{"kind": f.kind, "path": f.path, "sha256": f.sha256} for f in report.operator_files],
         "documents": [_document(d) for d in report.documents],
+        "stale_decisions": [stale_dict(s, report.lang) for s in report.stale_decisions],
+        "baseline": report.baseline,
     }
 
 
@@ -35,7 +39,7 @@ def _architecture(arch) -> dict[str, Any] | None:
     if arch is None:
         return None
     return {"id": arch.id, "title": arch.title, "decision": arch.decision, "date": arch.date.isoformat(),
-            "issuer": arch.issuer, "province": arch.province}
+            "issuer": arch.issuer, "province": arch.province, "national_framework": arch.national or None}
 
 
 def _as_of(report: Report) -> str | None:
@@ -58,7 +62,7 @@ def _document(doc: DocumentResult) -> dict[str, Any]:
         "regime_facts": [{"field": r.field, "value": r.value.isoformat(), "regime": r.regime, "basis": r.basis,
                           "message": r.text} for r in doc.regime_facts],
         "instruments_in_force": [{"instrument": i.name, "verified": i.verified} for i in doc.instruments],
-        "findings": [_finding(f) for f in doc.findings],
+        "findings": [finding_dict(f, p) for f, p in zip(doc.findings, document_fingerprints(doc), strict=False)],
         "checks": [
             {"rule_id": c.rule_id, "status": c.status, "target": _path(c.target), **({"reason": c.reason} if c.reason else {})}
             for c in doc.checks
@@ -77,7 +81,7 @@ def _path(path) -> str:
     return format_path(path)
 
 
-def _finding(f: Finding) -> dict[str, Any]:
+def finding_dict(f: Finding, fingerprint: str) -> dict[str, Any]:
     return {
         "rule_id": f.rule_id,
         "area": f.area,
@@ -97,4 +101,7 @@ def _finding(f: Finding) -> dict[str, Any]:
         ],
         "remediation": f.remediation,
         "deviation_requested": f.deviation_requested,
+        "decision": decision_dict(f.decision) if f.decision else None,
+        "baselined": f.baselined,
+        "fingerprint": fingerprint,
     }

@@ -1,9 +1,10 @@
 """The JUnit XML report (the Jenkins/GitLab dialect): one test suite per document, one test case per rule.
 
 A rule's test case fails when it has a finding at or above --fail-on, so the pipeline's test view agrees with the
-exit code; findings below the threshold and waived ones leave the case passing, written in its <system-out>.
+exit code; findings below the threshold (and waived ones beside failing ones) are written in its <system-out>.
 Under --fail-on never (exit 0 whatever is found) errors still fail their cases, as they keep the verdict "fail".
-Not applicable is <skipped>; a rule the tool could not evaluate, or a file it could not check, is <error>.
+Not applicable is <skipped>, and so is a rule whose every finding was waived by the appraiser (with the decision as
+the reason); a rule the tool could not evaluate, or a file it could not check, is <error>.
 """
 
 from __future__ import annotations
@@ -13,13 +14,22 @@ from typing import Any
 
 from ..findings import CheckResult, DocumentResult, Finding, Report, RuleInfo, fails_at, severity_rank
 from ..messages import say
-from .common import cite, error_place, no_log_commands, place, printable
+from .common import capped, cite, decision_lines, error_place, no_log_commands, omitted_note, place, printable, run_notices
 
 
 def render(report: Report, **_: Any) -> str:
     root = ET.Element("testsuites", name="cqdt-check")
     for doc in report.documents:
         root.append(_suite(doc, report))
+    notices = run_notices(report)
+    if notices:  # about the run, not a plan: one suite whose cases are skipped, so nothing fails for them
+        suite = ET.SubElement(root, "testsuite", name="cqdt-check", tests="0", failures="0", errors="0", skipped="0")
+        for title, lines in notices:
+            for line in lines:
+                case = ET.SubElement(suite, "testcase", classname="cqdt.run", name=_xml_text(title))
+                ET.SubElement(case, "skipped", message=_xml_text(line))
+        suite.set("tests", str(len(suite)))
+        suite.set("skipped", str(len(suite)))
     for counter in ("tests", "failures", "errors", "skipped"):
         root.set(counter, str(sum(int(suite.get(counter, "0")) for suite in root)))
     ET.indent(root)
@@ -36,8 +46,15 @@ def _suite(doc: DocumentResult, report: Report) -> ET.Element:
         why = _xml_text(f"{error_place(doc)}: {doc.error}")
         ET.SubElement(case, "error", message=why, type="could_not_check").text = why
     if doc.error is None or doc.checks or doc.findings:
+        # grouped once per document: each case then reads only its own rule's findings and checks
+        findings: dict[str, list[Finding]] = {}
+        for f in doc.findings:
+            findings.setdefault(f.rule_id, []).append(f)
+        checks: dict[str, list[CheckResult]] = {}
+        for c in doc.checks:
+            checks.setdefault(c.rule_id, []).append(c)
         for rule in _rules(report, doc):
-            suite.append(_case(rule, doc, report))
+            suite.append(_case(rule, doc, report, findings.get(rule.id, []), checks.get(rule.id, [])))
     cases = suite.findall("testcase")
     suite.set("tests", str(len(cases)))
     suite.set("failures", str(sum(1 for c in cases if c.find("failure") is not None)))
@@ -74,15 +91,16 @@ def _properties(suite: ET.Element, doc: DocumentResult, report: Report) -> None:
         ET.SubElement(properties, "property", name=name, value=_xml_text(value))
 
 
-def _case(rule: RuleInfo, doc: DocumentResult, report: Report) -> ET.Element:
+def _case(rule: RuleInfo, doc: DocumentResult, report: Report, findings: list[Finding],
+          checks: list[CheckResult]) -> ET.Element:
     lang = report.lang
     case = ET.Element("testcase", classname=f"cqdt.{rule.area}" if rule.area else "cqdt",
                       name=_xml_text(f"{rule.id} {rule.title}".strip()))
-    findings = [f for f in doc.findings if f.rule_id == rule.id]
-    checks = [c for c in doc.checks if c.rule_id == rule.id]
     errors = [c for c in checks if c.status == "error"]
-    failing = [f for f in findings if fails_at(f.severity, f.status, report.fail_on)]
-    others = [f for f in findings if f not in failing]
+    failing: list[Finding] = []
+    others: list[Finding] = []
+    for f in findings:  # one pass: findings are values, so `f not in failing` would compare each with every other
+        (failing if fails_at(f, report.fail_on) else others).append(f)
     if errors:
         reasons = "; ".join(say("check_crashed", lang, rule=rule.id, reason=c.reason or "") for c in errors)
         ET.SubElement(case, "error", message=_xml_text(reasons), type="check_crashed").text = _xml_text(reasons)
@@ -90,13 +108,22 @@ def _case(rule: RuleInfo, doc: DocumentResult, report: Report) -> ET.Element:
         worst = max(failing, key=lambda f: severity_rank(f.severity))
         message = worst.message + (f" ({say('report.more_findings', lang, count=len(failing) - 1)})" if len(failing) > 1 else "")
         failure = ET.SubElement(case, "failure", message=_xml_text(message), type=worst.severity)
-        failure.text = _xml_text("\n\n".join(_finding_text(f, lang) for f in failing))
+        failure.text = _xml_text(_listing(failing, lang))
     elif not findings and _not_applicable(checks, rule, doc):
         ET.SubElement(case, "skipped", message=_xml_text(_skip_reason(checks, doc, lang)))
+    elif findings and all(f.status == "waived" for f in findings):  # granted by the appraiser: skipped, with why
+        reasons = "; ".join(dict.fromkeys(_waived_reason(f, lang) for f in findings))
+        ET.SubElement(case, "skipped", message=_xml_text(reasons), type="waived")
     if others:
         head = say("report.below_fail_on", lang, fail_on=report.fail_on)
-        ET.SubElement(case, "system-out").text = _xml_text("\n\n".join([head, *(_finding_text(f, lang) for f in others)]))
+        ET.SubElement(case, "system-out").text = _xml_text(head + "\n\n" + _listing(others, lang))
     return case
+
+
+def _waived_reason(f: Finding, lang: str) -> str:
+    from ..decisions import decision_text
+
+    return f"{say('status.waived', lang)}: " + _one_line(decision_text(f.decision, lang) if f.decision else f.deviation_requested or "")
 
 
 def _not_applicable(checks: list[CheckResult], rule: RuleInfo, doc: DocumentResult) -> bool:
@@ -114,15 +141,19 @@ def _skip_reason(checks: list[CheckResult], doc: DocumentResult, lang: str) -> s
     return "; ".join(reasons) or say("report.rule_not_run", lang)
 
 
+def _listing(findings: list[Finding], lang: str) -> str:
+    """The findings of one case, the first SHOWN_PER_RULE of them, then how many more (all of one rule)."""
+    shown, omitted = capped(findings)
+    return "\n\n".join([*(_finding_text(f, lang) for f in shown), *(omitted_note(o, lang) for o in omitted)])
+
+
 def _finding_text(f: Finding, lang: str) -> str:
     lines = [f"{say('severity.' + f.severity, lang)} {f.rule_id} {place(f.location)}" + (f" {f.path_text}" if f.path else ""),
              _one_line(f.message)]
     lines += [f"{say('report.basis', lang)}: {cite(b, lang)}" for b in f.basis]
     if f.remediation:
         lines.append(f"{say('report.remediation', lang)}: {f.remediation}")
-    if f.deviation_requested:
-        label = say("deviation.granted" if f.status == "waived" else "deviation.note", lang)
-        lines.append(f"{label}: {_one_line(f.deviation_requested)}")
+    lines += [f"{label}: {_one_line(value)}" for label, value in decision_lines(f, lang)]
     return "\n".join(lines)
 
 

@@ -14,12 +14,16 @@ from ..dates import vn
 from ..findings import DocumentResult, Finding, Report
 from ..messages import say
 from .common import (
-    by_area,
+    areas_shown,
     cite,
+    decision_lines,
     error_place,
+    marks,
     no_mentions,
+    omitted_note,
     place,
     printable,
+    run_notices,
     verdict_totals,
 )
 
@@ -73,12 +77,15 @@ def render(report: Report, **_: Any) -> str:
         out += _files_table(report, lang)
     for doc in report.documents:
         out += _document(doc, report, lang)
+    for title, lines in run_notices(report):
+        out += [f"## {text(title)}", "", *(f"- {text(line, starts_block=True)}" for line in lines), ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
 def _architecture(arch, lang: str) -> str:
     decision = say("report.decision_of", lang, decision=arch.decision, date=vn(arch.date))
-    return f"{text(arch.id)} — {text(arch.title)} ({text(decision)})"
+    national = f"; {say('report.national_framework', lang)}: {text(arch.national)}" if arch.national else ""
+    return f"{text(arch.id)} — {text(arch.title)} ({text(decision)}){national}"
 
 
 def _files_table(report: Report, lang: str) -> list[str]:
@@ -120,9 +127,11 @@ def _document(doc: DocumentResult, report: Report, lang: str) -> list[str]:
         out += _instruments(doc, lang)
     if doc.verdict == "error" and doc.error:
         return out + [f"**{say('report.could_not_check', lang)}:** {code(error_place(doc))}: {text(doc.error)}", ""]
-    for area, group in by_area(doc.findings):
+    for area, group, omitted in areas_shown(doc.findings):
         out += [f"### {say('area.' + area, lang)} ({area})", ""]
         out += _findings_table(group, lang)
+        for o in omitted:
+            out += [text(omitted_note(o, lang)), ""]
         for finding in group:
             out += _details(finding, lang)
     if not doc.findings:
@@ -144,9 +153,7 @@ def _findings_table(group: list[Finding], lang: str) -> list[str]:
     head = (say("report.severity", lang), say("report.rule", lang), say("report.place", lang), say("report.message", lang))
     rows = ["| " + " | ".join(head) + " |", "|---|---|---|---|"]
     for f in group:
-        severity = say("severity." + f.severity, lang)
-        if f.status == "waived":
-            severity += f" ({say('status.waived', lang)})"
+        severity = say("severity." + f.severity, lang) + "".join(f" ({mark})" for mark in marks(f, lang))
         rows.append(f"| {severity} | {text(f.rule_id)} | {code(place(f.location), in_table=True)} | {text(f.message)} |")
     return rows + [""]
 
@@ -159,7 +166,5 @@ def _details(f: Finding, lang: str) -> list[str]:
     out += [f"- **{say('report.basis', lang)}:** {text(cite(b, lang))}" for b in f.basis]
     if f.remediation:
         out.append(f"- **{say('report.remediation', lang)}:** {text(f.remediation)}")
-    if f.deviation_requested:
-        label = say("deviation.granted" if f.status == "waived" else "deviation.note", lang)
-        out.append(f"- **{label}:** {text(f.deviation_requested)}")
+    out += [f"- **{label}:** {text(value)}" for label, value in decision_lines(f, lang)]
     return out + ["", "</details>", ""]

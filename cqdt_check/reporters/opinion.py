@@ -1,26 +1,44 @@
 """The appraiser's written opinion, drafted: one administrative letter (NĐ 30/2020/NĐ-CP layout) per checked plan.
 
-`render` gives Markdown (GitHub/GitLab, pasting into Word), `render_html` a printable A4 page; both come from
-`opinions()`, so the two say the same thing. The draft is never signed and says it is a draft for the appraiser.
+`render` gives Markdown (GitHub/GitLab, pasting into Word), `render_html` a printable A4 page and opinion_docx.py a
+Word document; all come from `opinions()`, so they say the same thing. The body speaks to the owner in plain
+administrative words (what to change, why, under which article); the tool's own references (rule ids, YAML paths,
+lines) go to the annex. The draft is never signed and says it is a draft for the appraiser.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from ..dates import vn
-from ..findings import DocumentResult, Finding, Report
+from ..findings import ArchitectureInfo, Basis, DocumentResult, Finding, Report
 from ..messages import say
 from . import markdown
-from .common import by_area, cite, error_place, place
+from .common import by_area, decision_lines, error_place
 from .html import as_of_reason, environment, translator
 
 # The national title and motto are fixed by NĐ 30/2020/NĐ-CP and stay in Vietnamese in every language.
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 UNVERIFIED_MARK = "(*)"
+
+# The national architecture framework in force from each date (domain/legal-basis.md §14.2); the opinion cites the
+# one governing the plan's date. TODO(issue 12, national layer): read it from the national architecture layer's data
+# once that lands, and drop this table.
+NATIONAL_FRAMEWORKS: tuple[tuple[dt.date, str], ...] = (
+    (dt.date(2023, 12, 29), "qd-2568-2023"),
+    (dt.date(2025, 3, 25), "qd-292-2025"),
+    (dt.date(2025, 10, 8), "qd-3090-2025"),
+    (dt.date(2026, 7, 29), "qd-1425-2026"),
+)
+
+# An instrument's number and symbol ("85/2016/NĐ-CP", "1702/QĐ-UBND", "TCVN 11930:2017"): what makes it citable.
+# A letter written ".../UBND-VX" or a description without a number cannot be cited and stays out of the letter.
+_NUMBER = re.compile(r"(?<![\w.])\d+/(?:\d{4}/)?[A-ZĐ][A-ZĐ0-9&-]*|TCVN\s*\d+(?::\d{4})?")
 
 
 def _same(text: str) -> str:
@@ -29,16 +47,18 @@ def _same(text: str) -> str:
 
 @dataclass(frozen=True)
 class Escape:
-    """How plan and rule text is made safe for one output: prose, and literal names (files, places, paths)."""
+    """How plan and rule text is made safe for one output: prose, literal names (files, places, paths), and
+    literal names inside a table cell."""
 
     text: Callable[[str], str]
     literal: Callable[[str], str]
+    cell_literal: Callable[[str], str]
 
 
-# HTML templates escape everything they print, so the data stays as written; Markdown escapes as the Markdown report
-# does, with files, places and paths as code spans (literal, and readable when the text is pasted unrendered).
-AS_WRITTEN = Escape(_same, _same)
-MARKDOWN = Escape(markdown.text, markdown.code)
+# HTML templates and Word escape (or need) nothing, so the data stays as written; Markdown escapes as the Markdown
+# report does, with files, places and paths as code spans (literal, and readable when the text is pasted unrendered).
+AS_WRITTEN = Escape(_same, _same, _same)
+MARKDOWN = Escape(markdown.text, markdown.code, lambda value: markdown.code(value, in_table=True))
 
 
 def render(report: Report, **_: Any) -> str:
@@ -70,12 +90,14 @@ def _opinion(doc: DocumentResult, report: Report, escape: Escape) -> dict[str, A
         "owner": escape.text(doc.owner) if doc.owner else say("opinion.the_owner", lang),
         "architecture": escape.text(architecture.title) if architecture else say("opinion.the_architecture", lang),
     }
-    # waived findings were granted by the appraiser; the rest follow the HTML report's order of areas
-    failed = [f for _, group in by_area(f for f in doc.findings if f.status == "fail") for f in group]
-    requests = ([_item(f, "opinion.request.error", report, escape) for f in failed if f.severity == "error"]
-                + [_item(f, "opinion.request.warning", report, escape) for f in failed if f.severity == "warning"])
-    notes = [_item(f, "opinion.note", report, escape) for f in failed if f.severity == "info"]
-    bases = _bases(failed, architecture, lang, escape)
+    # the HTML report's order of areas; one request per rule and severity, naming every part of the plan it concerns
+    ordered = [f for _, group in by_area(f for f in doc.findings if f.status in ("fail", "waived")) for f in group]
+    failed = [f for f in ordered if f.status == "fail"]
+    sections = [(severity, _requests([f for f in failed if f.severity == severity], report, architecture, escape))
+                for severity in ("error", "warning", "info")]
+    waived = _requests([f for f in ordered if f.status == "waived"], report, architecture, escape, waived=True)
+    numbered = _number(sections, lang)
+    bases = _bases(failed, architecture, doc.as_of, lang, escape)
     conclusion = conclusion_of(doc)
     return {
         # the province's people's committee above the issuing department, as NĐ 30/2020 lays out the header
@@ -84,13 +106,146 @@ def _opinion(doc: DocumentResult, report: Report, escape: Escape) -> dict[str, A
         "reference": say("opinion.reference", lang, subject=words["subject"]),
         "to": escape.text(doc.owner) if doc.owner else say("opinion.owner_placeholder", lang),
         "bases": bases,
-        "any_unverified": any(not verified for _, verified in bases),
+        "any_unverified": any(not verified for _, verified in bases) or any(
+            r["unverified"] for _, _, items in numbered for r in items),
         "intro": _intro(doc, lang, words),
-        "requests": requests,
-        "notes": notes,
+        "sections": numbered,
+        "has_requests": any(items for severity, _, items in numbered if severity != "info"),
+        "waived": waived,
+        "annex": [row for _, _, items in numbered for item in items for row in item["annex"]],
+        "annex_intro": say("opinion.annex.intro", lang, file=words["file"]),
         "conclusion": conclusion,
-        "conclusion_text": _conclusion_text(doc, conclusion, bool(requests), lang, words, escape),
+        "conclusion_text": _conclusion_text(doc, conclusion, any(items for s, items in sections if s == "warning"),
+                                            lang, words, escape),
     }
+
+
+def _number(sections: list[tuple[str, list[dict[str, Any]]]], lang: str) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """Sections with findings, numbered 1, 2, …, each item `section.item`; the annex rows carry that number."""
+    out: list[tuple[str, str, list[dict[str, Any]]]] = []
+    for severity, items in sections:
+        if not items:
+            continue
+        number = len(out) + 1
+        for i, item in enumerate(items, 1):
+            item["number"] = f"{number}.{i}"
+            for row in item["annex"]:
+                row["item"] = item["number"]
+        title = say("opinion.notes" if severity == "info" else f"opinion.requests.{severity}", lang)
+        out.append((severity, title, items))
+    return out
+
+
+def _requests(findings: list[Finding], report: Report, architecture: ArchitectureInfo | None, escape: Escape,
+              waived: bool = False) -> list[dict[str, Any]]:
+    """One request per rule (and severity): what to change and where, why, and the articles it rests on."""
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    for f in findings:
+        groups.setdefault((f.rule_id, f.severity), []).append(f)
+    return [_request(group, report, architecture, escape, waived) for group in groups.values()]
+
+
+def _request(group: list[Finding], report: Report, architecture: ArchitectureInfo | None, escape: Escape,
+             waived: bool) -> dict[str, Any]:
+    lang = report.lang
+    first = group[0]
+    info = report.rule(first.rule_id)
+    title = first.title or (info.title if info else first.rule_id)
+    subjects = list(dict.fromkeys(escape.text(f.subject) for f in group if f.subject))
+    scope = say("opinion.scope", lang, subjects=_join(subjects, lang)) if subjects else ""
+    requirement = escape.text(title if first.severity == "info" else _lower_first(title))
+    key = "opinion.waived_item" if waived else f"opinion.request.{first.severity}"
+    cites, unverified = _citations(group, architecture, lang)
+    why = _why(info.rationale if info else "")
+    return {
+        "severity": first.severity,
+        "text": say(key, lang, scope=scope, requirement=requirement),
+        # the reason is given for what the owner must change; a recommendation rests on its citation alone, which
+        # keeps the letter to a few pages
+        "why": escape.text(why) if why and first.severity == "error" and not waived else "",
+        "cites": say("opinion.cites", lang, cites=escape.text("; ".join(cites))) if cites else "",
+        "unverified": unverified,
+        "deviations": [] if waived else [_deviation(f, lang, escape) for f in group
+                                         if f.deviation_requested or f.decision is not None],
+        "annex": [{
+            "rule_id": escape.cell_literal(f.rule_id),
+            "path": escape.cell_literal(f.path_text) if f.path else "",
+            "line": say("opinion.annex.line", lang, line=f.location.line) if f.location.line else "",
+            "severity": say(f"severity.{f.severity}", lang),
+            "message": escape.text(f.message),
+        } for f in group],
+    }
+
+
+def _deviation(f: Finding, lang: str, escape: Escape) -> dict[str, str]:
+    """The owner's request for a deviation, and where the appraiser's decision on it shows."""
+    scope = say("opinion.scope", lang, subjects=escape.text(f.subject)) if f.subject else ""
+    reason = (f.deviation_requested or "").strip().rstrip(".")
+    request = say("opinion.deviation", lang, scope=scope, reason=escape.text(reason)) if reason else ""
+    decision = _decision(f, lang)  # a recorded decision quotes the decisions file: escaped like plan text
+    return {"request": request, "decision": escape.text(decision) if f.decision is not None else decision}
+
+
+def _decision(f: Finding, lang: str) -> str:
+    """The appraiser's decision on a requested deviation (`--decisions`: refused, or granted but expired, with its
+    document); a granted one makes the finding `waived` (listed under "Sai lệch được chấp thuận"). Without a
+    recorded decision the appraiser writes it in."""
+    if f.decision is None:
+        return say("opinion.decision_pending", lang)
+    return " ".join(f"{label}: {value}." for label, value in decision_lines(f, lang)[-1:])
+
+
+def _join(items: list[str], lang: str) -> str:
+    """`a, b và c`."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + say("opinion.and", lang) + items[-1]
+
+
+def _lower_first(text: str) -> str:
+    """A title as the continuation of a sentence: 'Hệ thống phải…' → 'hệ thống phải…', leaving 'IPv6', 'LGSP' alone."""
+    return text[0].lower() + text[1:] if len(text) > 1 and text[1].islower() else text
+
+
+# A rationale's first sentence is the request's "why" when it reads as plain prose: short, whole (balanced
+# brackets), and free of the pack's own references (source notes, rule ids, field names).
+_TOOL_WORDS = re.compile(r"seed|legal-basis|_|[A-Z]{2,5}-\d{3}|\bC[12]\b|tệp|plan file|\bYAML\b")
+# A basis's `article` is cited when it names a place in the instrument; otherwise it is the pack's note about it
+# ("nội dung yêu cầu chưa xác minh") and the instrument is cited alone.
+_ARTICLE = re.compile(r"(Điều|khoản|điểm|Phụ lục|[Mm]ục|STT|Chương|Article|Annex|Section)\b")
+
+
+def _why(rationale: str) -> str:
+    sentence = re.split(r"(?<=[.;])\s+", rationale.strip(), maxsplit=1)[0].rstrip(";").strip()
+    if not sentence or len(sentence) > 240 or _TOOL_WORDS.search(sentence):
+        return ""
+    if sentence.count("(") != sentence.count(")"):
+        return ""
+    return sentence if sentence.endswith(".") else sentence + "."
+
+
+def _citations(group: list[Finding], architecture: ArchitectureInfo | None, lang: str) -> tuple[list[str], bool]:
+    """'Phụ lục I, mục 3.3 Quyết định số 1702/QĐ-UBND', …: the numbered instruments of the request, with their
+    articles, each once; and whether one of them is not verified against the original (it then carries the mark)."""
+    out: dict[str, None] = {}
+    unverified = False
+    for basis in (b for f in group if f.area != "schema" for b in f.basis):
+        name = _short_name(basis, architecture, lang)
+        if name is None:
+            continue
+        article = basis.article if basis.article and _ARTICLE.match(basis.article) else None
+        text = say("opinion.article_of", lang, article=article, instrument=name) if article else name
+        if not basis.verified:
+            text += f" {UNVERIFIED_MARK}"
+            unverified = True
+        out[text] = None
+    return list(out), unverified
+
+
+def _short_name(basis: Basis, architecture: ArchitectureInfo | None, lang: str) -> str | None:
+    """How a request names an instrument: the architecture's decision by its number, other instruments as written;
+    None for an instrument without a number (it cannot be cited)."""
+    if architecture is not None and architecture.decision in basis.instrument:
+        return say("opinion.decision_short", lang, decision=architecture.decision)
+    return basis.instrument if _NUMBER.search(basis.instrument) else None
 
 
 def conclusion_of(doc: DocumentResult) -> str:
@@ -135,28 +290,54 @@ def _subject(doc: DocumentResult, lang: str, escape: Escape) -> str:
     return say(f"opinion.subject.{kind}", lang, name=escape.text(doc.plan_name))
 
 
-def _bases(findings: list[Finding], architecture, lang: str, escape: Escape) -> list[tuple[str, bool]]:
-    """The architecture's decision first, then the instruments the opinion's requests rest on (verified or not).
+def _bases(findings: list[Finding], architecture: ArchitectureInfo | None, as_of: dt.date | None, lang: str,
+           escape: Escape) -> list[tuple[str, bool]]:
+    """"Căn cứ": the appraising body's authority, the architecture's decision, the national framework of the plan's
+    date, then the numbered instruments the requests rest on, each once, from the highest legal force down.
 
-    An opinion cites what it relies on: the instruments behind its requests, not every instrument the rule pack
-    knows (the HTML and text reports list those).
+    An opinion cites what it relies on: not every instrument the rule pack knows (the HTML and text reports list
+    those), and nothing without a number.
     """
-    out: list[tuple[str, bool]] = []
+    out: list[tuple[str, bool]] = [(say("opinion.authority", lang), True)]
+    seen: set[str] = set()
     if architecture is not None:
         decision = say("opinion.decision", lang, decision=architecture.decision, date=vn(architecture.date),
                        title=architecture.title,
                        issuer=say("opinion.decision_issuer", lang, issuer=architecture.issuer) if architecture.issuer else "")
         out.append((escape.text(decision), True))
-    cited: dict[str, bool] = {}
+        seen.add(_key(architecture.decision))
+    framework = national_framework(as_of)
+    if framework is not None:
+        text = say(f"opinion.national.{framework}", lang)
+        out.append((escape.text(text), True))
+        seen.add(_key(text))
+    cited: dict[str, tuple[str, bool]] = {}
     for finding in findings:
         if finding.area == "schema":
             continue  # the plan format is not a legal instrument
         for basis in finding.basis:
-            if architecture is not None and architecture.decision in basis.instrument:
-                continue  # the decision is already cited, with its title
-            cited[basis.instrument] = cited.get(basis.instrument, False) or basis.verified
-    out += [(escape.text(name), verified) for name, verified in sorted(cited.items(), key=lambda item: _rank(item[0]))]
+            key = _key(basis.instrument)
+            if not key or key in seen:
+                continue  # without a number it cannot be cited; the decision and framework are cited above
+            name, verified = cited.get(key, (basis.instrument, False))
+            # the fullest form of the instrument (with its date) is the one cited
+            cited[key] = (max(name, basis.instrument, key=len), verified or basis.verified)
+    out += [(escape.text(name), verified) for name, verified in sorted(cited.values(), key=lambda item: _rank(item[0]))]
     return out
+
+
+def national_framework(as_of: dt.date | None) -> str | None:
+    """The key of the national architecture framework in force on `as_of` (None before the first one we know)."""
+    if as_of is None:
+        return None
+    found = [key for start, key in NATIONAL_FRAMEWORKS if start <= as_of]
+    return found[-1] if found else None
+
+
+def _key(instrument: str) -> str:
+    """An instrument's number and symbol, upper-cased: the same instrument written two ways is cited once."""
+    match = _NUMBER.search(instrument)
+    return re.sub(r"\s+", "", match.group(0)).upper() if match else ""
 
 
 # Căn cứ are listed from the highest legal force down (laws, resolutions, decrees, decisions, circulars, letters).
@@ -166,21 +347,3 @@ _HIERARCHY = ("Luật", "Nghị quyết", "Nghị định", "Quyết định", "
 def _rank(instrument: str) -> tuple[int, str]:
     level = next((i for i, kind in enumerate(_HIERARCHY) if instrument.startswith(kind)), len(_HIERARCHY))
     return level, instrument
-
-
-def _item(f: Finding, lead: str, report: Report, escape: Escape) -> dict[str, Any]:
-    """One numbered request (or note): what is wrong, how to fix it, on what basis, where in the dossier."""
-    info = report.rule(f.rule_id)
-    title = f.title or (info.title if info else "")
-    return {
-        "rule_id": f.rule_id,
-        "severity": f.severity,
-        "lead": say(lead, report.lang, rule=escape.text(f"{f.rule_id} — {title}" if title else f.rule_id)),
-        "message": escape.text(f.message),
-        "remediation": escape.text(f.remediation),
-        "bases": [escape.text(cite(b, report.lang)) for b in f.basis],
-        "where": (f"{escape.literal(f.path_text)} ({escape.literal(place(f.location))})" if f.path
-                  else escape.literal(place(f.location))),
-        "deviation": say("opinion.deviation", report.lang, reason=escape.text(f.deviation_requested))
-                     if f.deviation_requested else None,
-    }

@@ -6,19 +6,18 @@ path; documents that could not be checked are tool-execution notifications and m
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import PurePath
 from typing import Any
-from urllib.parse import quote
 
+from ..decisions import decision_text, stale_text
 from ..findings import DocumentResult, Finding, Location, Report, RuleInfo
+from ..fingerprint import FINGERPRINT_KEY, document_fingerprints, fingerprint  # noqa: F401  (re-exported for tests)
+from ..fingerprint import uri as _uri
 from ..messages import say
-from .common import cite, error_place
+from .common import cite, decision_dict, decision_lines, error_place
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-# The key of our fingerprint: bump the version if the recipe changes, so viewers do not mistake old for new.
-FINGERPRINT_KEY = "cqdtFindingHash/v1"
 SOURCE_ROOT = "%SRCROOT%"
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -34,13 +33,10 @@ def as_dict(report: Report) -> dict[str, Any]:
     artifacts = {doc.file: index for index, doc in enumerate(report.documents)}
     results = []
     for doc in report.documents:
-        seen: dict[tuple[str, str], int] = {}
-        for finding in doc.findings:
-            # the same rule can fail twice at one path (ARCH-010 for two superseded frameworks): number them
-            key = (finding.rule_id, finding.path_text)
-            seen[key] = seen.get(key, 0) + 1
-            results.append(_result(finding, doc, rule_index, artifacts, seen[key], lang))
+        for finding, print_ in zip(doc.findings, document_fingerprints(doc), strict=False):
+            results.append(_result(finding, doc, rule_index, artifacts, print_, lang, report.baseline is not None))
     notifications = [n for doc in report.documents for n in _notifications(doc, rule_index, artifacts, lang)]
+    notifications += [_stale(stale, rule_index, lang) for stale in report.stale_decisions]
     invocation: dict[str, Any] = {"executionSuccessful": not any(d.verdict == "error" for d in report.documents)}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
@@ -95,39 +91,46 @@ def _basis(basis) -> dict[str, Any]:
             "validTo": basis.valid_to.isoformat() if basis.valid_to else None, "source": basis.source}
 
 
-def _result(f: Finding, doc: DocumentResult, rule_index: dict[str, int], artifacts: dict[str, int], occurrence: int,
-            lang: str) -> dict[str, Any]:
+def _result(f: Finding, doc: DocumentResult, rule_index: dict[str, int], artifacts: dict[str, int], print_: str,
+            lang: str, with_baseline: bool = False) -> dict[str, Any]:
     message = f.message
-    if f.deviation_requested and f.status != "waived":
+    if f.status != "waived":
         # an owner's request is not a suppression: only the appraiser grants it, so the result stays open
-        message += f"\n{say('deviation.note', lang)}: {f.deviation_requested}"
+        message += "".join(f"\n{label}: {text}" for label, text in decision_lines(f, lang))
     location: dict[str, Any] = {"physicalLocation": _physical(f.location, doc.file, artifacts)}
     if f.path:
         location["logicalLocations"] = [{"fullyQualifiedName": f.path_text}]
     out: dict[str, Any] = {"ruleId": f.rule_id}
     if f.rule_id in rule_index:
         out["ruleIndex"] = rule_index[f.rule_id]
+    properties: dict[str, Any] = {"area": f.area, "severity": f.severity, "status": f.status,
+                                  "basis": [_basis(b) for b in f.basis], "remediation": f.remediation}
+    if f.decision is not None:
+        properties["decision"] = decision_dict(f.decision)
     out.update({
         "level": _LEVEL[f.severity],
         "message": {"text": message},
         "locations": [location],
-        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(f.rule_id, doc.file, f.path_text, occurrence)},
-        "properties": {"area": f.area, "severity": f.severity, "status": f.status,
-                       "basis": [_basis(b) for b in f.basis], "remediation": f.remediation},
+        "partialFingerprints": {FINGERPRINT_KEY: print_},
+        "properties": properties,
     })
+    if with_baseline:  # SARIF's own word for a result already known to the baseline
+        out["baselineState"] = "unchanged" if f.baselined else "new"
     if f.status == "waived":
-        out["suppressions"] = [{"kind": "external", "status": "accepted", "justification": f.deviation_requested or ""}]
+        justification = (decision_text(f.decision, lang) if f.decision is not None else f.deviation_requested) or ""
+        out["suppressions"] = [{"kind": "external", "status": "accepted", "justification": justification}]
     return out
 
 
-def fingerprint(rule_id: str, file: str, path_text: str, occurrence: int) -> str:
-    """Stable across runs, languages and edits elsewhere in the file: what failed, in which file, at which YAML path.
-
-    Lines and messages are left out on purpose: a line shifts when anything above it changes, and a message changes
-    with --lang and with the values it quotes; the occurrence tells apart two findings of one rule at one path.
-    """
-    key = "\0".join((rule_id, _uri(file), path_text, str(occurrence)))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+def _stale(stale, rule_index: dict[str, int], lang: str) -> dict[str, Any]:
+    """A decision that matched nothing: a warning about the decisions file, not a result about the plan."""
+    out: dict[str, Any] = {"level": "warning",
+                           "message": {"text": f"{say('decision.stale_title', lang)}: {stale_text(stale, lang)}"},
+                           "locations": [{"physicalLocation": _physical(stale.source, stale.source.file, {})}],
+                           "associatedRule": {"id": stale.rule_id}}
+    if stale.rule_id in rule_index:
+        out["associatedRule"]["index"] = rule_index[stale.rule_id]
+    return out
 
 
 def _notifications(doc: DocumentResult, rule_index: dict[str, int], artifacts: dict[str, int], lang: str) -> list[dict]:
@@ -169,14 +172,6 @@ def _artifact_location(file: str, artifacts: dict[str, int]) -> dict[str, Any]:
     if file in artifacts:
         out["index"] = artifacts[file]
     return out
-
-
-def _uri(file: str) -> str:
-    """A file name as given, as a URI reference: `/` separators, percent-encoded (é → %C3%A9); absolute as file://."""
-    path = PurePath(file)
-    if path.is_absolute():
-        return path.as_uri()
-    return quote(path.as_posix())
 
 
 def _run_properties(report: Report) -> dict[str, Any]:

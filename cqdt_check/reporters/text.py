@@ -1,19 +1,30 @@
-"""The text report an appraiser reads: header, findings grouped by area, summary; readable without colour at 80 columns."""
+"""The text report an appraiser reads: header, findings grouped by area, summary; readable without colour at 80 columns.
+
+What the report says is written once, as blocks (paragraphs, rules, the table of files); plain.py lays them out as
+plain text, and rich paints the same blocks only for a colour terminal (it is imported only then).
+"""
 
 from __future__ import annotations
 
-import io
+from collections.abc import Iterator
 from typing import Any
 
-from rich.console import Console
-from rich.padding import Padding
-from rich.text import Text
-
 from ..dates import vn
-from ..findings import AREAS, DocumentResult, Finding, Report
+from ..findings import DocumentResult, Finding, Report
 from ..messages import say
-from .common import printable
-
+from . import plain
+from .common import (
+    areas_shown,
+    cite,
+    decision_lines,
+    error_place,
+    marks,
+    omitted_note,
+    place,
+    printable,
+    run_notices,
+    verdict_totals,
+)
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 _VERDICT_STYLE = {"pass": "bold green", "fail": "bold red", "error": "bold magenta"}
@@ -26,7 +37,7 @@ def clean(text: str | None) -> str:
     """Plan text as the terminal shows it: printable characters only, on the line it started on.
 
     A newline in a plan value is shown as ⏎ and `::` gets a zero-width space, so that text from a plan can never
-    begin a line a CI log reads as a command (GitHub Actions' `::error::`, also after rich wraps the line).
+    begin a line a CI log reads as a command (GitHub Actions' `::error::`, also after the line is wrapped).
     Very long values are shortened: wrapping takes time that grows with the square of a line's length.
     """
     text = text or ""
@@ -35,104 +46,180 @@ def clean(text: str | None) -> str:
     return printable(text).replace("\r\n", "\n").replace("\r", "\n").replace("\n", " ⏎ ").replace("::", ":\u200b:")
 
 
+# The blocks of the report. A span is text with its style in colour (None: unstyled).
+Span = tuple[str, str | None]
+
+
+class Para:
+    """A paragraph, wrapped to the width (or kept on one line: `soft`), indented by `indent` columns."""
+
+    __slots__ = ("indent", "soft", "spans")
+
+    def __init__(self, *spans: Span | str, indent: int = 0, soft: bool = False) -> None:
+        self.spans = [(s, None) if isinstance(s, str) else s for s in spans]
+        self.indent, self.soft = indent, soft
+
+
+class Rule:
+    """A line across the width, with a title at its left if given."""
+
+    __slots__ = ("character", "title")
+
+    def __init__(self, character: str, title: Span | None = None) -> None:
+        self.character, self.title = character, title
+
+
+class Table:
+    """The table of files: a title, a header, rows of cells."""
+
+    __slots__ = ("header", "rows", "title")
+
+    def __init__(self, title: str, header: list[str], rows: list[list[Span]]) -> None:
+        self.title, self.header, self.rows = title, header, rows
+
+
+BLANK = Para()
+Block = Para | Rule | Table
+
+
 def render(report: Report, *, width: int = 80, color: bool = False, **_: Any) -> str:
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color, color_system="standard" if color else None,
-                      highlight=False, emoji=False, markup=False, soft_wrap=False)
+    if color:
+        return _paint(report, width)
+    out: list[str] = []
+    for block in blocks(report):
+        if isinstance(block, Para):
+            text = "".join(span for span, _ in block.spans)
+            out += plain.unwrapped(text) if block.soft else plain.paragraph(text, width, block.indent)
+        elif isinstance(block, Rule):
+            out.append(plain.rule(width, block.character, block.title[0] if block.title else ""))
+        else:
+            out += plain.table(block.title, block.header, [[s for s, _ in row] for row in block.rows], width)
+    # lines as a terminal shows them: without the spaces that pad them to the width
+    return "\n".join(line.rstrip() for line in out) + "\n"
+
+
+def blocks(report: Report) -> Iterator[Block]:
+    """Everything the text report says, in order."""
     lang = report.lang
     for index, doc in enumerate(report.documents):
         if index:
-            console.print()
-        _document(console, doc, report, lang)
+            yield BLANK
+        yield from _document(doc, report, lang)
     if len(report.documents) > 1:
-        _files_table(console, report, lang)
-    text = buffer.getvalue()
-    # rich pads lines to the width; without colour, drop the padding so files and pipes stay clean
-    return text if color else "\n".join(line.rstrip() for line in text.split("\n"))
+        yield from _files_table(report, lang)
+    for title, lines in run_notices(report):
+        yield BLANK
+        yield Rule("─", (title, "bold"))
+        yield from (Para(f"- {clean(line)}") for line in lines)
 
 
-def _document(console: Console, doc: DocumentResult, report: Report, lang: str) -> None:
-    console.print(Text(f"cqdt-check {report.tool_version} — {say('report.title', lang)}", style="bold"))
-    console.rule(characters="═")
-    field = lambda label, value: console.print(Text.assemble((f"{say(label, lang)}: ", "bold"), clean(value)))  # noqa: E731
+def _document(doc: DocumentResult, report: Report, lang: str) -> Iterator[Block]:
+    yield Para((f"cqdt-check {report.tool_version} — {say('report.title', lang)}", "bold"))
+    yield Rule("═")
+
+    def field(label: str, value: str | None) -> Para:
+        return Para((f"{say(label, lang)}: ", "bold"), clean(value))
+
     if doc.plan_name:
-        field("report.plan", doc.plan_name)
-    field("report.file", doc.file)
+        yield field("report.plan", doc.plan_name)
+    yield field("report.file", doc.file)
     if doc.plan_kind in ("project", "service_rental"):
-        field("report.kind", f"{say('kind.' + doc.plan_kind, lang)} ({doc.plan_kind})")
+        yield field("report.kind", f"{say('kind.' + doc.plan_kind, lang)} ({doc.plan_kind})")
     if doc.owner:
-        field("report.owner", doc.owner)
+        yield field("report.owner", doc.owner)
     if doc.architecture:
         a = doc.architecture
-        field("report.architecture", f"{a.id} — {a.title} ({say('report.decision_of', lang, decision=a.decision, date=vn(a.date))})")
+        yield field("report.architecture", f"{a.id} — {a.title} ({say('report.decision_of', lang, decision=a.decision, date=vn(a.date))})")
+        if a.national:
+            yield field("report.national_framework", a.national)
     if doc.as_of:
-        field("report.as_of", f"{vn(doc.as_of)} ({say('as_of.' + (doc.as_of_source or 'today'), lang)})")
+        yield field("report.as_of", f"{vn(doc.as_of)} ({say('as_of.' + (doc.as_of_source or 'today'), lang)})")
     for fact in doc.regime_facts:
-        field("report.regime", fact.text)
+        yield field("report.regime", fact.text)
     for source in report.operator_files:
-        field("report.operator_source", f"{source.kind}: {source.path} sha256:{source.sha256}")
+        yield field("report.operator_source", f"{source.kind}: {source.path} sha256:{source.sha256}")
     if doc.instruments:
-        console.print(Text(f"{say('report.instruments', lang)}:", style="bold"))
+        yield Para((f"{say('report.instruments', lang)}:", "bold"))
         for instrument in doc.instruments:
-            console.print(Padding(Text(f"- {clean(instrument.name)}" + ("" if instrument.verified else " *")), (0, 0, 0, 2)))
+            yield Para(f"- {clean(instrument.name)}" + ("" if instrument.verified else " *"), indent=2)
         if not all(i.verified for i in doc.instruments):
-            console.print(Text(f"  * {say('report.unverified', lang)}", style="dim"))
-    console.print()
+            yield Para((f"  * {say('report.unverified', lang)}", "dim"))
+    yield BLANK
     if doc.verdict == "error" and doc.error:
-        loc = doc.error_location
-        place = f"{clean(doc.file)}:{loc.line}:{loc.column}" if loc and loc.line else clean(doc.file)
-        console.print(Text.assemble((say("report.could_not_check", lang), _VERDICT_STYLE["error"]), f": {place}: {clean(doc.error)}"),
-                      soft_wrap=True)
+        yield Para((say("report.could_not_check", lang), _VERDICT_STYLE["error"]),
+                   f": {clean(error_place(doc))}: {clean(doc.error)}", soft=True)
         return
-    for area in ("schema", *AREAS[:-1]):  # problems with the file itself first
-        group = [f for f in doc.findings if f.area == area]
-        if group:
-            console.rule(Text(f"{say('area.' + area, lang)} ({area})", style="bold"), align="left", characters="─")
-            for finding in group:
-                _finding(console, finding, lang)
+    for area, group, omitted in areas_shown(doc.findings):
+        yield Rule("─", (f"{say('area.' + area, lang)} ({area})", "bold"))
+        for finding in group:
+            yield from _finding(finding, lang)
+        for left_out in omitted:
+            yield Para(omitted_note(left_out, lang), indent=1)
+            yield BLANK
     if not doc.findings:
-        console.print(say("report.no_findings", lang))
+        yield Para(say("report.no_findings", lang))
     if not doc.rules_evaluated and doc.verdict != "error":
-        console.print(Text(say("report.not_evaluated", lang), style="bold"))
-    console.rule(Text(say("report.summary", lang), style="bold"), align="left", characters="─")
-    console.print(Text.assemble((f"{say('report.verdict', lang)}: ", "bold"),
-                                (say("verdict." + doc.verdict, lang), _VERDICT_STYLE[doc.verdict]),
-                                f" — {say('report.counts', lang, **doc.summary())}"))
+        yield Para((say("report.not_evaluated", lang), "bold"))
+    yield Rule("─", (say("report.summary", lang), "bold"))
+    yield Para((f"{say('report.verdict', lang)}: ", "bold"), (say("verdict." + doc.verdict, lang), _VERDICT_STYLE[doc.verdict]),
+               f" — {say('report.counts', lang, **doc.summary())}")
 
 
-def _finding(console: Console, f: Finding, lang: str) -> None:
-    loc = f.location
-    head = Text.assemble((f" {say('severity.' + f.severity, lang)} ", _SEVERITY_STYLE[f.severity]), " ", (f.rule_id, "bold"),
-                         f"  {clean(loc.file)}:{loc.line}:{loc.column}")
+def _finding(f: Finding, lang: str) -> Iterator[Block]:
+    head: list[Span] = [(f" {say('severity.' + f.severity, lang)} ", _SEVERITY_STYLE[f.severity]), (" ", None),
+                        (f.rule_id, "bold"), (f"  {clean(place(f.location))}", None)]
+    head += [(f"  ({mark})", "bold") for mark in marks(f, lang)]
     if f.path:
-        head.append(f"  {clean(f.path_text)}", style="dim")
-    console.print(head)
-    indent = lambda text: console.print(Padding(text, (0, 0, 0, 3)))  # noqa: E731
-    indent(Text(clean(f.message)))
+        head.append((f"  {clean(f.path_text)}", "dim"))
+    yield Para(*head)
+    yield Para(clean(f.message), indent=3)
     for basis in f.basis:
-        cite = basis.instrument + (f", {basis.article}" if basis.article else "")
-        if not basis.verified:
-            cite += f" ({say('report.unverified', lang)})"
-        indent(Text.assemble((say("report.basis", lang) + ": ", "bold"), clean(cite)))
+        yield Para((say("report.basis", lang) + ": ", "bold"), clean(cite(basis, lang)), indent=3)
     if f.remediation:
-        indent(Text.assemble((say("report.remediation", lang) + ": ", "bold"), clean(f.remediation)))
-    if f.deviation_requested:
-        indent(Text.assemble((say("deviation.note", lang) + ": ", "bold"), clean(f.deviation_requested)))
-    console.print()
+        yield Para((say("report.remediation", lang) + ": ", "bold"), clean(f.remediation), indent=3)
+    for label, value in decision_lines(f, lang):
+        yield Para((label + ": ", "bold"), clean(value), indent=3)
+    yield BLANK
 
 
-def _files_table(console: Console, report: Report, lang: str) -> None:
-    from rich.table import Table
-
-    console.print()
-    table = Table(title=say("report.files", lang), title_justify="left", show_lines=False, expand=False)
-    for column in (say("report.file", lang), say("report.verdict", lang), "E", "W", "I"):
-        table.add_column(column, overflow="fold")
+def _files_table(report: Report, lang: str) -> Iterator[Block]:
+    yield BLANK
+    header = [say("report.file", lang), say("report.verdict", lang), "E", "W", "I"]
+    rows = []
     for doc in report.documents:
         s = doc.summary()
-        table.add_row(clean(doc.file), Text(say("verdict." + doc.verdict, lang), style=_VERDICT_STYLE[doc.verdict]),
-                      str(s["error"]), str(s["warning"]), str(s["info"]))
-    console.print(table)
-    counts = {v: sum(1 for d in report.documents if d.verdict == v) for v in ("pass", "fail", "error")}
-    console.print(say("report.total", lang, count=len(report.documents), passed=counts["pass"], failed=counts["fail"],
-                      errors=counts["error"]))
+        rows.append([(clean(doc.file), None), (say("verdict." + doc.verdict, lang), _VERDICT_STYLE[doc.verdict]),
+                     (str(s["error"]), None), (str(s["warning"]), None), (str(s["info"]), None)])
+    yield Table(say("report.files", lang), header, rows)
+    yield Para(say("report.total", lang, **verdict_totals(report)))
+
+
+def _paint(report: Report, width: int) -> str:
+    """The same blocks in colour, drawn by rich (imported here only: a report without colour never loads it)."""
+    import io
+
+    from rich.console import Console
+    from rich.padding import Padding
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=True, color_system="standard", highlight=False,
+                      emoji=False, markup=False, soft_wrap=False)
+    for block in blocks(report):
+        if isinstance(block, Para):
+            text = Text.assemble(*((span, style or "") for span, style in block.spans))
+            console.print(Padding(text, (0, 0, 0, block.indent)) if block.indent else text, soft_wrap=block.soft)
+        elif isinstance(block, Rule):
+            if block.title:
+                console.rule(Text(block.title[0], style=block.title[1] or ""), align="left", characters=block.character)
+            else:
+                console.rule(characters=block.character)
+        else:
+            table = RichTable(title=block.title, title_justify="left", show_lines=False, expand=False)
+            for column in block.header:
+                table.add_column(column, overflow="fold")
+            for row in block.rows:
+                table.add_row(*(Text(text, style=style) if style else text for text, style in row))
+            console.print(table)
+    return buffer.getvalue()

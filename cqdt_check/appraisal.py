@@ -1,0 +1,51 @@
+"""What an appraisal adds to a check: the appraiser's decisions (--decisions) and the CI baseline (--baseline),
+read before any plan is checked and applied to the checked documents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import UsageError
+from .rulepack import RulePack
+
+
+@dataclass(frozen=True)
+class Appraisal:
+    """What the run knows beyond the plans: the appraiser's decisions and the baseline's fingerprints."""
+
+    decisions: list = field(default_factory=list)
+    baseline: set[str] | None = None
+
+
+def load_appraisal(decisions: list[Path], baseline: Path | None, pack: RulePack, lang: str) -> Appraisal:
+    """Read --decisions and --baseline before any plan is checked: a bad one refuses the run (exit 2, located)."""
+    from .baseline import BaselineError, load_baseline
+    from .decisions import DecisionsError, known_rule_ids, load_decisions
+
+    loaded = []
+    for path in decisions:
+        try:
+            loaded += load_decisions(path, known_rule_ids(pack), lang)
+        except DecisionsError as exc:  # its message is already in the run's language
+            error = UsageError("cli.as_said", text=str(exc))
+            error.prefix = "--decisions"
+            raise error from None
+    prints = None
+    if baseline is not None:
+        try:
+            prints = load_baseline(baseline, lang)
+        except BaselineError as exc:
+            raise UsageError("cli.as_said", text=str(exc)) from None
+    return Appraisal(loaded, prints)
+
+
+def judge(documents: list, appraisal: Appraisal, fail_on: str) -> tuple[list, tuple]:
+    """The documents with the appraiser's decisions applied and the baseline marked, and the stale decisions."""
+    from .baseline import mark_baselined
+    from .decisions import apply_decisions
+
+    documents, stale = apply_decisions(documents, appraisal.decisions, fail_on)
+    if appraisal.baseline is not None:
+        documents = mark_baselined(documents, appraisal.baseline)
+    return documents, stale

@@ -1,0 +1,242 @@
+"""`cqdt-check compare OLD NEW`: two revisions of a plan — findings resolved, new and still open, and what changed.
+
+Findings are matched by their stable identity (rule, YAML path, occurrence: fingerprint.py), never by line, so a
+resubmitted plan with lines moved still matches. OLD is a plan file or a previous JSON report of one plan; the
+appraiser's decisions apply to both sides. The plan's own changes are the differences of its data (comments,
+layout and key order are not changes). Exit 1 when NEW has open or new findings at --fail-on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError, UsageError
+from .findings import DocumentResult, Finding, Location
+from .fingerprint import document_fingerprints, identities
+from .messages import say
+
+
+@dataclass(frozen=True)
+class Change:
+    path: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class Comparison:
+    old_file: str
+    new_file: str
+    resolved: list[dict[str, Any]]  # findings as in the JSON report (OLD's)
+    new: list[Finding]
+    open: list[Finding]
+    new_doc: DocumentResult
+    changes: list[Change] | None  # None: OLD is a report, so the plans' data cannot be compared
+    lang: str
+    fail_on: str
+
+    def exit_code(self) -> int:
+        from .findings import fails_run
+
+        return 1 if any(fails_run(f, self.fail_on) for f in (*self.new, *self.open)) else 0
+
+
+def changes(old: Any, new: Any, path: tuple = ()) -> list[Change]:
+    """Every value that differs between two plans' data: mappings by key, lists of mappings by position, anything
+    else (a text, a number, a list of ids) as a whole; an added or removed key is a change from or to nothing."""
+    from .findings import format_path
+
+    if isinstance(old, dict) and isinstance(new, dict):
+        out = []
+        for key in [*old, *(k for k in new if k not in old)]:
+            if key in old and key in new:
+                out += changes(old[key], new[key], (*path, key))
+            elif old.get(key) is not None or new.get(key) is not None:  # `approved: null` is no date written
+                out.append(Change(format_path((*path, key)), old.get(key), new.get(key)))
+        return out
+    if isinstance(old, list) and isinstance(new, list) and any(isinstance(v, (dict, list)) for v in (*old, *new)):
+        out = []
+        for i in range(max(len(old), len(new))):
+            if i < len(old) and i < len(new):
+                out += changes(old[i], new[i], (*path, i))
+            else:
+                out.append(Change(format_path((*path, i)), old[i] if i < len(old) else None, new[i] if i < len(new) else None))
+        return out
+    return [] if old == new else [Change(format_path(path), old, new)]
+
+
+def _old_from_report(path: Path, lang: str) -> tuple[list[dict[str, Any]], str]:
+    """The findings of the one document of a JSON report (ValueError when it is not one)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    documents = data["documents"]
+    if len(documents) != 1:
+        raise ValueError(say("compare.one_document", lang, count=len(documents)))
+    return list(documents[0]["findings"]), documents[0]["file"]
+
+
+def _numbered(findings: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
+    seen: dict[tuple[str, str], int] = {}
+    out = []
+    for f in findings:
+        key = (f["rule_id"], f["path"])
+        seen[key] = seen.get(key, 0) + 1
+        out.append((f["rule_id"], f["path"], seen[key]))
+    return out
+
+
+def compare_documents(old_findings: list[dict[str, Any]], old_file: str, new_doc: DocumentResult,
+                      plan_changes: list[Change] | None, lang: str, fail_on: str) -> Comparison:
+    old_ids = _numbered(old_findings)
+    new_ids = identities(new_doc.findings)
+    resolved = [f for f, key in zip(old_findings, old_ids, strict=False) if key not in set(new_ids)]
+    new = [f for f, key in zip(new_doc.findings, new_ids, strict=False) if key not in set(old_ids)]
+    still = [f for f, key in zip(new_doc.findings, new_ids, strict=False) if key in set(old_ids)]
+    return Comparison(old_file, new_doc.file, resolved, new, still, new_doc, plan_changes, lang, fail_on)
+
+
+def run_compare(old: Path, new: Path, options, fmt: str) -> int:
+    """Check both sides as `cqdt-check` would (same rule pack, architecture, date and decisions), compare, render."""
+    from .appraisal import load_appraisal
+    from .engine import Settings, check_file
+    from .listing import parse_day
+    from .loader import LoadError, load_file
+    from .reporters.json_report import finding_dict
+    from .resources import schema
+    from .packs import ArchitectureResolver, load_pack
+
+    lang = options.lang
+    as_of = parse_day(options.as_of)
+    pack = load_pack(options.rules, options.bundled_rules)
+    appraisal = load_appraisal(options.decisions, None, pack, lang)
+    settings = Settings(pack=pack, architectures=ArchitectureResolver(options.architecture), as_of=as_of,
+                        lang=lang, fail_on=options.fail_on)
+
+    def checked(path: Path) -> DocumentResult:
+        from .decisions import apply_decisions
+
+        doc = check_file(path, str(path), settings, schema("plan.schema.json"))
+        if doc.verdict == "error" and doc.error:
+            loc = doc.error_location
+            raise ConfigError(loc or Location(doc.file), "cli.as_said", text=doc.error)
+        return apply_decisions([doc], appraisal.decisions, options.fail_on)[0][0]
+
+    new_doc = checked(new)
+    plan_changes: list[Change] | None = None
+    if old.suffix.lower() == ".json":
+        try:
+            old_findings, old_file = _old_from_report(old, lang)
+        except OSError as exc:
+            raise ConfigError(Location(str(old)), "os_error", reason=exc.strerror or str(exc)) from None
+        except (ValueError, KeyError, TypeError) as exc:
+            raise UsageError("cli.as_said", text=say("baseline.unreadable", lang, file=old, reason=str(exc))
+                             .replace("--baseline ", "")) from None
+    else:
+        old_doc = checked(old)
+        old_findings = [finding_dict(f, p) for f, p in zip(old_doc.findings, document_fingerprints(old_doc), strict=False)]
+        old_file = old_doc.file
+        try:
+            plan_changes = changes(load_file(old).data, load_file(new).data)
+        except LoadError:  # both files were read a moment ago; a file removed meanwhile has no changes to show
+            plan_changes = []
+    comparison = compare_documents(old_findings, old_file, new_doc, plan_changes, lang, options.fail_on)
+    text = RENDER[fmt](comparison)
+    if options.output is not None:
+        from .outputs import write_report
+
+        write_report(options.output, text, "compare")
+    else:
+        import sys
+
+        sys.stdout.write(text)
+    return comparison.exit_code()
+
+
+# --- rendering -----------------------------------------------------------------------------------------------------
+
+def _value(value: Any) -> str:
+    if value is None:
+        return "—"
+    return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+
+
+def _lines(c: Comparison) -> list[tuple[str, list[str]]]:
+    """(heading, lines) of each section, in the order every human format shows them."""
+    from .reporters.common import marks
+
+    def finding(f: Finding) -> str:
+        shown = "".join(f" ({m})" for m in marks(f, c.lang))
+        return f"{say('severity.' + f.severity, c.lang)} {f.rule_id} {f.path_text or '—'}{shown}: {f.message}"
+
+    resolved = [f"{say('severity.' + f['severity'], c.lang)} {f['rule_id']} {f['path'] or '—'}: {f['message']}"
+                for f in c.resolved]
+    sections = [(say("compare.resolved", c.lang, count=len(c.resolved)), resolved),
+                (say("compare.new", c.lang, count=len(c.new)), [finding(f) for f in c.new]),
+                (say("compare.open", c.lang, count=len(c.open)), [finding(f) for f in c.open])]
+    if c.changes is None:
+        sections.append((say("compare.changes", c.lang, count="—"), [say("compare.no_plan_data", c.lang)]))
+    else:
+        sections.append((say("compare.changes", c.lang, count=len(c.changes)),
+                         [f"{ch.path}: {_value(ch.old)} → {_value(ch.new)}" for ch in c.changes]))
+    return sections
+
+
+def _conclusion(c: Comparison) -> str:
+    return say("compare.fails" if c.exit_code() else "compare.passes", c.lang, fail_on=c.fail_on)
+
+
+def render_text(c: Comparison) -> str:
+    from .reporters.common import printable
+    from .reporters.text import clean
+
+    out = [printable(say("compare.title", c.lang, old=c.old_file, new=c.new_file)), ""]
+    for heading, lines in _lines(c):
+        out += [heading, *(f"  - {clean(line)}" for line in lines or [say("compare.none", c.lang)]), ""]
+    out.append(_conclusion(c))
+    return "\n".join(out) + "\n"
+
+
+def render_markdown(c: Comparison) -> str:
+    from .reporters.markdown import text
+
+    out = [f"# {text(say('compare.title', c.lang, old=c.old_file, new=c.new_file))}", ""]
+    for heading, lines in _lines(c):
+        out += [f"## {text(heading)}", "", *(f"- {text(line, starts_block=True)}" for line in lines or [say("compare.none", c.lang)]), ""]
+    out.append(f"**{text(_conclusion(c))}**")
+    return "\n".join(out) + "\n"
+
+
+def render_html(c: Comparison) -> str:
+    from .reporters.html import environment, translator
+
+    return environment().get_template("compare.html").render(
+        lang=c.lang, t=translator(c.lang), title=say("compare.title", c.lang, old=c.old_file, new=c.new_file),
+        sections=_lines(c), conclusion=_conclusion(c), failed=bool(c.exit_code()))
+
+
+def as_dict(c: Comparison) -> dict[str, Any]:
+    from .reporters.json_report import finding_dict
+
+    prints = dict(zip(map(id, c.new_doc.findings), document_fingerprints(c.new_doc), strict=False))
+    return {
+        "tool": {"name": "cqdt-check"},
+        "old_file": c.old_file,
+        "new_file": c.new_file,
+        "fail_on": c.fail_on,
+        "exit_code": c.exit_code(),
+        "resolved": c.resolved,
+        "new": [finding_dict(f, prints[id(f)]) for f in c.new],
+        "open": [finding_dict(f, prints[id(f)]) for f in c.open],
+        "changes": None if c.changes is None else [{"path": ch.path, "old": ch.old, "new": ch.new} for ch in c.changes],
+    }
+
+
+def render_json(c: Comparison) -> str:
+    return json.dumps(as_dict(c), ensure_ascii=False, indent=2) + "\n"
+
+
+RENDER: dict[str, Callable[[Comparison], str]] = {
+    "text": render_text, "markdown": render_markdown, "html": render_html, "json": render_json}
