@@ -7,40 +7,25 @@ import itertools
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, model_validator
+from pydantic import Field, PrivateAttr, ValidationInfo, model_validator
 
 from .dates import IsoDate
+from .values import Frozen, Text
 
 
-class _Frozen(BaseModel):
-    # defer_build: validators are built on first use, keeping startup lean
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
-
-
-class LocalText(_Frozen):
-    """A text in Vietnamese, with an English rendering where one exists."""
-
-    vi: str = Field(min_length=1, title="Tiếng Việt")
-    en: str | None = Field(default=None, title="Tiếng Anh")
-
-    def get(self, lang: str) -> str:
-        return (self.en if lang == "en" and self.en else self.vi)
-
-
-
-class DecisionRef(_Frozen):
+class DecisionRef(Frozen):
     """A decision referred to by the architecture (what it replaces, what it builds on)."""
 
     number: str = Field(title="Số, ký hiệu", examples=["2126/QĐ-UBND"])
     date: IsoDate = Field(title="Ngày ban hành")
     issuer: str | None = Field(default=None, title="Cơ quan, người ban hành")
-    title: LocalText | None = Field(default=None, title="Trích yếu")
+    title: Text | None = Field(default=None, title="Trích yếu")
     superseded_by: list[DecisionRef] = Field(default_factory=list, title="Được thay thế bởi")
-    note: LocalText | None = Field(default=None, title="Ghi chú")
+    note: Text | None = Field(default=None, title="Ghi chú")
     source: str = Field(title="Nguồn (vị trí trong văn bản gốc hoặc tệp seed)")
 
 
-class Decision(_Frozen):
+class Decision(Frozen):
     """The decision that approves the architecture."""
 
     number: str = Field(title="Số, ký hiệu", examples=["1702/QĐ-UBND"])
@@ -48,7 +33,7 @@ class Decision(_Frozen):
     effective: IsoDate = Field(title="Ngày có hiệu lực")
     issuer: str = Field(title="Người/cơ quan ban hành")
     signer: str | None = Field(default=None, title="Người ký")
-    title: LocalText = Field(title="Trích yếu")
+    title: Text = Field(title="Trích yếu")
     replaces: list[DecisionRef] = Field(default_factory=list, title="Văn bản được thay thế")
     national_framework: list[DecisionRef] = Field(default_factory=list, title="Khung kiến trúc quốc gia làm căn cứ")
     source: str = Field(title="Nguồn")
@@ -65,53 +50,53 @@ ElementKind = Literal[
 ]
 
 
-class Component(_Frozen):
+class Component(Frozen):
     """One of the main components of the architecture's overview diagram."""
 
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", title="Mã thành phần")
-    name: LocalText = Field(title="Tên thành phần")
-    description: LocalText = Field(title="Mô tả")
+    name: Text = Field(title="Tên thành phần")
+    description: Text = Field(title="Mô tả")
     source: str = Field(title="Nguồn")
 
 
-class Element(_Frozen):
+class Element(Frozen):
     """A platform, system, database or network the architecture names."""
 
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", title="Mã")
     kind: ElementKind = Field(title="Loại")
-    name: LocalText = Field(title="Tên")
+    name: Text = Field(title="Tên")
     abbreviation: str | None = Field(default=None, title="Tên viết tắt", examples=["LGSP"])
     aliases: list[str] = Field(default_factory=list, title="Tên gọi khác (kể cả tên cũ)")
     component: str | None = Field(default=None, title="Thuộc thành phần (mã)")
-    description: LocalText | None = Field(default=None, title="Mô tả")
+    description: Text | None = Field(default=None, title="Mô tả")
     source: str = Field(title="Nguồn")
 
 
-class Principle(_Frozen):
+class Principle(Frozen):
     """A principle of the architecture that rules rely on."""
 
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", title="Mã nguyên tắc")
-    statement: LocalText = Field(title="Nội dung")
+    statement: Text = Field(title="Nội dung")
     elements: list[str] = Field(default_factory=list, title="Các thành phần/nền tảng liên quan (mã)")
     source: str = Field(title="Nguồn")
 
 
-class RoadmapTask(_Frozen):
+class RoadmapTask(Frozen):
     """A priority task of the architecture's roadmap."""
 
     number: int = Field(ge=1, title="Số thứ tự")
-    title: LocalText = Field(title="Nội dung nhiệm vụ")
+    title: Text = Field(title="Nội dung nhiệm vụ")
     period: str | None = Field(default=None, title="Giai đoạn", examples=["2025-2030"])
     elements: list[str] = Field(default_factory=list, title="Các thành phần/nền tảng liên quan (mã)")
     source: str = Field(title="Nguồn")
 
 
-class Architecture(_Frozen):
+class Architecture(Frozen):
     """A provincial e-government architecture encoded as data."""
 
     format: Literal["cqdt-architecture/1"] = Field(title="Định dạng")
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9.]+)*$", title="Mã kiến trúc", examples=["quang-ngai-3.0"])
-    title: LocalText = Field(title="Tên kiến trúc")
+    title: Text = Field(title="Tên kiến trúc")
     province: str = Field(title="Tỉnh")
     version: str = Field(title="Phiên bản")
     decision: Decision = Field(title="Quyết định phê duyệt")
@@ -119,7 +104,7 @@ class Architecture(_Frozen):
     elements: list[Element] = Field(title="Nền tảng, hệ thống, CSDL, mạng")
     principles: list[Principle] = Field(title="Nguyên tắc")
     roadmap: list[RoadmapTask] = Field(title="Nhiệm vụ trọng tâm")
-    notes: list[LocalText] = Field(default_factory=list, title="Ghi chú của người mã hoá")
+    notes: list[Text] = Field(default_factory=list, title="Ghi chú của người mã hoá")
 
     @model_validator(mode="after")
     def _ids_resolve(self, info: ValidationInfo) -> Architecture:
@@ -164,11 +149,11 @@ class Architecture(_Frozen):
         return {t.number for t in self.roadmap}
 
 
-class Framework(_Frozen):
+class Framework(Frozen):
     """One edition of the national architecture framework, in force for plans dated within its window."""
 
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9.]+)*$", title="Mã khung")
-    title: LocalText = Field(title="Tên khung")
+    title: Text = Field(title="Tên khung")
     decisions: list[DecisionRef] = Field(min_length=1, title="Quyết định ban hành (kể cả văn bản sửa đổi)")
     valid_from: IsoDate = Field(title="Áp dụng từ")
     valid_to: IsoDate | None = Field(default=None, title="Ngày cuối còn áp dụng")
@@ -184,17 +169,17 @@ class Framework(_Frozen):
         return f"Quyết định {d.number} ngày {d.date.strftime('%d/%m/%Y')} ({self.title.vi})"
 
 
-class National(_Frozen):
+class National(Frozen):
     """The national layer: ids of national platforms, systems and databases (defined once, usable with any
     provincial architecture) and the national framework editions by date."""
 
     format: Literal["cqdt-national/1"] = Field(title="Định dạng")
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9.]+)*$", title="Mã")
-    title: LocalText = Field(title="Tên")
+    title: Text = Field(title="Tên")
     layers: list[Component] = Field(min_length=1, title="Các lớp (để xếp các nền tảng quốc gia)")
     elements: list[Element] = Field(min_length=1, title="Nền tảng, hệ thống, CSDL quốc gia")
     frameworks: list[Framework] = Field(min_length=1, title="Các khung kiến trúc quốc gia theo thời gian")
-    notes: list[LocalText] = Field(default_factory=list, title="Ghi chú của người mã hoá")
+    notes: list[Text] = Field(default_factory=list, title="Ghi chú của người mã hoá")
 
     @model_validator(mode="after")
     def _consistent(self) -> National:

@@ -13,14 +13,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Callable, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from .architecture import Architecture
 from .dates import IsoDate, in_window, vn
 from .findings import PathT, format_path
 from .messages import say
-from .rulepack import Condition, InstrumentEntry, Text
 from .textmatch import affirms, citation_key, mentions
+from .values import Condition, Frozen, InstrumentEntry, Text
 
 MISSING = object()
 
@@ -68,8 +68,8 @@ class Context:
         self.facts.append(RegimeFact("dates.investment_started", started, regime, basis, text))
 
 
-class Options(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
+class Options(Frozen):
+    """The options a rule gives its check (validated when the rule pack loads)."""
 
     def concepts_used(self) -> list[str]:
         return []

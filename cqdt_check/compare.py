@@ -104,9 +104,9 @@ def run_compare(old: Path, new: Path, options, fmt: str) -> int:
     from .engine import Settings, check_file
     from .listing import parse_day
     from .loader import LoadError, load_file
+    from .packs import ArchitectureResolver, load_pack
     from .reporters.json_report import finding_dict
     from .resources import schema
-    from .packs import ArchitectureResolver, load_pack
 
     lang = options.lang
     as_of = parse_day(options.as_of)

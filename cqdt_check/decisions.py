@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from .dates import IsoDate
 from .findings import (
@@ -31,6 +31,7 @@ from .findings import (
     verdict_of,
 )
 from .messages import say
+from .values import Frozen
 
 DECISIONS_SCHEMA_ID = "https://cqdt-check.github.io/schemas/decisions.schema.json"
 RULE_PATTERN = r"^[A-Z][A-Z0-9]*-\d{3}$"
@@ -41,9 +42,8 @@ def _F(title: str, description: str, default=..., **kw):
     return Field(default, title=title, description=description, **kw)
 
 
-class _Model(BaseModel):
-    # as the plan: no silent coercion, and an unknown key is refused with its place, never dropped
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
+class _Model(Frozen):
+    """As the plan (values.Frozen): no silent coercion, and an unknown key is refused with its place, never dropped."""
 
 
 class DecidedBy(_Model):

@@ -20,11 +20,21 @@ from .architecture import Architecture
 from .checks import CHECKS, Context, Skip, Violation, get, matches, show
 from .dates import vn
 from .errors import ToolError
-from .legal import ARCHITECTURE_BASIS, LegalTime, window_text
 from .findings import (
-    ArchitectureInfo, Basis, CheckResult, DocumentResult, Finding, Instrument, Location, PathT, RegimeFact, RuleInfo,
-    format_path, verdict_of,
+    ArchitectureInfo,
+    Basis,
+    CheckResult,
+    DocumentResult,
+    Finding,
+    Instrument,
+    Location,
+    PathT,
+    RegimeFact,
+    RuleInfo,
+    format_path,
+    verdict_of,
 )
+from .legal import ARCHITECTURE_BASIS, LegalTime, window_text
 from .loader import Limits, LoadError, SourceDocument, load_file
 from .messages import say
 from .model import Plan

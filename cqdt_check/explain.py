@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from .dates import vn
 from .findings import AREAS
-from .messages import say
 from .legal import LegalTime, Window, window_text
+from .messages import say
 from .rulepack import LoadedRule, RulePack
 
 _LABELS = {

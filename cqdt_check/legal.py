@@ -18,7 +18,7 @@ from .messages import say
 
 if TYPE_CHECKING:
     from .architecture import Architecture
-    from .rulepack import RulePack, Rule
+    from .rulepack import Rule, RulePack
 
 ARCHITECTURE_BASIS = "@architecture"
 Window = tuple[dt.date | None, dt.date | None]

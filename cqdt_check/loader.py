@@ -20,13 +20,13 @@ import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 import yaml.reader
+from yaml import SafeLoader as _PureLoader
 
 from .findings import Location, PathT, format_path
-
-from yaml import SafeLoader as _PureLoader
 
 try:  # the C parser is an order of magnitude faster; the pure-Python one gives the same events.
     from yaml import CSafeLoader as _EventLoader
@@ -213,12 +213,12 @@ def load_file(path: Path, display: str | None = None, limits: Limits = Limits())
 class _Frame:
     __slots__ = ("container", "path", "is_map", "pending_key", "keys", "anchor", "first_node")
 
-    def __init__(self, container: object, path: PathT, is_map: bool) -> None:
-        self.container = container
+    def __init__(self, container: Any, path: PathT, is_map: bool) -> None:
+        self.container: Any = container  # the dict or list being filled
         self.path = path
         self.is_map = is_map
-        self.pending_key: object = _NO_KEY
-        self.keys: dict[object, tuple[int, int]] = {}
+        self.pending_key: Any = _NO_KEY  # a key as written (any scalar), _NO_KEY, _MERGE or a _DuplicateKey
+        self.keys: dict[Any, tuple[int, int]] = {}
         self.anchor: str | None = None
         self.first_node = 0
 
@@ -357,11 +357,11 @@ def _parse(text: str, name: str, limits: Limits, parser: type) -> SourceDocument
                 key = parent.pending_key
                 parent.pending_key = _NO_KEY
                 if not isinstance(key, _DuplicateKey) and key is not _MERGE:
-                    parent.container[key] = value  # type: ignore[index]
+                    parent.container[key] = value
                 elif key is _MERGE:
                     problems.append(InputProblem("merge_key", parent.path, place[0], place[1], {}))
             else:
-                parent.container.append(value)  # type: ignore[union-attr]
+                parent.container.append(value)
             if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if len(stack) >= limits.max_depth:
                     raise LoadError("too_deep", _loc(name, event), limit=limits.max_depth)
@@ -397,7 +397,7 @@ class _DuplicateKey:
 _MERGE = object()
 
 
-def _key_of(event, kind, parent: _Frame, place, problems, anchors) -> object:
+def _key_of(event, kind, parent: _Frame, place, problems, anchors) -> Any:
     path = parent.path
     if kind is not yaml.ScalarEvent:  # an alias as a key (containers are skipped by the caller)
         problems.append(InputProblem("complex_key", path, place[0], place[1], {}))
@@ -443,7 +443,12 @@ def _child_path(parent: _Frame | None, index: int | None) -> PathT:
             # never looked up: keeps the duplicate's value from overwriting the first one's place
             return (*parent.path, f"{key.key}#dup@{key.place[0]}")
         return (*parent.path, key if key is not _MERGE else "<<")
-    return (*parent.path, index)
+    return (*parent.path, index if index is not None else len(parent.container))
+
+
+_TAG_TYPES: dict[str, type | tuple[type, ...]] = {
+    "tag:yaml.org,2002:int": int, "tag:yaml.org,2002:float": (float, int),
+    "tag:yaml.org,2002:bool": bool, "tag:yaml.org,2002:null": type(None)}
 
 
 def _scalar(event, path: PathT, place, problems) -> object:
@@ -463,12 +468,11 @@ def _scalar(event, path: PathT, place, problems) -> object:
                                          {"digits": len(event.value.lstrip("+-")), "limit": MAX_INT_DIGITS}))
             return event.value
         value = resolve_plain(event.value)
-        expected = {"tag:yaml.org,2002:int": int, "tag:yaml.org,2002:float": (float, int),
-                    "tag:yaml.org,2002:bool": bool, "tag:yaml.org,2002:null": type(None)}[tag]
+        expected = _TAG_TYPES[tag]
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
             problems.append(InputProblem("tag", path, place[0], place[1], {"tag": _shown_tag(tag)}))
             return event.value
-        return float(value) if tag.endswith("float") else value
+        return float(value) if tag.endswith("float") and isinstance(value, (int, float)) else value
     if _too_long(event.value):
         problems.append(InputProblem("long_integer", path, place[0], place[1],
                                      {"digits": len(event.value.lstrip("+-")), "limit": MAX_INT_DIGITS}))

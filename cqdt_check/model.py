@@ -1,7 +1,7 @@
 """The typed plan: frozen pydantic models of the `cqdt-plan/1` format (docs/plan-format.md).
 
 These models are the single source of truth for the plan's shape: `schemas/plan.schema.json` is generated
-from them (`python -m cqdt_check.schema --write`) and a test fails when the committed file drifts.
+from them (`python -m cqdt_check.schemagen --write`) and a test fails when the committed file drifts.
 Every property carries a Vietnamese title and description, which editors show as tooltips.
 """
 
@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from .dates import IsoDate
+from .values import Frozen
 
 PLAN_SCHEMA_ID = "https://cqdt-check.github.io/schemas/plan.schema.json"
 
@@ -21,9 +22,8 @@ def F(title: str, description: str, default: Any = ..., **kw: Any) -> Any:
     return Field(default, title=title, description=description, **kw)
 
 
-class _Model(BaseModel):
-    # strict: no silent coercion ("3" is not 3); forbid: an unknown key is a finding, never dropped.
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False, defer_build=True)
+class _Model(Frozen):
+    """A part of a plan: strict, an unknown key is a finding (never dropped), frozen (values.Frozen)."""
 
 
 Level = Literal["province", "district", "commune"]

@@ -10,32 +10,19 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import ConfigDict, Field, ValidationError, model_validator
 
 from .dates import IsoDate
 from .errors import ConfigError
 from .findings import AREAS, Location, format_path
+from .values import Condition, Frozen, InstrumentEntry, Text
 
 RULE_ID = r"^[A-Z][A-Z0-9]*-\d{3}$"
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
-
-
-class Text(_Frozen):
-    """A text every user reads: Vietnamese and English."""
-
-    vi: str = Field(min_length=1, title="Tiếng Việt")
-    en: str = Field(min_length=1, title="Tiếng Anh")
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.vi
-
-
-class Basis(_Frozen):
+class Basis(Frozen):
     """A legal basis: the instrument, the article, when it is in force, and how sure we are of it.
 
     `principle: <id>` alone is short for a principle of the architecture in use (the decision approving it is
@@ -65,21 +52,7 @@ class Basis(_Frozen):
         return self
 
 
-Scalar = Union[bool, int, str]
-
-
-class Range(_Frozen):
-    """A numeric condition."""
-
-    gte: float | None = None
-    lte: float | None = None
-    gt: float | None = None
-
-
-Condition = Union[Scalar, list[Scalar], Range]
-
-
-class AppliesWhen(_Frozen):
+class AppliesWhen(Frozen):
     """Which plans and targets a rule concerns; every listed condition must hold (target_any: one of them)."""
 
     kind: list[Literal["project", "service_rental"]] = Field(default_factory=list, title="Loại hồ sơ")
@@ -88,7 +61,7 @@ class AppliesWhen(_Frozen):
     target_any: list[dict[str, Condition]] = Field(default_factory=list, title="Một trong các điều kiện")
 
 
-class Example(_Frozen):
+class Example(Frozen):
     """Short YAML snippets shown by `cqdt-check explain`."""
 
     fail: str = Field(title="Ví dụ vi phạm")
@@ -100,7 +73,7 @@ class Example(_Frozen):
 Target = Literal["plan", "system", "integration", "dataset"]
 
 
-class Rule(_Frozen):
+class Rule(Frozen):
     """One rule of the pack."""
 
     id: str = Field(pattern=RULE_ID, title="Mã quy tắc (ổn định)")
@@ -121,8 +94,16 @@ class Rule(_Frozen):
     options: dict[str, Any] = Field(default_factory=dict, title="Tham số của hàm kiểm tra")
     example: Example | None = Field(default=None, title="Ví dụ")
 
+    @model_validator(mode="after")
+    def _bilingual(self) -> Rule:
+        # every user reads a rule's texts: in a rule, English is required (architectures may lack it)
+        missing = [name for name in ("title", "message", "rationale", "remediation") if not getattr(self, name).en]
+        if missing:
+            raise ValueError(f"thiếu bản tiếng Anh (en) của: {', '.join(missing)}")
+        return self
 
-class RuleFile(_Frozen):
+
+class RuleFile(Frozen):
     """A file of the rule pack."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, title="Gói quy tắc cqdt-check")
@@ -131,35 +112,13 @@ class RuleFile(_Frozen):
     rules: list[Rule] = Field(title="Các quy tắc")
 
 
-class Concept(_Frozen):
+class Concept(Frozen):
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     phrases: list[str] = Field(min_length=1)
     note: str | None = None
 
 
-class InstrumentTransition(_Frozen):
-    """Projects under investment before `started_before` keep the instrument until `until` (None: to the end)."""
-
-    started_before: IsoDate
-    until: IsoDate | None = None
-    basis: str
-
-
-class InstrumentEntry(_Frozen):
-    """A legal instrument: when it is in force, what replaced it, and how sure we are."""
-
-    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    name: str = Field(min_length=1)
-    match: list[str] = Field(min_length=1, title="Cách viết số hiệu để nhận diện trong hồ sơ")
-    valid_from: IsoDate | None = None
-    valid_to: IsoDate | None = Field(default=None, title="Ngày cuối còn hiệu lực")
-    replaced_by: str | None = None
-    transition: InstrumentTransition | None = None
-    verified: bool
-    source: str
-
-
-class Vocabulary(_Frozen):
+class Vocabulary(Frozen):
     """Synonym sets for clause matching and the catalogue of instruments, kept as data."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, title="Từ vựng của gói quy tắc")
@@ -232,7 +191,7 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
             except ValidationError:
                 errors = explain(doc.data, model.model_json_schema())
                 raise _config_error(doc, errors, path) from None
-            if is_vocab:
+            if isinstance(parsed, Vocabulary):
                 concepts.update({c.id: tuple(c.phrases) for c in parsed.concepts})
                 instruments.update({i.id: i for i in parsed.instruments})
             else:

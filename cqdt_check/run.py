@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
+from .appraisal import judge, load_appraisal
 from .batch import PROGRESS_FROM, check_all
 from .discovery import expand
 from .errors import ToolError
@@ -22,7 +23,6 @@ from .messages import say
 from .outputs import emit, parse_outputs, refuse_clobbering, to_stderr
 from .packs import ArchitectureResolver, load_pack, operator_files
 from .reporters import MACHINE_FORMATS, Format
-from .appraisal import judge, load_appraisal
 from .rulepack import RulePack
 
 

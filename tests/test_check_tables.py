@@ -16,7 +16,7 @@ from conftest import ROOT
 from cqdt_check.checks import CHECKS, MISSING, Context, Skip, get, matches
 from cqdt_check.findings import format_path
 from cqdt_check.model import Dataset, Integration, Plan, System
-from cqdt_check.rulepack import InstrumentEntry, Range
+from cqdt_check.values import InstrumentEntry, Range
 from cqdt_check.architecture import with_national
 from cqdt_check.packs import load_architecture
 

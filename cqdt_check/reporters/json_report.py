@@ -9,7 +9,6 @@ from ..findings import DocumentResult, Finding, Report
 from ..fingerprint import document_fingerprints
 from .common import decision_dict, stale_dict
 
-
 # Indented output is for people reading a few plans; past this, the C encoder's compact form is several times faster.
 INDENT_UP_TO = 50
 
