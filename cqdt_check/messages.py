@@ -345,6 +345,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "regime.until": (" đến {until}", " until {until}"),
     "report.regime": ("Chế độ chuyển tiếp", "Transitional regime"),
     "report.operator_source": ("Tệp do người chạy chỉ định", "Operator-supplied file"),
+    "opinion.operator_source": (
+        "Hồ sơ được đối chiếu theo tệp do người thẩm định chỉ định thay cho bản có sẵn của công cụ: {file}.",
+        "The plan was checked against a file the appraiser named instead of the tool's bundled one: {file}.",
+    ),
     # Report headings added by the other formats (html, markdown, sarif, junit, github, opinion).
     # --- reporters: html / opinion ---
     "html.rule_pack": ("Gói quy tắc", "Rule pack"),

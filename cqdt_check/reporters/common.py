@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from ..findings import AREAS, Basis, DecisionNote, DocumentResult, Finding, Location, Report, StaleDecision
+from ..findings import (
+    AREAS, Basis, DecisionNote, DocumentResult, Finding, Location, OperatorFile, Report, StaleDecision,
+)
 from ..messages import say
 
 # Problems with the file itself first, then the rule areas in their usual order.
@@ -26,6 +28,18 @@ def printable(text: str | None) -> str:
 
 
 _LINE_BREAKS = re.compile("[\r\n]")
+
+
+def as_of_text(doc: DocumentResult, lang: str) -> str:
+    """The date the rules were judged on and the field or option it came from: "01/09/2026 (theo --as-of)"."""
+    from ..dates import vn
+
+    return f"{vn(doc.as_of)} ({say('as_of.' + (doc.as_of_source or 'today'), lang)})" if doc.as_of else ""
+
+
+def operator_file_text(source: OperatorFile) -> str:
+    """A file the operator named instead of a bundled one, as every report shows it: kind, path and sha256."""
+    return f"{source.kind}: {source.path} sha256:{source.sha256}"
 
 
 def one_line(text: str | None) -> str:

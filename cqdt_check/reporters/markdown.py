@@ -15,6 +15,7 @@ from ..findings import DocumentResult, Finding, Report
 from ..messages import say
 from .common import (
     areas_shown,
+    as_of_text,
     cite,
     decision_lines,
     error_place,
@@ -113,7 +114,7 @@ def _document(doc: DocumentResult, report: Report, lang: str) -> list[str]:
     if doc.architecture and doc.architecture != report.architecture:
         fields.append((say("report.architecture", lang), _architecture(doc.architecture, lang)))
     if doc.as_of:
-        fields.append((say("report.as_of", lang), f"{vn(doc.as_of)} ({say('as_of.' + (doc.as_of_source or 'today'), lang)})"))
+        fields.append((say("report.as_of", lang), as_of_text(doc, lang)))
     fields += [(say("report.regime", lang), text(fact.text)) for fact in doc.regime_facts]
     fields += [(say("report.operator_source", lang), f"{source.kind}: {code(source.path)} sha256:{source.sha256}")
                for source in report.operator_files]

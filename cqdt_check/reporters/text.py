@@ -15,11 +15,13 @@ from ..messages import say
 from . import plain
 from .common import (
     areas_shown,
+    as_of_text,
     cite,
     decision_lines,
     error_place,
     marks,
     omitted_note,
+    operator_file_text,
     place,
     printable,
     run_notices,
@@ -133,11 +135,11 @@ def _document(doc: DocumentResult, report: Report, lang: str) -> Iterator[Block]
         if a.national:
             yield field("report.national_framework", a.national)
     if doc.as_of:
-        yield field("report.as_of", f"{vn(doc.as_of)} ({say('as_of.' + (doc.as_of_source or 'today'), lang)})")
+        yield field("report.as_of", as_of_text(doc, lang))
     for fact in doc.regime_facts:
         yield field("report.regime", fact.text)
     for source in report.operator_files:
-        yield field("report.operator_source", f"{source.kind}: {source.path} sha256:{source.sha256}")
+        yield field("report.operator_source", operator_file_text(source))
     if doc.instruments:
         yield Para((f"{say('report.instruments', lang)}:", "bold"))
         for instrument in doc.instruments:
