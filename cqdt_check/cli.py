@@ -15,7 +15,6 @@ from typing import Annotated, NoReturn, Optional
 
 import typer
 
-from . import __version__
 from .errors import ToolError, UsageError
 from .loader import Limits
 from .reporters import MACHINE_FORMATS, Format
@@ -42,7 +41,9 @@ class Lang(str, Enum):
 
 def _version(value: bool) -> None:
     if value:
-        print(f"cqdt-check {__version__}")
+        from . import version_line
+
+        print(version_line())
         raise typer.Exit(0)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import string
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -176,13 +177,18 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
     """Run every rule of the pack on its targets."""
     findings: list[Finding] = []
     results: list[CheckResult] = []
+    fixed = _fixed_reasons(pack, ctx, legal)
+    targets_of: dict[str, list[tuple[PathT, Any, Any]]] = {}
+    contexts: dict[int, Context] = {}  # one per system: checks of an integration read the system it belongs to
     for loaded in pack.rules:
         rule = loaded.rule
-        reason = _rule_not_applicable(loaded, plan, ctx, legal)
+        reason = _rule_not_applicable(loaded, plan, ctx, legal, fixed)
         if reason:
             results.append(CheckResult(rule.id, "not_applicable", (), reason))
             continue
-        targets = list(_targets(rule.target, plan))
+        targets = targets_of.get(rule.target)
+        if targets is None:
+            targets = targets_of[rule.target] = list(_targets(rule.target, plan))
         if not targets:
             what = {"system": "systems", "integration": "integrations", "dataset": "data_sharing.datasets"}[rule.target]
             results.append(CheckResult(rule.id, "not_applicable", (), say("na.no_targets", ctx.lang, what=what)))
@@ -193,8 +199,10 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
             if reason:
                 results.append(CheckResult(rule.id, "not_applicable", path, reason))
                 continue
-            local = Context(ctx.plan, ctx.architecture, ctx.as_of, ctx.lang, ctx.concepts, ctx.instruments, system,
-                            ctx.facts)
+            local = ctx if system is None else contexts.get(id(system))
+            if local is None:
+                local = contexts[id(system)] = Context(ctx.plan, ctx.architecture, ctx.as_of, ctx.lang, ctx.concepts,
+                                                       ctx.instruments, system, ctx.facts)
             try:
                 outcome = list(check.function(target, loaded.options, local))
             except Exception as exc:  # a fault of the tool: report it, keep going, never pass
@@ -212,11 +220,39 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
     return findings, results
 
 
-def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context, legal: LegalTime) -> str | None:
+# The reasons a rule is not applicable that depend only on the rule, the architecture and the date (not on the plan),
+# computed once per LegalTime (one pack and one architecture), date and language instead of once per plan: a batch
+# judges most plans on a few dates. Keyed by the LegalTime object itself, so a freed one never lends its entries.
+_FIXED: weakref.WeakKeyDictionary[LegalTime, dict[tuple[dt.date, str], dict[str, str | None]]] = weakref.WeakKeyDictionary()
+
+
+def _fixed_reasons(pack: RulePack, ctx: Context, legal: LegalTime) -> dict[str, str | None]:
+    per_legal = _FIXED.setdefault(legal, {})
+    key = (ctx.as_of, ctx.lang)
+    if key not in per_legal:
+        per_legal[key] = {loaded.rule.id: _fixed_reason(loaded, ctx, legal) for loaded in pack.rules}
+    return per_legal[key]
+
+
+def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context, legal: LegalTime,
+                         fixed: dict[str, str | None] | None = None) -> str | None:
     rule = loaded.rule
     when = rule.applies_when
     if when.kind and plan.kind not in when.kind:  # the most telling reason first
         return say("na.kind", ctx.lang, value=plan.kind)
+    reason = fixed[rule.id] if fixed is not None else _fixed_reason(loaded, ctx, legal)
+    if reason:
+        return reason
+    for field, condition in when.plan.items():
+        value = get(plan, field)
+        if value is MISSING_VALUE or not matches(value, condition):
+            return say("na.when", ctx.lang, field=field, value=_shown(value, ctx.lang))
+    return None
+
+
+def _fixed_reason(loaded: LoadedRule, ctx: Context, legal: LegalTime) -> str | None:
+    """Why the rule is not applicable on this date with this architecture, whatever the plan says; None if it is."""
+    rule = loaded.rule
     if not legal.in_force(rule.id, ctx.as_of):
         return say("na.window", ctx.lang, date=vn(ctx.as_of), window=window_text(legal.windows[rule.id], ctx.lang))
     for element in rule.requires:
@@ -228,10 +264,6 @@ def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context, legal: Le
             return say("na.other_province", ctx.lang, architecture=ctx.architecture.id,
                        province=", ".join(sorted({b.province for b in rule.basis if b.province})))
         return say("na.architecture", ctx.lang, architecture=ctx.architecture.id, element=principles)
-    for field, condition in when.plan.items():
-        value = get(plan, field)
-        if value is MISSING_VALUE or not matches(value, condition):
-            return say("na.when", ctx.lang, field=field, value=_shown(value, ctx.lang))
     return None
 
 

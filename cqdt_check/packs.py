@@ -1,8 +1,13 @@
-"""Loading what the operator chose to judge with: the rule pack and the architectures (validated, cached).
+"""Loading what the operator chose to judge with: the rule pack and the architectures, validated, from their files.
 
 Only the operator's command line and the installed packs choose these. A plan's own `architecture:` field may
 name a bundled architecture by id, never a file: everything in a checked folder is written by the party being
 judged (README, "Security model").
+
+Nothing is cached between runs: a cache of the validated pack would have to be either code (pickle: whoever can
+write the cache folder runs code as the user, and a planted pack decides the verdict) or data validated again on
+load, and validating the cached data costs ≈ 50 ms against ≈ 60 ms for loading the files (medians in fresh processes),
+so every run reads the files it judges with.
 """
 
 from __future__ import annotations
@@ -22,11 +27,8 @@ def load_pack(extra: list[Path], bundled: bool = True) -> RulePack:
     dirs = ([data_dir("rules")] if bundled else []) + list(extra)
     if not dirs:
         raise UsageError("cli.no_rule_pack")
-    from .cache import cached
-
     try:
-        sources = [source for d in dirs for source in (d, *pack_files(d))]
-        return cached("rules", sources, lambda: load_rule_pack(dirs))
+        return load_rule_pack(dirs)
     except ConfigError as exc:
         given = next((d for d in extra if Path(exc.location.file).is_relative_to(d)), None) if exc.location else None
         if given is not None:
@@ -59,7 +61,7 @@ class ArchitectureResolver:
         if arch_id not in self.by_id:
             if arch_id not in bundled_architectures():
                 raise ConfigError(None, "unknown_architecture", ref=arch_id, known=", ".join(bundled_architectures()))
-            self.by_id[arch_id] = _cached_architecture(data_dir("architecture") / f"{arch_id}.yaml")
+            self.by_id[arch_id] = _architecture(data_dir("architecture") / f"{arch_id}.yaml")
         return self.by_id[arch_id]
 
     def _load_operator_choice(self, ref: str) -> Architecture:
@@ -67,7 +69,7 @@ class ArchitectureResolver:
             return self.bundled(ref)
         path = Path(ref)
         if path.suffix in {".yaml", ".yml"} or path.exists():
-            return _cached_architecture(path)
+            return _architecture(path)
         raise ConfigError(None, "unknown_architecture", ref=ref, known=", ".join(bundled_architectures()))
 
 
@@ -95,12 +97,11 @@ def _sha256(path: Path, limit: int) -> str:
         return hashlib.sha256(handle.read(limit + 1)).hexdigest()
 
 
-def _cached_architecture(path: Path) -> Architecture:
+def _architecture(path: Path) -> Architecture:
     """A provincial architecture joined with the national layer (national ids usable in any province)."""
     from .architecture import with_national
-    from .cache import cached
 
-    return with_national(cached("architecture", [path], lambda: load_architecture(path)))
+    return with_national(load_architecture(path))
 
 
 def load_architecture(path: Path) -> Architecture:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,8 +12,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 sys.path.insert(0, str(ROOT))  # tests run against the checkout as well as an installed package
-# runs in tests (and the subprocesses they start) keep their rule-pack cache away from the user's own
-os.environ["CQDT_CHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="cqdt-check-test-cache-")
 
 from cqdt_check.cli import main
 from cqdt_check.engine import Settings, check_file
