@@ -115,7 +115,7 @@ def check_document(doc: SourceDocument, settings: Settings, plan_schema: dict) -
         refusal = say("date_before_architecture", lang, date=vn(as_of), source=say(f"as_of.{source}", lang),
                       architecture=architecture.id, decision=architecture.decision.number,
                       effective=vn(architecture.decision.effective))
-    elif settings.pack.rules and not any(legal.evaluated_on(r.rule.id, as_of) for r in settings.pack.rules):
+    elif not any(legal.evaluated_on(r.rule.id, as_of) for r in settings.pack.rules):  # an empty pack included
         refusal = say("no_rule_in_force", lang, date=vn(as_of), source=say(f"as_of.{source}", lang),
                       architecture=architecture.id)
     if refusal is not None:
