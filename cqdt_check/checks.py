@@ -26,13 +26,24 @@ MISSING = object()
 
 
 @dataclass(frozen=True)
+class Cite:
+    """The provision that made a violation: the engine cites it (with the rule's record of that instrument) instead
+    of the rule's whole list. `verified` is this provision's own status, which may differ from the instrument's."""
+
+    instrument: str
+    article: str
+    verified: bool
+
+
+@dataclass(frozen=True)
 class Violation:
     """What a check found wrong, relative to its target."""
 
     path: PathT = ()
     params: dict[str, Any] = field(default_factory=dict)
     missing: str | None = None  # set when the fact is not declared: the field's path, for the message
-    relies_on: str | None = None  # the instrument the check applied, shown as a basis even past its end (transitions)
+    cites: tuple[Cite, ...] = ()  # the provisions that fired (a regime applied may be past its own end: transitions)
+    severity: Literal["error", "warning", "info"] | None = None  # lower than the rule's when the provision says less
 
 
 @dataclass(frozen=True)
@@ -432,12 +443,21 @@ class Criterion(Options):
     """Article, clause and point of the regime's instrument."""
     because: Text
     """The criterion in words: "hệ thống giải quyết TTHC"."""
+    agrees: str | None = None
+    """The provision of the regime named by `agrees_with` that says the same: both are cited, and the agreement of
+    the two regimes is what an error may rest on while this regime's own text is unverified."""
+    severity: Literal["info"] | None = None
+    """`info` when the criterion needs facts a plan does not state (national e-government system needing 24/7)."""
 
 
 class Regime(Options):
     instrument: str
     valid_from: IsoDate | None = None
     valid_to: IsoDate | None = None
+    verified: bool = False
+    """The regime's criteria were read in the instrument's text (C1)."""
+    agrees_with: str | None = None
+    """The other regime's instrument that `agrees` on the criteria refers to."""
     criteria: list[Criterion] = Field(min_length=1)
 
 
@@ -455,42 +475,76 @@ class MinimumLevelOptions(Options):
     transition: Transition | None = None
     inputs: list[str] = Field(min_length=1)
     """Fields the criteria read; an undeclared one makes the level undeterminable (the rule fails)."""
+    between: bool = False
+    """On a day no regime is in force (the old one ended, the new one not yet begun), apply the criteria on which the
+    two agree instead of saying nothing."""
 
 
-def select_regime(opts: MinimumLevelOptions, ctx: Context) -> Regime | None:
-    """The regime in force on the run's date; projects under investment before the cut-off keep the old one."""
+def select_regime(opts: MinimumLevelOptions, ctx: Context) -> tuple[Regime, list[Criterion]] | None:
+    """The regime in force on the run's date and the criteria that apply; projects under investment before the
+    cut-off keep the old regime; between two regimes, the later one's criteria the earlier one agrees on."""
     started = ctx.plan.dates.investment_started if ctx.plan.dates else None
     t = opts.transition
     if t and started and started < t.started_before and ctx.as_of <= t.until:
         kept = next((r for r in opts.regimes if r.instrument == t.regime), None)
-        if kept is not None:
-            ctx.note_transition(kept.instrument, t.basis, t.started_before, t.until)
-        return kept
+        if kept is None:
+            return None
+        ctx.note_transition(kept.instrument, t.basis, t.started_before, t.until)
+        return kept, kept.criteria
     candidates = [r for r in opts.regimes if in_window(ctx.as_of, r.valid_from, r.valid_to)]
-    return candidates[0] if candidates else None
+    if candidates:
+        return candidates[0], candidates[0].criteria
+    if opts.between:
+        upcoming = sorted((r for r in opts.regimes if r.valid_from and r.valid_from > ctx.as_of and r.agrees_with),
+                          key=lambda r: r.valid_from or ctx.as_of)
+        for regime in upcoming:
+            agreed = [c for c in regime.criteria if c.agrees]
+            if agreed:
+                return regime, agreed
+    return None
+
+
+def _criterion_cites(regime: Regime, criterion: Criterion, opts: MinimumLevelOptions) -> tuple[Cite, ...]:
+    own = Cite(regime.instrument, criterion.cite, regime.verified)
+    if not (criterion.agrees and regime.agrees_with):
+        return (own,)
+    other = next((r for r in opts.regimes if r.instrument == regime.agrees_with), None)
+    return own, Cite(regime.agrees_with, criterion.agrees, bool(other and other.verified))
 
 
 def minimum_security_level(system: Any, opts: MinimumLevelOptions, ctx: Context) -> Iterator[Violation]:
-    """The proposed level is at least the highest level any criterion of the regime in force gives."""
-    regime = select_regime(opts, ctx)
-    if regime is None:
+    """The proposed level is at least the highest level any criterion of the regime in force gives.
+
+    The finding cites the criterion that fired (and, where the two regimes agree on it, both provisions); a criterion
+    marked `info` is told at that severity and only when it asks for more than the binding criteria do."""
+    selected = select_regime(opts, ctx)
+    if selected is None:
         yield Skip(say("na.no_level_criteria", ctx.lang))
         return
+    regime, criteria = selected
     proposed = get(system, "security.proposed_level")
     undeclared = [f for f in opts.inputs if get(system, f) is MISSING]
-    hits = [c for c in regime.criteria if all(get(system, f) is not MISSING and matches(get(system, f), cond)
-                                              for f, cond in c.when.items())]
-    best = max(hits, key=lambda c: c.level, default=None)
+    hits = [c for c in criteria if all(get(system, f) is not MISSING and matches(get(system, f), cond)
+                                       for f, cond in c.when.items())]
+    binding = max((c for c in hits if c.severity is None), key=lambda c: c.level, default=None)
+    advisory = max((c for c in hits if c.severity is not None), key=lambda c: c.level, default=None)
     if proposed is MISSING:  # SEC-001's finding; here only what else is undeclared
         if undeclared:
             yield Violation((), {"field": ", ".join(undeclared)}, missing=", ".join(undeclared))
         else:
             yield Skip(say("not_declared", ctx.lang, field="security.proposed_level"))
         return
-    if best is not None and proposed < best.level:
+    for criterion in (binding, advisory):
+        if criterion is None or proposed >= criterion.level:
+            continue
+        if criterion is advisory and binding is not None and binding.level >= criterion.level:
+            continue  # the binding criterion already asks as much
+        cites = _criterion_cites(regime, criterion, opts)
         yield Violation(("security", "proposed_level"), {
-            "proposed": proposed, "minimum": best.level, "criterion": best.because.get(ctx.lang),
-            "citation": f"{regime.instrument} {best.cite}"}, relies_on=regime.instrument)
+            "proposed": proposed, "minimum": criterion.level, "criterion": criterion.because.get(ctx.lang),
+            "citation": "; ".join(f"{c.instrument} {c.article}" for c in cites)},
+            cites=cites, severity=criterion.severity)
+    best = max(hits, key=lambda c: c.level, default=None)
     if undeclared and (best is None or best.level < 5):  # an undeclared fact could raise the minimum further
         yield Violation((), {"field": ", ".join(undeclared)}, missing=", ".join(undeclared))
 
@@ -565,6 +619,30 @@ def architecture_currency(plan: Any, opts: ArchitectureCurrencyOptions, ctx: Con
             "decision": ctx.architecture.decision.number})
 
 
+# --- field_pattern -------------------------------------------------------------------------------------
+
+
+class FieldPatternOptions(Options):
+    field: str
+    pattern: str
+    """A regular expression the whole (case-folded) value must match, e.g. a domain under ".vn"."""
+    expected: Text
+    """The pattern in words, for the message."""
+
+
+def field_pattern(target: Any, opts: FieldPatternOptions, ctx: Context) -> Iterator[Violation]:
+    """The field is declared and its value has the required form (a state portal's domain ends in ".vn")."""
+    import re
+
+    value = get(target, opts.field)
+    if value is MISSING or value == "":
+        yield Violation(path_of(opts.field), {"field": opts.field}, missing=opts.field)
+        return
+    if not re.fullmatch(opts.pattern, str(value).strip().casefold()):
+        yield Violation(path_of(opts.field), {"field": opts.field, "value": show(value),
+                                              "expected": opts.expected.get(ctx.lang)})
+
+
 # --- registry --------------------------------------------------------------------------------------------
 
 
@@ -590,6 +668,7 @@ CHECKS: dict[str, Check] = {
     "minimum_security_level": Check(minimum_security_level, MinimumLevelOptions, ("system",),
                                     ("proposed", "minimum", "criterion", "citation", "field")),
     "cited_instruments": Check(cited_instruments, CitedInstrumentsOptions, ("plan",), ("value", "instrument", "until", "replaced_by")),
+    "field_pattern": Check(field_pattern, FieldPatternOptions, _ANY, ("field", "value", "expected")),
     "architecture_currency": Check(architecture_currency, ArchitectureCurrencyOptions, ("plan",),
                                    ("framework", "replacement", "replaced_on", "decision")),
 }
@@ -602,4 +681,4 @@ COMMON_PARAMS: dict[str, set[str]] = {
     "dataset": {"plan", "architecture", "dataset"},
 }
 
-__all__ = ["CHECKS", "COMMON_PARAMS", "Context", "Violation", "Skip", "MISSING", "get", "matches", "format_path"]
+__all__ = ["CHECKS", "COMMON_PARAMS", "Cite", "Context", "Violation", "Skip", "MISSING", "get", "matches", "format_path"]

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .architecture import Architecture
-from .checks import CHECKS, Context, Skip, Violation, get, matches, show
+from .checks import CHECKS, Cite, Context, Skip, Violation, get, matches, show
 from .dates import vn
 from .errors import ToolError
 from .findings import (
@@ -199,6 +199,10 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
             if reason:
                 results.append(CheckResult(rule.id, "not_applicable", path, reason))
                 continue
+            cited, reason = _fitting_bases(rule.id, target, ctx, pack, legal)
+            if not cited:  # every basis in force has a scope this target is outside of
+                results.append(CheckResult(rule.id, "not_applicable", path, reason))
+                continue
             local = ctx if system is None else contexts.get(id(system))
             if local is None:
                 local = contexts[id(system)] = Context(ctx.plan, ctx.architecture, ctx.as_of, ctx.lang, ctx.concepts,
@@ -216,7 +220,7 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
                 results.append(CheckResult(rule.id, "not_applicable", path, skips[0].reason))
                 continue
             results.append(CheckResult(rule.id, "fail" if outcome else "pass", path))
-            findings.extend(_finding(doc, loaded, path, target, system, v, ctx, legal) for v in outcome)
+            findings.extend(_finding(doc, loaded, path, target, system, v, ctx, legal, cited) for v in outcome)
     return findings, results
 
 
@@ -323,8 +327,42 @@ def _quoted(value: Any) -> Any:
     return value
 
 
+def _fitting_bases(rule_id: str, target: Any, ctx: Context, pack: RulePack, legal: LegalTime) -> tuple[tuple[Basis, ...], str]:
+    """The bases a finding on this target may cite: in force on the date judged and within their scope; when none
+    is, the reason the rule does not apply (the first scope that excluded a basis, with the declared fact)."""
+    def outside(scope_id: str) -> tuple[str, Any] | None:
+        scope = pack.scopes[scope_id]
+        for obj, conditions in ((ctx.plan, scope.plan), (target, scope.target)):
+            for field, condition in conditions.items():
+                value = get(obj, field)
+                if value is not MISSING_VALUE and not matches(value, condition):
+                    return field, value
+        return None
+
+    kept, excluded = legal.fitting(rule_id, ctx.as_of, lambda scope_id: outside(scope_id) is None)
+    if kept or not excluded:
+        return kept, ""
+    scope_id = excluded[0]
+    field, value = outside(scope_id) or ("", "")
+    names = ", ".join(dict.fromkeys(b.instrument for b in legal.bases[rule_id]))
+    return (), say("na.basis_scope", ctx.lang, instrument=names, field=field, value=_shown(value, ctx.lang),
+                   reason=pack.scopes[scope_id].reason.get(ctx.lang))
+
+
+def _cited(cite: Cite, bases: tuple[Basis, ...]) -> Basis:
+    """The provision a check says fired, with the rule's record of its instrument (dates, source)."""
+    from .textmatch import citation_key
+
+    key = citation_key(cite.instrument).replace("nđ", "nd")
+    number = key[2:] if key.startswith("nd") else key
+    for b in bases:
+        if number and number in citation_key(b.instrument):
+            return Basis(b.instrument, cite.article, b.valid_from, b.valid_to, cite.verified, b.source)
+    return Basis(cite.instrument, cite.article, None, None, cite.verified, "rule options")
+
+
 def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target: Any, system: Any,
-             v: Violation, ctx: Context, legal: LegalTime) -> Finding:
+             v: Violation, ctx: Context, legal: LegalTime, cited: tuple[Basis, ...]) -> Finding:
     rule = loaded.rule
     lang = ctx.lang
     params = _Params(plan=ctx.plan.name, architecture=ctx.architecture.id)
@@ -342,16 +380,8 @@ def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target
         message = f"{subject}{say('not_declared', lang, field=v.missing)} — {rule.title.get(lang)}"
     else:
         message = string.Formatter().vformat(rule.message.get(lang), (), _Params((k, _quoted(v)) for k, v in params.items()))
-    in_force = legal.bases_in_force(rule.id, ctx.as_of)
-    if v.relies_on:  # a transitional regime: the instrument applied is the basis, even after its own end
-        from .textmatch import citation_key
-
-        applied = citation_key(v.relies_on).replace("nđ", "nd")
-        number = applied[2:] if applied.startswith("nd") else applied
-        applied_bases = [b for b in legal.bases[rule.id] if number and number in citation_key(b.instrument)]
-        # the regime applied, then the verified bases in force (not the other regime's decree)
-        in_force = (*applied_bases, *(b for b in in_force if b.verified and b not in applied_bases))
-    severity = rule.severity
+    in_force = tuple(_cited(c, legal.bases[rule.id]) for c in v.cites) if v.cites else cited
+    severity = v.severity or rule.severity
     if severity == "error" and not any(b.verified for b in in_force):
         severity = "warning"  # policy: an error needs a verified basis in force on the date judged
     line, column = doc.locate(path)

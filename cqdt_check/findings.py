@@ -120,7 +120,7 @@ class CheckResult:
     """The status of one rule on one target."""
 
     rule_id: str
-    status: str  # pass | fail | not_applicable | error
+    status: str  # pass | fail | not_applicable | error | not_evaluated (turned off by the run's rule selection)
     target: PathT = ()
     reason: str | None = None
 
@@ -188,6 +188,7 @@ class DocumentResult:
     architecture: ArchitectureInfo | None = None
     regime_facts: tuple[RegimeFact, ...] = ()  # facts that chose a transitional regime
     rules_evaluated: bool = False  # false when the plan's shape stopped the run before the rules
+    rules_off: tuple[str, ...] = ()  # rules turned off for this document (--ignore, a configuration): not evaluated
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity and f.status == "fail")
@@ -255,6 +256,8 @@ class Report:
     operator_files: tuple[OperatorFile, ...] = ()  # non-bundled architecture and rule-pack files, with their sha256
     stale_decisions: tuple[StaleDecision, ...] = ()  # --decisions entries that matched nothing
     baseline: str | None = None  # the --baseline report, when given
+    config_file: str | None = None  # the configuration file in effect, named in every report's header
+    config_named: bool = False  # True: named by the operator (--config); False: found by search in the checked folder
 
     def rule(self, rule_id: str) -> RuleInfo | None:
         return next((r for r in self.rules if r.id == rule_id), None)

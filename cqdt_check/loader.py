@@ -63,6 +63,7 @@ class LoadError(Exception):
         self.code = code
         self.location = location
         self.params = params
+        self.parser_location: Location | None = None  # a syntax error: where the parser stopped (location: the cause)
 
 
 @dataclass
@@ -235,14 +236,14 @@ def load_text(text: str, name: str, limits: Limits = Limits()) -> SourceDocument
     try:
         return _parse(text, name, limits, _EventLoader)
     except LoadError as error:
-        if error.code != "syntax" or _EventLoader is _PureLoader:
+        if not error.code.startswith("syntax") or _EventLoader is _PureLoader:
             raise
         # libyaml may refuse deep nesting itself (PyYAML >= 6.0.3 bundles a libyaml with a nesting limit, and its
         # scanner reads flow collections ahead), before our own --max-depth is reached in the events. The depth
         # limit is ours: the text before libyaml's refusal is parsed again by the pure-Python parser, which has no
         # limit of its own, so a too-deep plan is refused by our message at the first node past --max-depth, and
         # any other syntax error keeps libyaml's place. Only failing files pay for this.
-        index = _offset(text, error.location)
+        index = _offset(text, error.parser_location or error.location)
         try:
             _parse(text[:index], name, limits, _PureLoader)
         except yaml.YAMLError:  # the pure-Python reader refuses some texts at once (a control character)
@@ -371,13 +372,18 @@ def _parse(text: str, name: str, limits: Limits, parser: type) -> SourceDocument
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise LoadError("syntax", Location(name, line, column), reason=_yaml_reason(exc)) from None
+        context = exc.context_mark.line + 1 if exc.context_mark else line
+        code, cause_line, cause_column = syntax_cause(text, line, column, context)
+        error = LoadError(code, Location(name, cause_line, cause_column), text=_excerpt(text, cause_line))
+        error.parser_location = Location(name, line, column)  # where the parser stopped (load_text re-parses to it)
+        raise error from None
     except yaml.reader.ReaderError as exc:  # a character YAML forbids (control characters): find its place
         index = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
         line, column = (text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)) if index >= 0 else (0, 0)
-        raise LoadError("syntax", Location(name, line, column), reason=str(exc).splitlines()[0]) from None
-    except yaml.YAMLError as exc:
-        raise LoadError("syntax", Location(name), reason=str(exc).splitlines()[0]) from None
+        raise LoadError("syntax.control", Location(name, line, column), char=f"U+{exc.character:04X}"
+                        if isinstance(exc.character, int) else "?") from None
+    except yaml.YAMLError:
+        raise LoadError("syntax", Location(name), text="") from None
     finally:
         loader.dispose()
     spans.setdefault((), (1, 1))
@@ -504,9 +510,54 @@ def _loc(name: str, event) -> Location:
     return Location(name, event.start_mark.line + 1, event.start_mark.column + 1)
 
 
-def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
-    parts = [p for p in (exc.context, exc.problem) if p]
-    return "; ".join(parts) or "YAML không hợp lệ"
+def syntax_cause(text: str, line: int, column: int, context: int) -> tuple[str, int, int]:
+    """The likely cause of a YAML syntax error, read from the text around the parser's place (never from the parser's
+    words, which differ between PyYAML and libyaml and are English): (message code, line, column).
+
+    Checked from the most certain: a tab in the indentation, a quote or bracket left open on the lines the parser
+    was reading, an indentation matching no enclosing level (a misaligned key); otherwise the generic message.
+    """
+    lines = text.split("\n")
+    first, last = max(1, min(context, line)), min(len(lines), max(line, context))
+    for number in range(first, last + 1):
+        indent = lines[number - 1][: len(lines[number - 1]) - len(lines[number - 1].lstrip(" \t"))]
+        if "\t" in indent:
+            return "syntax.tab", number, indent.index("\t") + 1
+    for number in range(first, last + 1):
+        body = _without_comment(lines[number - 1])
+        for quote in ('"', "'"):
+            if body.count(quote) % 2 == 1 and (quote == '"' or not re.search(r"\w'\w", body)):
+                return "syntax.quote", number, body.index(quote) + 1
+        for opening, closing in (("[", "]"), ("{", "}")):
+            if body.count(opening) > body.count(closing):
+                return "syntax.bracket", number, body.rindex(opening) + 1
+    if 1 <= line <= len(lines):
+        target = line if lines[line - 1].strip() else max(1, line - 1)
+        current = lines[target - 1]
+        width = len(current) - len(current.lstrip(" "))
+        levels = {len(earlier) - len(earlier.lstrip(" ")) for earlier in lines[: target - 1]
+                  if earlier.strip() and not earlier.lstrip().startswith("#")}
+        if current.strip() and width not in levels:
+            return "syntax.indent", target, width + 1
+    return "syntax", line, column
+
+
+def _without_comment(line: str) -> str:
+    """A line without its trailing `# comment` (a `#` after a space, outside quotes — close enough for a hint)."""
+    quote = None
+    for index, char in enumerate(line):
+        if char in "\"'" and quote in (None, char):
+            quote = None if quote else char
+        elif char == "#" and quote is None and (index == 0 or line[index - 1] in " \t"):
+            return line[:index]
+    return line
+
+
+def _excerpt(text: str, line: int) -> str:
+    """The line the error is on, shortened, for the message."""
+    lines = text.split("\n")
+    content = lines[line - 1].strip() if 1 <= line <= len(lines) else ""
+    return content if len(content) <= 60 else content[:57] + "…"
 
 
 __all__ = ["Limits", "LoadError", "SourceDocument", "InputProblem", "load_file", "load_text", "format_path",

@@ -43,7 +43,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "hãy lưu lại tệp với mã hoá UTF-8 và dùng phông Unicode",
         "byte {offset} is not valid UTF-8 (the file may be Windows-1258 or TCVN3); save it again as UTF-8 with a Unicode font",
     ),
-    "syntax": ("YAML không hợp lệ: {reason}", "invalid YAML: {reason}"),
+    "syntax": ("YAML không hợp lệ ở vị trí này («{text}»); kiểm tra thụt lề, dấu ':' sau mỗi khoá và dấu nháy",
+               "invalid YAML at this place («{text}»); check the indentation, the ':' after each key and the quotes"),
+    "syntax.tab": ("YAML không hợp lệ: dòng thụt lề bằng phím Tab («{text}»); YAML chỉ cho phép thụt lề bằng dấu cách",
+                   "invalid YAML: the line is indented with a tab («{text}»); YAML allows only spaces for indentation"),
+    "syntax.quote": ("YAML không hợp lệ: dấu nháy mở nhưng chưa đóng («{text}»); thêm dấu nháy đóng ở cuối giá trị",
+                     "invalid YAML: a quote is opened but not closed («{text}»); close it at the end of the value"),
+    "syntax.bracket": ("YAML không hợp lệ: dấu ngoặc [ hoặc {{ mở nhưng chưa đóng («{text}»)",
+                       "invalid YAML: a [ or {{ is opened but not closed («{text}»)"),
+    "syntax.indent": (
+        "YAML không hợp lệ: khoá thụt lề lệch, không thẳng hàng với khoá nào ở trên («{text}»); các khoá cùng cấp "
+        "phải thẳng cột",
+        "invalid YAML: the key is misaligned, level with no key above it («{text}»); keys of one level must line up",
+    ),
+    "syntax.control": ("YAML không hợp lệ: tệp chứa ký tự điều khiển {char} mà YAML không cho phép",
+                       "invalid YAML: the file holds the control character {char}, which YAML does not allow"),
     "multiple_documents": (
         "tệp có nhiều hơn một tài liệu YAML (tài liệu thứ hai bắt đầu ở dòng {line}); mỗi tệp chỉ chứa một kế hoạch",
         "the file holds more than one YAML document (the second starts at line {line}); put one plan per file",
@@ -73,6 +87,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "{rule}: check '{check}' does not apply to target '{target}'"),
     "pack.bad_options": ("{rule}: tham số không hợp lệ cho '{check}' tại {path}: {reason}",
                          "{rule}: invalid options for '{check}' at {path}: {reason}"),
+    "pack.unknown_scope": ("{rule}: phạm vi căn cứ '{scope}' không có trong scopes của vocabulary",
+                           "{rule}: basis scope '{scope}' is not in the vocabulary's scopes"),
     "pack.unknown_concept": ("{rule}: khái niệm '{concept}' không có trong vocabulary",
                              "{rule}: concept '{concept}' is not in the vocabulary"),
     "pack.bad_placeholder": ("{rule}: thông điệp dùng {{{name}}} nhưng '{check}' chỉ cung cấp: {known}",
@@ -123,6 +139,57 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "there is no rule '{rule}'{hint} (see: cqdt-check rules)"),
     "cli.summary": ("{files} tệp — {error} lỗi, {warning} cảnh báo, {info} thông tin",
                     "{files} file(s) — {error} error(s), {warning} warning(s), {info} info"),
+    # --- configuration files (config.py) and rule selection (selection.py) ---
+    "config.both": ("--config và --no-config không dùng cùng nhau", "--config and --no-config cannot be used together"),
+    "config.not_found": ("--config: không tìm thấy tệp cấu hình", "--config: the configuration file does not exist"),
+    "config.toml_syntax": ("TOML không hợp lệ ở vị trí này (xem lại dấu ngoặc, dấu nháy và dấu '=')",
+                           "invalid TOML at this place (check brackets, quotes and '=')"),
+    "config.input_problem": ("cấu hình '{key}': khoá lặp lại hoặc cú pháp YAML không dùng được trong tệp cấu hình",
+                             "configuration '{key}': a repeated key or YAML syntax a configuration cannot use"),
+    "config.unknown_key": ("cấu hình không có khoá '{key}'{hint} (có: {known})",
+                           "there is no configuration key '{key}'{hint} (known: {known})"),
+    "config.invalid": ("cấu hình '{key}': {problem}", "configuration '{key}': {problem}"),
+    "config.operator_only": (
+        "'{key}' chỉ được đặt trong tệp cấu hình do người chạy chỉ định bằng --config (hoặc trên dòng lệnh): tệp tìm "
+        "thấy trong thư mục đang kiểm tra thuộc về bên được đánh giá, nên không được chọn căn cứ đánh giá hay ngưỡng "
+        "thất bại; dùng --config TỆP nếu đây là cấu hình của bạn, hoặc --no-config",
+        "'{key}' may be set only in a configuration file the operator names with --config (or on the command line): a "
+        "file found in the folder being checked belongs to the party being judged, so it may not choose what the plan "
+        "is judged against or what fails it; use --config FILE if this configuration is yours, or --no-config",
+    ),
+    "config.not_supported": ("cấu hình '{key}': phiên bản này chưa có tuỳ chọn tương ứng",
+                             "configuration '{key}': this version has no such option yet"),
+    "config.file": ("Tệp cấu hình: {file}", "Configuration file: {file}"),
+    "config.none": ("không có (dùng giá trị mặc định)", "none (defaults in effect)"),
+    "config.found_by": ("Cách tìm: {how}", "Found by: {how}"),
+    "config.named": ("--config (do người chạy chỉ định)", "--config (named by the operator)"),
+    "config.searched": ("tìm ngược lên từ thư mục hiện tại (thuộc thư mục đang kiểm tra)",
+                        "searched upward from the current folder (belongs to the folder being checked)"),
+    "config.source.cli": ("dòng lệnh", "command line"),
+    "config.source.default": ("mặc định", "default"),
+    "select.unknown": ("{option}: không có quy tắc, tiền tố mã hay lĩnh vực '{selector}'{hint} (xem: cqdt-check rules)",
+                       "{option}: no rule, id prefix or area '{selector}'{hint} (see: cqdt-check rules)"),
+    "select.input_rule": (
+        "{option}: không thể tắt '{selector}': các quy tắc YAML-/SCHEMA- xác nhận tệp được đọc đúng như đã viết",
+        "{option}: '{selector}' cannot be turned off: the YAML-/SCHEMA- rules establish that the file was read as written",
+    ),
+    "select.reason": ("không đánh giá: quy tắc bị tắt bởi {source}", "not evaluated: turned off by {source}"),
+    "report.config": ("Cấu hình", "Configuration"),
+    "report.config_how": ("{file} ({how})", "{file} ({how})"),
+    "report.config_named": ("--config", "--config"),
+    "report.config_searched": ("tìm thấy trong thư mục", "found in the folder"),
+    "report.rules_off": ("Quy tắc không đánh giá", "Rules not evaluated"),
+    "report.rules_off_note": (
+        "{count} quy tắc bị tắt, không được đánh giá (không phải là đạt): {rules}",
+        "{count} rules turned off and not evaluated (not passed): {rules}",
+    ),
+    "report.statistics": ("Thống kê theo quy tắc", "Counts per rule"),
+    "opinion.conclusion.incomplete": (
+        "Chưa đủ căn cứ kết luận {subject} phù hợp với {architecture}: các quy tắc {rules} đã bị tắt khi kiểm tra và "
+        "không được đánh giá; cần kiểm tra lại với đầy đủ quy tắc.",
+        "There are not enough grounds to conclude that {subject} conforms to {architecture}: the rules {rules} were "
+        "turned off and not evaluated; check again with every rule.",
+    ),
     "cli.unknown_architecture_id": ("không có kiến trúc '{ref}'{hint} (có: {known})", "there is no architecture '{ref}'{hint} (known: {known})"),
     # cqdt-check init: the questions (one per option --KEY), then its own words. The plan's comments are the schema's.
     "init.q.kind": ("Loại hồ sơ: dự án đầu tư hay kế hoạch thuê dịch vụ CNTT", "Kind: an investment project or an IT-service rental plan"),
@@ -574,6 +641,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "na.no_level_criteria": (
         "không có quy định về tiêu chí xác định cấp độ có hiệu lực vào ngày này",
         "no criteria for determining the level are in force on this date",
+    ),
+    "na.basis_scope": (
+        "không áp dụng: {instrument} không áp dụng ở đây ({field} = {value}): {reason}",
+        "not applicable: {instrument} does not apply here ({field} = {value}): {reason}",
     ),
     "na.no_targets": ("không áp dụng: kế hoạch không có {what}", "not applicable: the plan has no {what}"),
     "window.from": ("từ {start}", "from {start}"),

@@ -113,6 +113,14 @@ class Network(_Model):
     ipv6_only_plan: bool | None = F(
         "Lộ trình thuần IPv6", "Kế hoạch có lộ trình chuyển sang thuần IPv6 (IPv6-only) theo chương trình 2026–2030.", None
     )
+    ipv6_readiness: bool | None = F(
+        "Phân tích sẵn sàng IPv6", "Thiết kế có phân tích khả năng sẵn sàng IPv6 của hệ thống (NĐ 224/2026 Điều 46–48).", None
+    )
+    web_portal: bool | None = F(
+        "Cổng/Trang thông tin điện tử", "true nếu hệ thống là cổng thông tin điện tử hoặc trang thông tin điện tử của cơ quan nhà nước.", None
+    )
+    domain: str | None = F("Tên miền truy cập", "Tên miền truy cập của cổng/trang thông tin điện tử, ví dụ sokhcn.quangngai.gov.vn.", None,
+                           min_length=1)
 
 
 class Identity(_Model):
@@ -168,6 +176,14 @@ class System(_Model):
         "Bí mật nhà nước", "none, mat (Mật), toi_mat (Tối mật), tuyet_mat (Tuyệt mật).", None
     )
     personal_data: PersonalData | None = F("Dữ liệu cá nhân", "Quy mô dữ liệu cá nhân hệ thống xử lý.", None)
+    private_information: bool | None = F(
+        "Thông tin riêng", "true nếu hệ thống xử lý thông tin riêng, không công khai (ngoài thông tin công cộng); "
+        "false nếu chỉ xử lý thông tin công cộng (NĐ 85/2016 Điều 6–8).", None
+    )
+    national_security_important: bool | None = F(
+        "Quan trọng về an ninh quốc gia",
+        "Hệ thống thuộc danh mục hệ thống thông tin quan trọng về an ninh quốc gia theo pháp luật về an ninh mạng.", None
+    )
     availability: Literal["business_hours", "24x7"] | None = F("Yêu cầu vận hành", "business_hours (giờ hành chính) hoặc 24x7.", None)
     security: Security | None = F("An toàn thông tin", "Cấp độ và biện pháp bảo đảm an toàn thông tin.", None)
     hosting: Hosting | None = F("Hạ tầng lưu trữ", "Nơi và hình thức đặt hệ thống.", None)
@@ -223,6 +239,18 @@ class Rental(_Model):
     synchronized_plan: bool | None = F("Kế hoạch thuê đồng bộ", "Là một phần của kế hoạch thuê dịch vụ đồng bộ, không trình riêng lẻ.", None)
     plan_approval: Literal["none", "planned", "submitted", "approved"] | None = F(
         "Phê duyệt kế hoạch thuê", "Tình trạng thẩm định, phê duyệt kế hoạch thuê dịch vụ không sẵn có.", None
+    )
+    architecture_assessment: bool | None = F(
+        "Đánh giá sự phù hợp Kiến trúc", "Kế hoạch thuê có nội dung đánh giá sự phù hợp với Khung kiến trúc số (NĐ 224/2026 Điều 67 khoản 2 điểm c).", None
+    )
+    quality_requirements: bool | None = F(
+        "Yêu cầu chất lượng, kết nối", "Kế hoạch thuê nêu yêu cầu chất lượng dịch vụ và yêu cầu kết nối, liên thông (NĐ 224/2026 Điều 67 khoản 2 điểm d).", None
+    )
+    trial_operation: bool | None = F(
+        "Vận hành thử", "Kế hoạch thuê có vận hành thử dịch vụ trước khi nghiệm thu (NĐ 224/2026 Điều 67 khoản 5).", None
+    )
+    quality_monitoring: bool | None = F(
+        "Giám sát chất lượng dịch vụ", "Kế hoạch thuê có phương án giám sát chất lượng dịch vụ trong thời gian thuê (NĐ 224/2026 Điều 67 khoản 6).", None
     )
     term_months: int | None = F("Thời hạn thuê (tháng)", "Thời hạn thuê dịch vụ theo kế hoạch thuê, tính bằng tháng.", None, ge=1)
     sla: Sla | None = F("Cam kết chất lượng dịch vụ (SLA)", "Các chỉ tiêu chất lượng dịch vụ.", None)

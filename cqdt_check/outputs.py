@@ -102,20 +102,48 @@ class _Hint:
         return say("schema.hint", lang, suggestion=self.suggestion)
 
 
-def emit(report: Report, out: Output) -> None:
+@dataclass(frozen=True)
+class TextStyle:
+    """How the text report looks: `--quiet` (findings and the verdict line), `--statistics` (counts per rule),
+    `--color auto|always|never`."""
+
+    quiet: bool = False
+    statistics: bool = False
+    color: str = "auto"
+
+
+def use_color(choice: str, to_terminal: bool) -> bool:
+    """`--color`: always/never as said; auto is a terminal (not TERM=dumb) without NO_COLOR, or FORCE_COLOR set (no-color.org,
+    force-color.org: a non-empty NO_COLOR wins over auto; FORCE_COLOR turns auto on in CI logs)."""
+    if choice in ("always", "never"):
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return to_terminal and os.environ.get("TERM") != "dumb"
+
+
+def emit(report: Report, out: Output, style: TextStyle = TextStyle()) -> None:
     """Render one report and write it: to stdout, or to its file through a temporary file renamed into place (a
     cancelled run never leaves a half-written report over the previous one)."""
     render = reporter(out.fmt)
+    text: str | bytes
     if out.fmt == Format.text:
         to_terminal = out.path is None and sys.stdout is not None and sys.stdout.isatty()
-        # colour only where it shows: a terminal, unless NO_COLOR or TERM=dumb (pipes, files and CI logs get plain text)
-        color = to_terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+        color = use_color(style.color, to_terminal) and out.path is None
         width = max(80, min(os.get_terminal_size().columns, 120)) if to_terminal else 80
-        text = render(report, width=width, color=color)
+        if style.quiet or style.statistics:
+            from .reporters.brief import render as brief
+
+            text = brief(report, quiet=style.quiet, statistics=style.statistics, full=str(render(report, width=width,
+                         color=color)) if not style.quiet else "", color=color)
+        else:
+            text = render(report, width=width, color=color)
     else:
         text = render(report)
     if out.path is None:
-        _write_stdout(text, out.fmt)
+        _write_stdout(text, out.fmt)  # bytes (BINARY_FORMATS) reach stdout only when it is not a terminal (parse_outputs)
         return
     write_report(out.path, text, out.fmt.value)
 
@@ -130,8 +158,8 @@ def write_report(path: Path, content: str | bytes, what: str) -> None:
 
 def _write_stdout(content: str | bytes, fmt: Format) -> None:
     """The report on standard output, or one reason (exit 2) when it cannot go there: stdout closed, a console that
-    cannot show the report's characters, a full disk or a closed pipe. Never a half-written report: the text is
-    encoded before a byte is written."""
+    cannot show the report's characters, a full disk. Never a half-written report: the text is encoded before a
+    byte is written. A reader that has gone (`| head`) is write_quietly's to handle."""
     stream = sys.stdout
     if stream is None:
         raise UsageError("cli.stdout_closed", format=fmt.value)
@@ -144,13 +172,7 @@ def _write_stdout(content: str | bytes, fmt: Format) -> None:
         except LookupError:
             pass
     try:
-        if isinstance(content, bytes):  # BINARY_FORMATS: parse_outputs let it reach stdout only when not a terminal
-            stream.flush()
-            stream.buffer.write(content)
-            stream.buffer.flush()
-        else:
-            stream.write(content)
-            stream.flush()
+        write_quietly(content, stream)
     except OSError as exc:
         _silence_stdout()
         raise UsageError("cli.write_failed", format=fmt.value, file="stdout", reason=exc.strerror or str(exc)) from None
@@ -165,6 +187,27 @@ def _silence_stdout() -> None:
         os.close(null)
     except (OSError, ValueError, AttributeError):
         pass
+
+
+def write_quietly(text: str | bytes, stream=None) -> None:
+    """Write to stdout (or `stream`); when the reader has gone (`| head`), stop without an error or a traceback and
+    let the run end with its usual exit status. The one writer of everything the tool prints to standard output;
+    bytes (a binary report) go to its buffer. Any other failure (a full disk) is the caller's to report."""
+    stream = stream or sys.stdout
+    if stream is None:  # stdout closed: nothing can be written (reports say so through _write_stdout)
+        return
+    try:
+        if isinstance(text, bytes):
+            stream.flush()
+            stream.buffer.write(text)
+            stream.buffer.flush()
+        else:
+            stream.write(text)
+            stream.flush()
+    except BrokenPipeError:
+        # Python would flush again at exit and fail: point stdout at /dev/null first (the documented recipe).
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
 
 
 def _write_atomically(path: Path, content: str | bytes) -> None:
@@ -209,4 +252,5 @@ def _is_stream(path: Path) -> bool:
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
-__all__ = ["Output", "parse_outputs", "emit", "write_report", "refuse_clobbering", "to_stderr", "file_identity"]
+__all__ = ["Output", "TextStyle", "emit", "file_identity", "parse_outputs", "refuse_clobbering", "to_stderr",
+           "use_color", "write_quietly", "write_report"]

@@ -8,7 +8,7 @@ its target provide, so a typo in a rule stops the run (exit 2) instead of passin
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -35,6 +35,7 @@ class Basis(Frozen):
     valid_to: IsoDate | None = Field(default=None, title="Hết hiệu lực sau ngày (ngày cuối còn hiệu lực)")
     verified: bool = Field(title="Đã đối chiếu văn bản gốc (C1 hoặc văn bản seed)")
     source: str = Field(min_length=1, title="Nguồn: URL hoặc seed:<tệp> kèm vị trí")
+    scope: str | None = Field(default=None, title="Phạm vi của căn cứ (mã trong scopes của từ vựng)")
 
     @model_validator(mode="before")
     @classmethod
@@ -118,6 +119,18 @@ class Concept(Frozen):
     note: str | None = None
 
 
+class Scope(Frozen):
+    """Where a basis speaks: a basis with a scope is cited for a target only when no declared fact of the plan or
+    the target falls outside these conditions (an undeclared fact does not exclude it). When every basis in force
+    is excluded, the rule does not apply to that target, and `reason` says why."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    plan: dict[str, Condition] = Field(default_factory=dict, title="Điều kiện trên các trường của kế hoạch")
+    target: dict[str, Condition] = Field(default_factory=dict, title="Điều kiện trên đối tượng kiểm tra")
+    reason: Text = Field(title="Lý do căn cứ không áp dụng")
+    source: str = Field(min_length=1)
+
+
 class Vocabulary(Frozen):
     """Synonym sets for clause matching and the catalogue of instruments, kept as data."""
 
@@ -126,6 +139,7 @@ class Vocabulary(Frozen):
     format: Literal["cqdt-vocabulary/1"]
     concepts: list[Concept] = Field(default_factory=list)
     instruments: list[InstrumentEntry] = Field(default_factory=list)
+    scopes: list[Scope] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -142,6 +156,7 @@ class RulePack:
     rules: tuple[LoadedRule, ...]
     concepts: dict[str, tuple[str, ...]]
     instruments: tuple[InstrumentEntry, ...]
+    scopes: dict[str, Scope] = field(default_factory=dict)
 
     def get(self, rule_id: str) -> LoadedRule | None:
         return next((r for r in self.rules if r.rule.id == rule_id), None)
@@ -172,6 +187,7 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
     rules: dict[str, LoadedRule] = {}
     concepts: dict[str, tuple[str, ...]] = {}
     instruments: dict[str, InstrumentEntry] = {}
+    scopes: dict[str, Scope] = {}
     rule_files: list[tuple[Path, Any]] = []
     for directory in directories:
         if not directory.is_dir():
@@ -194,6 +210,7 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
             if isinstance(parsed, Vocabulary):
                 concepts.update({c.id: tuple(c.phrases) for c in parsed.concepts})
                 instruments.update({i.id: i for i in parsed.instruments})
+                scopes.update({sc.id: sc for sc in parsed.scopes})
             else:
                 rule_files.append((path, (doc, parsed)))
     for path, (doc, parsed) in rule_files:
@@ -222,13 +239,16 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
                         loc = Location(str(path), *doc.locate(("rules", index, "message", lang)))
                         raise ConfigError(loc, "pack.bad_placeholder", rule=rule.id, name=name, check=rule.check,
                                           known=", ".join(sorted(allowed)))
+            for b in rule.basis:
+                if b.scope is not None and b.scope not in scopes:
+                    raise ConfigError(location, "pack.unknown_scope", rule=rule.id, scope=b.scope)
             if rule.severity == "error" and not any(b.verified or b.instrument == "@architecture" for b in rule.basis):
                 raise ConfigError(location, "pack.error_unverified", rule=rule.id)
             if rule.id in rules and Path(rules[rule.id].location.file).parent == path.parent:  # same pack: a mistake
                 raise ConfigError(location, "pack.duplicate_rule", rule=rule.id, first=rules[rule.id].location.file)
             rules[rule.id] = LoadedRule(rule, options, location)
     ordered = tuple(sorted(rules.values(), key=lambda r: (AREAS.index(r.rule.area), r.rule.id)))
-    return RulePack(ordered, concepts, tuple(instruments.values()))
+    return RulePack(ordered, concepts, tuple(instruments.values()), scopes)
 
 
 def _config_error(doc, errors, path: Path) -> ConfigError:

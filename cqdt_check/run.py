@@ -20,10 +20,13 @@ from .findings import DocumentResult, Report, RuleInfo
 from .listing import parse_day
 from .loader import Limits
 from .messages import say
-from .outputs import emit, parse_outputs, refuse_clobbering, to_stderr
+from .outputs import TextStyle, emit, parse_outputs, refuse_clobbering, to_stderr
 from .packs import ArchitectureResolver, load_pack, operator_files
 from .reporters import MACHINE_FORMATS, Format
 from .rulepack import RulePack
+from .selection import Selection
+from .selection import apply as apply_selection
+from .selection import build as build_selection
 
 
 @dataclass
@@ -44,6 +47,18 @@ class RunOptions:
     jobs: int | None = None
     decisions: list[Path] = field(default_factory=list)  # --decisions FILE (repeatable)
     baseline: Path | None = None  # --baseline REPORT.json
+    # rule selection (selection.py) and the configuration file it may come from (config.py)
+    select: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
+    config_file: Path | None = None
+    config_named: bool = False
+    # how the text report looks (outputs.TextStyle)
+    quiet: bool = False
+    statistics: bool = False
+    color: str = "auto"
+    stdin_filename: str | None = None  # the name a plan read from `-` has in reports
 
 
 def run(options: RunOptions) -> int:
@@ -54,6 +69,7 @@ def run(options: RunOptions) -> int:
     outputs = parse_outputs(options.formats, options.output)
     as_of = parse_day(options.as_of)
     pack = load_pack(options.rules, options.bundled_rules)
+    selection = _selection(pack, options)
     resolver = ArchitectureResolver(options.architecture)
     if options.architecture:
         try:
@@ -64,20 +80,25 @@ def run(options: RunOptions) -> int:
     settings = Settings(pack=pack, architectures=resolver, as_of=as_of, lang=lang, fail_on=options.fail_on,
                         limits=Limits(options.max_bytes, options.max_nodes, options.max_depth))
     appraisal = load_appraisal(options.decisions, options.baseline, pack, lang)
-    files = expand(options.plans)
+    files = expand(options.plans, stdin_name=options.stdin_filename, stdin_limit=options.max_bytes)
     refuse_clobbering(outputs, [path for path, _ in files])
     show_progress = options.progress if options.progress is not None else (
         len(files) >= PROGRESS_FROM and sys.stderr is not None and sys.stderr.isatty())
     documents = check_all(files, settings, usable_jobs(options.jobs), progress=show_progress)
     documents, stale = judge(documents, appraisal, options.fail_on)
+    # rules turned off after the decisions are matched: a decision about a rule turned off is not reported stale
+    documents = apply_selection(documents, selection, options.fail_on, lang)
     first_arch = next((d.architecture for d in documents if d.architecture), None)
     report = Report(tuple(documents), first_arch, lang=lang, fail_on=options.fail_on, as_of_option=as_of,
                     tool_version=__version__, rule_count=len(pack.rules),
                     rules=report_rules(pack, documents, resolver, lang), stale_decisions=stale,
                     baseline=str(options.baseline) if options.baseline is not None else None,
+                    config_file=str(options.config_file) if options.config_file else None,
+                    config_named=options.config_named,
                     operator_files=operator_files(options.rules, resolver, options.max_bytes))
+    style = TextStyle(quiet=options.quiet, statistics=options.statistics, color=options.color)
     for out in outputs:
-        emit(report, out)
+        emit(report, out, style)
     if any(o.fmt in MACHINE_FORMATS or o.path is not None for o in outputs) and not any(
             o.fmt == Format.text and o.path is None for o in outputs):
         total = {k: sum(d.summary()[k] for d in report.documents) for k in ("error", "warning", "info")}
@@ -105,6 +126,15 @@ def usable_jobs(jobs: int | None) -> int | None:
         return jobs
     # the limit counts every process of the user, which we cannot know cheaply: keep half of it for the others
     return max(1, min(jobs, soft // 2))
+
+
+def _selection(pack: RulePack, options: RunOptions) -> Selection:
+    """The rules turned off, and by what: the options typed, or the configuration file that set them."""
+    source = str(options.config_file) if options.config_file and (options.ignore or options.select or
+                                                                   options.per_path_ignores) else "--select/--ignore"
+    base = options.config_file.parent if options.config_file else None
+    return build_selection(pack, options.select, options.extend_select, options.ignore, options.per_path_ignores,
+                           base, source)
 
 
 def report_rules(pack: RulePack, documents: list[DocumentResult] | tuple[DocumentResult, ...],

@@ -243,6 +243,19 @@ ROWS = [
       "decision": "1702/QĐ-UBND"}),
 ]
 
+ROWS += [
+    ("field_pattern/matches", "field_pattern", system(network={"domain": "quangngai.gov.vn"}),
+     {"field": "network.domain", "pattern": r"([a-z0-9-]+\.)+vn", "expected": {"vi": ".vn", "en": ".vn"}}, {}, [], None),
+    ("field_pattern/case-folded", "field_pattern", system(network={"domain": "QuangNgai.GOV.VN"}),
+     {"field": "network.domain", "pattern": r"([a-z0-9-]+\.)+vn", "expected": {"vi": ".vn", "en": ".vn"}}, {}, [], None),
+    ("field_pattern/other-form", "field_pattern", system(network={"domain": "quangngai.com"}),
+     {"field": "network.domain", "pattern": r"([a-z0-9-]+\.)+vn", "expected": {"vi": "dưới .vn", "en": "under .vn"}},
+     {}, [("network.domain", False)], {"value": "quangngai.com", "expected": "dưới .vn"}),
+    ("field_pattern/undeclared", "field_pattern", system(network={"ipv6": "dual_stack"}),
+     {"field": "network.domain", "pattern": r"([a-z0-9-]+\.)+vn", "expected": {"vi": ".vn", "en": ".vn"}},
+     {}, [("network.domain", True)], None),
+]
+
 # --- minimum_security_level: one set of options, two regimes and a transition --------------------------------------
 
 LEVELS = {
@@ -302,10 +315,36 @@ def test_every_check_has_a_table():
     assert {row[1] for row in ROWS} == set(CHECKS)
 
 
-def test_relies_on_names_the_regime_applied():
+def test_cites_name_the_criterion_applied():
     yielded = run("minimum_security_level", system(handles_tthc=True, security={"proposed_level": 1}), LEVELS,
                   as_of=NEW, **STARTED)
-    assert [v.relies_on for v in yielded] == ["Nghị định 85/2016/NĐ-CP"]
+    assert [[(c.instrument, c.article) for c in v.cites] for v in yielded] == [[("Nghị định 85/2016/NĐ-CP", "Điều 9")]]
+
+
+AGREED = {**LEVELS, "between": True, "regimes": [
+    {**LEVELS["regimes"][0], "verified": True},
+    {"instrument": "Nghị định 331/2026/NĐ-CP", "valid_from": "2026-08-19", "agrees_with": "Nghị định 85/2016/NĐ-CP",
+     "criteria": [
+         {"level": 3, "when": {"handles_tthc": True}, "cite": "Điều 13", "agrees": "Điều 9",
+          "because": {"vi": "giải quyết TTHC", "en": "handles procedures"}},
+         {"level": 4, "when": {"handles_tthc": True}, "cite": "Điều 14", "severity": "info",
+          "because": {"vi": "quốc gia 24/7", "en": "national 24/7"}},
+         {"level": 2, "when": {"personal_data.basic_subjects": {"gt": 0}}, "cite": "Điều 12",
+          "because": {"vi": "dữ liệu cá nhân", "en": "personal data"}}]}]}
+
+
+@pytest.mark.parametrize("as_of, proposed, expected", [
+    # in force: the agreed criterion cites both provisions (the old one verified); the info one is told separately
+    (NEW, 2, [(("Điều 13", False), ("Điều 9", True), None), (("Điều 14", False), "info")]),
+    (NEW, 3, [(("Điều 14", False), "info")]),
+    # between the regimes: only what they agree on
+    (GAP, 2, [(("Điều 13", False), ("Điều 9", True), None)]),
+    (GAP, 3, []),
+])
+def test_agreed_and_advisory_criteria(as_of, proposed, expected):
+    yielded = run("minimum_security_level", system(handles_tthc=True, security={"proposed_level": proposed}), AGREED,
+                  as_of=as_of)
+    assert [(*((c.article, c.verified) for c in v.cites), v.severity) for v in yielded] == expected
 
 
 def test_skip_reasons_follow_the_language():

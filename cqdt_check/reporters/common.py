@@ -206,3 +206,22 @@ def areas_shown(findings: Iterable[Finding]) -> list[tuple[str, list[Finding], l
 
 def omitted_note(omitted: Omitted, lang: str) -> str:
     return say("report.omitted", lang, count=omitted.count, rule=omitted.rule_id, limit=SHOWN_PER_RULE)
+
+
+def governance(report: Report, doc: DocumentResult | None, lang: str) -> list[tuple[str, str]]:
+    """The header lines every report carries when a configuration file was in effect or rules were turned off:
+    (label, value) pairs — the file and how it was found, and the rules not evaluated for `doc` (or for any
+    document when `doc` is None)."""
+    out: list[tuple[str, str]] = []
+    if report.config_file:
+        how = say("report.config_named" if report.config_named else "report.config_searched", lang)
+        out.append((say("report.config", lang), say("report.config_how", lang, file=printable(report.config_file), how=how)))
+    off = doc.rules_off if doc is not None else rules_off(report)
+    if off:
+        out.append((say("report.rules_off", lang), say("report.rules_off_note", lang, count=len(off), rules=", ".join(off))))
+    return out
+
+
+def rules_off(report: Report) -> tuple[str, ...]:
+    """Every rule turned off for some document of the run."""
+    return tuple(sorted({rule for d in report.documents for rule in d.rules_off}))

@@ -18,6 +18,7 @@ from .common import (
     capped,
     cite,
     decision_lines,
+    governance,
     marks,
     omitted_note,
     one_line,
@@ -50,7 +51,8 @@ def command(name: str, message: str, **properties: str | int | None) -> str:
 
 def render(report: Report, **_: Any) -> str:
     lang = report.lang
-    lines = []
+    # the configuration in effect and the rules it turned off, before any finding (shown in the run's summary)
+    lines = [command("notice", f"{label}: {value}", title="cqdt-check") for label, value in governance(report, None, lang)]
     kinds: dict[str, int] = {}
     # what the plans were judged with and on which date: plain log lines, never commands (they start with our name)
     lines += [f"cqdt-check: {say('report.operator_source', lang)}: {one_line(operator_file_text(source))}"

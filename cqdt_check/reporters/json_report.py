@@ -20,7 +20,7 @@ def render(report: Report, **_: Any) -> str:
 
 def as_dict(report: Report) -> dict[str, Any]:
     arch = report.architecture
-    return {
+    out = {
         "tool": {"name": "cqdt-check", "version": report.tool_version, "rules": report.rule_count},
         "architecture": _architecture(arch),
         "as_of": _as_of(report),
@@ -32,6 +32,9 @@ def as_dict(report: Report) -> dict[str, Any]:
         "stale_decisions": [stale_dict(s, report.lang) for s in report.stale_decisions],
         "baseline": report.baseline,
     }
+    if report.config_file:  # the configuration in effect: named by the operator, or found in the checked folder
+        out["config"] = {"file": report.config_file, "found_by": "option" if report.config_named else "search"}
+    return out
 
 
 def _architecture(arch) -> dict[str, Any] | None:
@@ -67,6 +70,8 @@ def _document(doc: DocumentResult) -> dict[str, Any]:
             for c in doc.checks
         ],
     }
+    if doc.rules_off:  # turned off by the run's rule selection: not evaluated, never counted as passed
+        out["rules_off"] = list(doc.rules_off)
     if doc.error is not None:
         loc = doc.error_location
         out["error"] = {"message": doc.error, "file": doc.file,

@@ -89,6 +89,10 @@ def _properties(suite: ET.Element, doc: DocumentResult, report: Report) -> None:
         values["as_of_source"] = doc.as_of_source or "today"
     if doc.plan_name:
         values["plan"] = doc.plan_name
+    if report.config_file:
+        values["config"] = report.config_file + ("" if report.config_named else " (found by search)")
+    if doc.rules_off:
+        values["rules_off"] = ", ".join(doc.rules_off)
     # repeated names, as JUnit readers allow: each fact that chose a transitional regime, each operator's file
     pairs = [*values.items(), *(("regime", fact.text) for fact in doc.regime_facts),
              *(("operator_file", operator_file_text(source)) for source in report.operator_files)]
@@ -135,7 +139,7 @@ def _waived_reason(f: Finding, lang: str) -> str:
 def _not_applicable(checks: list[CheckResult], rule: RuleInfo, doc: DocumentResult) -> bool:
     """Skipped: every target was not applicable, or the pack's rules never ran (the plan's shape stopped them)."""
     if checks:
-        return all(c.status == "not_applicable" for c in checks)
+        return all(c.status in ("not_applicable", "not_evaluated") for c in checks)  # turned off: skipped, not passed
     is_input_rule = rule.area == "schema"  # checked whenever the file loads, without check results of its own
     return not is_input_rule
 

@@ -19,6 +19,7 @@ from .common import (
     cite,
     decision_lines,
     error_place,
+    governance,
     marks,
     no_mentions,
     omitted_note,
@@ -113,6 +114,7 @@ def _document(doc: DocumentResult, report: Report, lang: str) -> list[str]:
         fields.append((say("report.owner", lang), text(doc.owner)))
     if doc.architecture and doc.architecture != report.architecture:
         fields.append((say("report.architecture", lang), _architecture(doc.architecture, lang)))
+    fields += [(label, text(value)) for label, value in governance(report, doc, lang)]
     if doc.as_of:
         fields.append((say("report.as_of", lang), as_of_text(doc, lang)))
     fields += [(say("report.regime", lang), text(fact.text)) for fact in doc.regime_facts]

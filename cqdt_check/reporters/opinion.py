@@ -254,7 +254,8 @@ def _short_name(basis: Basis, architecture: ArchitectureInfo | None, lang: str) 
 
 
 def conclusion_of(doc: DocumentResult) -> str:
-    """not_checked (the file could not be read), fail (an error finding, or the rules did not run) or pass.
+    """not_checked (the file could not be read), fail (an error finding, or the rules did not run), incomplete (rules
+    were turned off) or pass.
 
     A document whose file was read but where a rule could not be evaluated (verdict error, no `doc.error`) carries
     that as an error finding: its opinion lists every finding and concludes "chưa đạt", never "đạt".
@@ -263,7 +264,10 @@ def conclusion_of(doc: DocumentResult) -> str:
         return "not_checked"
     # a plan whose rules did not run has not shown that it conforms, whatever its findings
     failed = any(f.status == "fail" and f.severity == "error" for f in doc.findings)
-    return "fail" if failed or not doc.rules_evaluated else "pass"
+    if failed or not doc.rules_evaluated:
+        return "fail"
+    # rules turned off were not evaluated: nothing shows the plan meets them, so it is never "đạt"
+    return "incomplete" if doc.rules_off else "pass"
 
 
 def _intro(doc: DocumentResult, lang: str, words: dict[str, str]) -> str:
@@ -281,6 +285,9 @@ def _conclusion_text(doc: DocumentResult, conclusion: str, has_requests: bool, l
     if conclusion == "not_checked":
         return say("opinion.conclusion.not_checked", lang, place=escape.literal(error_place(doc)),
                    reason=escape.text(doc.error or ""))
+    if conclusion == "incomplete":
+        return say("opinion.conclusion.incomplete", lang, subject=words["subject"], architecture=words["architecture"],
+                   rules=", ".join(doc.rules_off))
     text = say(f"opinion.conclusion.{conclusion}", lang, subject=words["subject"], architecture=words["architecture"])
     if conclusion == "pass" and has_requests:  # warnings only: conforms, with recommendations
         text += " " + say("opinion.conclusion.pass_with_warnings", lang)

@@ -19,6 +19,7 @@ from .common import (
     cite,
     decision_lines,
     error_place,
+    governance,
     marks,
     omitted_note,
     operator_file_text,
@@ -140,6 +141,8 @@ def _document(doc: DocumentResult, report: Report, lang: str) -> Iterator[Block]
         yield field("report.regime", fact.text)
     for source in report.operator_files:
         yield field("report.operator_source", operator_file_text(source))
+    for label, value in governance(report, doc, lang):  # a configuration in effect, rules turned off
+        yield Para((f"{label}: ", "bold"), clean(value))
     if doc.instruments:
         yield Para((f"{say('report.instruments', lang)}:", "bold"))
         for instrument in doc.instruments:
