@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import ConfigDict, Field, model_validator
 
 from .dates import IsoDate
+from .errors import Invalid
 from .values import Frozen
 
 PLAN_SCHEMA_ID = "https://cqdt-check.github.io/schemas/plan.schema.json"
@@ -314,7 +315,7 @@ class Plan(_Model):
     @model_validator(mode="after")
     def _rental_matches_kind(self) -> Plan:
         if self.kind == "service_rental" and self.rental is None:
-            raise ValueError("kế hoạch thuê dịch vụ (kind: service_rental) phải có mục rental")
+            raise Invalid("value.rental_missing")
         if self.kind != "service_rental" and self.rental is not None:
-            raise ValueError("mục rental chỉ dùng khi kind là service_rental")
+            raise Invalid("value.rental_unexpected")
         return self

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .architecture import DEFAULT_ARCHITECTURE, Architecture
-from .errors import ConfigError, UsageError
+from .errors import ConfigError, UsageError, reason_of
 from .findings import Location, OperatorFile, format_path
 from .loader import Limits, LoadError, load_file
 from .resources import bundled_architectures, data_dir, schema
@@ -130,7 +130,7 @@ def load_architecture(path: Path) -> Architecture:
         err = exc.errors(include_url=False)[0]
         loc = tuple(err["loc"])
         raise ConfigError(Location(str(path), *doc.locate(loc)), "architecture.invalid",
-                          path=format_path(loc) or "/", reason=err["msg"].removeprefix("Value error, ")) from None
+                          path=format_path(loc) or "/", reason=reason_of(err)) from None
 
 
 __all__ = ["load_pack", "ArchitectureResolver", "load_architecture", "operator_files"]

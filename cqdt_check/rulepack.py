@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import ConfigDict, Field, ValidationError, model_validator
 
 from .dates import IsoDate
-from .errors import ConfigError
+from .errors import ConfigError, Invalid, reason_of
 from .findings import AREAS, Location, format_path
 from .values import Condition, Frozen, InstrumentEntry, Text
 
@@ -46,10 +46,20 @@ class Basis(Frozen):
                     "source": f"architecture principle {principle}"}
         return data
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
+        # the schema says what the loader accepts: a full basis, or the `principle: <id>` shorthand alone (without
+        # this an editor, and the refusal of a broken pack, would call the shorthand an unknown field)
+        full = handler(core_schema)
+        shorthand = {"type": "object", "title": "Nguyên tắc của kiến trúc đang dùng",
+                     "properties": {"principle": {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}},
+                     "required": ["principle"], "additionalProperties": False}
+        return {"anyOf": [full, shorthand]}
+
     @model_validator(mode="after")
     def _ordered(self) -> Basis:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise ValueError("valid_to trước valid_from")
+            raise Invalid("value.window_reversed")
         return self
 
 
@@ -100,7 +110,7 @@ class Rule(Frozen):
         # every user reads a rule's texts: in a rule, English is required (architectures may lack it)
         missing = [name for name in ("title", "message", "rationale", "remediation") if not getattr(self, name).en]
         if missing:
-            raise ValueError(f"thiếu bản tiếng Anh (en) của: {', '.join(missing)}")
+            raise Invalid("value.english_missing", fields=", ".join(missing))
         return self
 
 
@@ -182,7 +192,7 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
     """Load and validate the rule packs in `directories` (later packs replace earlier rules with the same id)."""
     from .checks import CHECKS, COMMON_PARAMS
     from .loader import LoadError, load_file
-    from .schema import explain
+    from .schema import explain, from_pydantic
 
     rules: dict[str, LoadedRule] = {}
     concepts: dict[str, tuple[str, ...]] = {}
@@ -204,8 +214,10 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
             model = Vocabulary if is_vocab else RuleFile
             try:
                 parsed = model.model_validate(doc.data)
-            except ValidationError:
-                errors = explain(doc.data, model.model_json_schema())
+            except ValidationError as exc:
+                # jsonschema explains shape errors with their place; what only the model knows (a validator's
+                # refusal) comes from pydantic: never dropped
+                errors = explain(doc.data, model.model_json_schema()) or from_pydantic(exc)
                 raise _config_error(doc, errors, path) from None
             if isinstance(parsed, Vocabulary):
                 concepts.update({c.id: tuple(c.phrases) for c in parsed.concepts})
@@ -228,7 +240,7 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
                 err = exc.errors(include_url=False)[0]
                 loc = Location(str(path), *doc.locate(("rules", index, "options", *err["loc"])))
                 raise ConfigError(loc, "pack.bad_options", rule=rule.id, check=rule.check,
-                                  path=format_path(tuple(err["loc"])) or "options", reason=err["msg"]) from None
+                                  path=format_path(tuple(err["loc"])) or "options", reason=reason_of(err)) from None
             for concept in getattr(options, "concepts_used", lambda: [])():
                 if concept not in concepts:
                     raise ConfigError(location, "pack.unknown_concept", rule=rule.id, concept=concept)
