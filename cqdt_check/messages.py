@@ -95,6 +95,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "{rule}: the message uses {{{name}}} but '{check}' only provides: {known}"),
     "pack.error_unverified": ("{rule}: quy tắc mức error phải có ít nhất một căn cứ đã xác minh (verified: true)",
                               "{rule}: an error rule needs at least one verified basis (verified: true)"),
+    "pack.unknown_exemption": ("{rule}: trường hợp miễn '{exemption}' không có trong vocabulary (exemptions)",
+                               "{rule}: exemption '{exemption}' is not in the vocabulary (exemptions)"),
+    "pack.unknown_instrument": ("{rule}: văn bản '{instrument}' không có trong vocabulary (instruments)",
+                                "{rule}: instrument '{instrument}' is not in the vocabulary (instruments)"),
     "pack.duplicate_rule": ("{rule}: mã quy tắc bị trùng (đã có ở {first})", "{rule}: duplicate rule id (already in {first})"),
     "pack.invalid": ("{rule}{path}: {reason}", "{rule}{path}: {reason}"),
     "architecture.invalid": ("kiến trúc không hợp lệ: {path}: {reason}", "invalid architecture: {path}: {reason}"),
@@ -651,6 +655,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "không áp dụng: căn cứ của quy tắc là văn bản của tỉnh {province}, không áp dụng với kiến trúc {architecture}",
         "not applicable: the rule rests on letters of {province} province, which do not apply under architecture {architecture}",
     ),
+    "na.copy_by_design": (
+        "không áp dụng: {system} là {component}, giữ bản sao đồng bộ của dữ liệu nguồn cấp tỉnh theo thiết kế "
+        "(Kiến trúc, Phụ lục III nhiệm vụ 7); bản sao dữ liệu của CSDL quốc gia vẫn bị kiểm tra",
+        "not applicable: {system} is the {component}, which keeps synchronised copies of provincial sources by design "
+        "(architecture, Annex III task 7); copies of national databases are still checked",
+    ),
+    "copy.another_source": ("nguồn khác", "another source"),
     "na.platform_itself": ("{component}: chính là nền tảng kết nối", "{component}: the platform itself"),
     "na.target_kind": ("{target} không thuộc loại {kinds}", "{target} is not of kind {kinds}"),
     "na.target_excluded": ("{target}: được loại trừ khỏi quy tắc này", "{target}: excluded from this rule"),
