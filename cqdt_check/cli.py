@@ -63,9 +63,9 @@ def _root(
 
 def refuse(error: ToolError, lang: str) -> NoReturn:
     """The one place a problem of the command line or of configuration ends a run: one line on stderr, exit 2."""
-    from .reporters.common import printable
+    from .outputs import to_stderr
 
-    print(f"cqdt-check: {printable(error.render(lang))}", file=sys.stderr)  # file names come from the user's disk
+    to_stderr(f"cqdt-check: {error.render(lang)}")  # one line: file names and plan values come from the user's disk
     raise typer.Exit(2)
 
 
@@ -318,10 +318,14 @@ def main(argv: list[str] | None = None) -> None:
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        print("cqdt-check: đã dừng / interrupted", file=sys.stderr)
+        from .outputs import to_stderr
+
+        to_stderr("cqdt-check: đã dừng / interrupted")
         raise SystemExit(130) from None
     except Exception as exc:  # a fault of the tool itself: one line, exit 2, never a traceback
-        print(f"cqdt-check: lỗi nội bộ / internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        from .outputs import to_stderr
+
+        to_stderr(f"cqdt-check: lỗi nội bộ / internal error: {type(exc).__name__}: {exc}")
         raise SystemExit(2) from None
 
 

@@ -143,6 +143,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.output_unused": ("--output: mọi --format đã có tệp riêng", "--output: every --format already names its file"),
     "cli.output_is_plan": ("{file}: báo cáo không được ghi đè lên tệp kế hoạch đang kiểm tra",
                            "{file}: a report must not overwrite a plan being checked"),
+    "cli.stdout_closed": ("--format {format}: đầu ra chuẩn (stdout) đã bị đóng; hãy ghi báo cáo ra tệp (--format {format}:TỆP)",
+                          "--format {format}: standard output is closed; write the report to a file (--format {format}:FILE)"),
+    "cli.stdout_encoding": (
+        "--format {format}: đầu ra chuẩn dùng mã hoá {encoding}, không hiển thị được tiếng Việt; đặt PYTHONIOENCODING=utf-8 "
+        "hoặc ghi báo cáo ra tệp (--format {format}:TỆP)",
+        "--format {format}: standard output uses the {encoding} encoding, which cannot show the report; set "
+        "PYTHONIOENCODING=utf-8 or write the report to a file (--format {format}:FILE)",
+    ),
     "cli.same_file": ("--format/--output: hai báo cáo ghi vào cùng một tệp", "--format/--output: two reports write to the same file"),
     "cli.bad_date": ("--as-of: '{value}' không phải ngày có thật dạng YYYY-MM-DD (ví dụ 2025-05-12)",
                      "--as-of: '{value}' is not a real date written YYYY-MM-DD (e.g. 2025-05-12)"),
@@ -373,6 +381,61 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "input.YAML-006": ("Số vô hạn hoặc NaN", "Infinite or NaN number"),
     "input.SCHEMA-001": ("Không đúng định dạng kế hoạch", "Does not follow the plan format"),
     "input.SCHEMA-002": ("Mã hệ thống bị trùng", "Duplicate system id"),
+    "input.SCHEMA-003": ("Ngày của hồ sơ ở tương lai", "A plan date in the future"),
+    "input.SCHEMA-004": ("Ngày phê duyệt trước ngày trình", "Approved before it was submitted"),
+    "input.YAML-007": ("Số nguyên quá dài", "Integer too long"),
+    # Dates that cannot be true of a plan, and dates a plan cannot be judged on (the document is not checked).
+    "date.future": (
+        "{field} = {date} là ngày ở tương lai (hôm nay là {today}); ngày của hồ sơ quyết định văn bản pháp luật "
+        "áp dụng nên phải là ngày đã xảy ra",
+        "{field} = {date} is in the future (today is {today}); a plan's dates choose the law that applies, so they "
+        "must have happened",
+    ),
+    "date.approved_before_submitted": (
+        "dates.approved = {approved} trước dates.submitted = {submitted}: hồ sơ không thể được phê duyệt trước khi trình",
+        "dates.approved = {approved} is before dates.submitted = {submitted}: a plan cannot be approved before it is "
+        "submitted",
+    ),
+    "remedy.dates": (
+        "Sửa ngày theo văn bản trình và quyết định phê duyệt thực tế; thẩm định viên nên chạy với --as-of là ngày thẩm định.",
+        "Correct the dates from the actual submission and approval documents; appraisers should run with --as-of set "
+        "to the appraisal date.",
+    ),
+    "date_before_architecture": (
+        "ngày áp dụng {date} ({source}) trước ngày Kiến trúc {architecture} ({decision}) có hiệu lực ({effective}): "
+        "không thể đánh giá hồ sơ theo kiến trúc này; kiểm tra lại ngày, hoặc chọn --architecture và --as-of phù hợp",
+        "the governing date {date} ({source}) is before architecture {architecture} ({decision}) took effect "
+        "({effective}): the plan cannot be judged against it; check the date, or choose --architecture and --as-of",
+    ),
+    "no_rule_in_force": (
+        "không quy tắc nào của gói quy tắc có hiệu lực vào ngày {date} ({source}) với kiến trúc {architecture}: "
+        "không kiểm tra được, hồ sơ không được coi là đạt",
+        "no rule of the rule pack is in force on {date} ({source}) with architecture {architecture}: nothing could "
+        "be checked, so the plan does not pass",
+    ),
+    "long_integer": (
+        "số nguyên dài {digits} chữ số (tối đa {limit}): không phải một giá trị của kế hoạch; hãy kiểm tra lại",
+        "an integer of {digits} digits (at most {limit}): not a value a plan holds; check it",
+    ),
+    "not_regular": (
+        "không phải tệp thông thường (FIFO, thiết bị hoặc socket): không đọc",
+        "not a regular file (a FIFO, device or socket): not read",
+    ),
+    "could_not_handle": (
+        "không xử lý được tệp này (lỗi của công cụ: {reason}); các tệp khác vẫn được kiểm tra",
+        "this file could not be handled (a fault of the tool: {reason}); the other files are still checked",
+    ),
+    "regime.transition": (
+        "dates.investment_started = {date} trước {cutoff}: áp dụng chuyển tiếp {regime} ({basis})",
+        "dates.investment_started = {date} is before {cutoff}: {regime} applies under the transition ({basis})",
+    ),
+    "regime.until": (" đến {until}", " until {until}"),
+    "report.regime": ("Chế độ chuyển tiếp", "Transitional regime"),
+    "report.operator_source": ("Tệp do người chạy chỉ định", "Operator-supplied file"),
+    "opinion.operator_source": (
+        "Hồ sơ được đối chiếu theo tệp do người thẩm định chỉ định thay cho bản có sẵn của công cụ: {file}.",
+        "The plan was checked against a file the appraiser named instead of the tool's bundled one: {file}.",
+    ),
     # Report headings added by the other formats (html, markdown, sarif, junit, github, opinion).
     # --- reporters: html / opinion ---
     "html.rule_pack": ("Gói quy tắc", "Rule pack"),

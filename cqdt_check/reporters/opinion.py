@@ -18,7 +18,7 @@ from ..dates import vn
 from ..findings import ArchitectureInfo, Basis, DocumentResult, Finding, Report
 from ..messages import say
 from . import markdown
-from .common import by_area, decision_lines, error_place
+from .common import by_area, decision_lines, error_place, operator_file_text
 from .html import as_of_reason, environment, translator
 
 # The national title and motto are fixed by NĐ 30/2020/NĐ-CP and stay in Vietnamese in every language.
@@ -109,6 +109,11 @@ def _opinion(doc: DocumentResult, report: Report, escape: Escape) -> dict[str, A
         "any_unverified": any(not verified for _, verified in bases) or any(
             r["unverified"] for _, _, items in numbered for r in items),
         "intro": _intro(doc, lang, words),
+        # after the intro's date and its source: the facts that chose a transitional regime, and any file the
+        # appraiser named instead of a bundled one (path and sha256), so the letter says what it was judged by
+        "provenance": [f"{say('report.regime', lang)}: {escape.text(fact.text)}." for fact in doc.regime_facts] + [
+            say("opinion.operator_source", lang, file=escape.literal(operator_file_text(source)))
+            for source in report.operator_files],
         "sections": numbered,
         "has_requests": any(items for severity, _, items in numbered if severity != "info"),
         "waived": waived,
