@@ -171,11 +171,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "config.invalid": ("cấu hình '{key}': {problem}", "configuration '{key}': {problem}"),
     "config.operator_only": (
         "'{key}' chỉ được đặt trong tệp cấu hình do người chạy chỉ định bằng --config (hoặc trên dòng lệnh): tệp tìm "
-        "thấy trong thư mục đang kiểm tra thuộc về bên được đánh giá, nên không được chọn căn cứ đánh giá hay ngưỡng "
-        "thất bại; dùng --config TỆP nếu đây là cấu hình của bạn, hoặc --no-config",
+        "thấy trong thư mục đang kiểm tra thuộc về bên được đánh giá, nên không được chọn căn cứ đánh giá, quy tắc được "
+        "đánh giá hay ngưỡng thất bại; dùng --config TỆP nếu đây là cấu hình của bạn, hoặc --no-config",
         "'{key}' may be set only in a configuration file the operator names with --config (or on the command line): a "
         "file found in the folder being checked belongs to the party being judged, so it may not choose what the plan "
-        "is judged against or what fails it; use --config FILE if this configuration is yours, or --no-config",
+        "is judged against, which rules run or what fails it; use --config FILE if this configuration is yours, or --no-config",
     ),
     "config.not_supported": ("cấu hình '{key}': phiên bản này chưa có tuỳ chọn tương ứng",
                              "configuration '{key}': this version has no such option yet"),
