@@ -476,7 +476,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "opinion.decision_pending": ("[Ý kiến của cơ quan thẩm định: chấp thuận / không chấp thuận, nêu lý do]",
                                  "[The appraising body's decision: granted / refused, with reasons]"),
     "opinion.waived": ("Sai lệch được chấp thuận", "Deviations granted"),
-    "opinion.waived_item": ("Chấp thuận sai lệch{scope} đối với yêu cầu: {requirement}.",
+    "opinion.waived_item": ("Chấp thuận sai lệch{scope}, so với yêu cầu: {requirement}.",
                             "The deviation{scope} from this requirement is granted: {requirement}."),
     "opinion.annex.title": ("PHỤ LỤC", "ANNEX"),
     "opinion.annex.subtitle": ("Chi tiết kỹ thuật các nội dung nêu tại văn bản", "Technical details of the points above"),

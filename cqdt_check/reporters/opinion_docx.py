@@ -203,7 +203,8 @@ def _clause(document, text: str, clause: dict[str, Any]):
     if clause["why"]:
         _run(paragraph, f" {clause['why']}")
     for d in clause["deviations"]:
-        deviation = _paragraph(document, d["request"] + " ", italic=True, indent=True, justify=True)
+        deviation = _paragraph(document, f"{d['request']} " if d["request"] else "", italic=True, indent=True,
+                               justify=True)
         _run(deviation, d["decision"], bold=True)
     return paragraph
 
