@@ -699,6 +699,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "compare.new": ("Phát hiện mới ({count})", "New findings ({count})"),
     "compare.open": ("Còn tồn tại ({count})", "Still open ({count})"),
     "compare.changes": ("Thay đổi của kế hoạch ({count})", "Changes to the plan ({count})"),
+    "compare.col.path": ("Trường", "Field"),
+    "compare.col.old": ("Bản cũ", "Old"),
+    "compare.col.new": ("Bản mới", "New"),
     "compare.none": ("không có", "none"),
     "compare.no_plan_data": (
         "bản cũ là báo cáo JSON, không có dữ liệu kế hoạch để so sánh",

@@ -27,7 +27,7 @@ from .reporters.common import printable
 from .rulepack import RulePack
 from .selection import Selection
 from .selection import apply as apply_selection
-from .selection import build as build_selection
+from .selection import for_options as selection_for
 
 
 @dataclass
@@ -115,11 +115,8 @@ def run(options: RunOptions) -> int:
 
 def _selection(pack: RulePack, options: RunOptions) -> Selection:
     """The rules turned off, and by what: the options typed, or the configuration file that set them."""
-    source = str(options.config_file) if options.config_file and (options.ignore or options.select or
-                                                                   options.per_path_ignores) else "--select/--ignore"
-    base = options.config_file.parent if options.config_file else None
-    return build_selection(pack, options.select, options.extend_select, options.ignore, options.per_path_ignores,
-                           base, source)
+    return selection_for(pack, options.select, options.extend_select, options.ignore, options.per_path_ignores,
+                         options.config_file)
 
 
 def report_rules(pack: RulePack, documents: list[DocumentResult] | tuple[DocumentResult, ...],
