@@ -19,7 +19,7 @@ from typing import Any
 
 from .architecture import Architecture
 from .checks import CHECKS, Cite, Context, Skip, Violation, get, matches, show
-from .dates import vn
+from .dates import in_window, vn
 from .errors import ToolError
 from .findings import (
     ArchitectureInfo,
@@ -133,7 +133,7 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
     contexts: dict[int, Context] = {}  # one per system: checks of an integration read the system it belongs to
     for loaded in pack.rules:
         rule = loaded.rule
-        reason = _rule_not_applicable(loaded, plan, ctx, legal, fixed)
+        reason = _rule_not_applicable(loaded, plan, ctx, legal, fixed, pack.exemptions)
         if reason:
             results.append(CheckResult(rule.id, "not_applicable", (), reason))
             continue
@@ -190,7 +190,8 @@ def _fixed_reasons(pack: RulePack, ctx: Context, legal: LegalTime) -> dict[str, 
 
 
 def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context, legal: LegalTime,
-                         fixed: dict[str, str | None] | None = None) -> str | None:
+                         fixed: dict[str, str | None] | None = None,
+                         exemptions: dict[str, Any] | None = None) -> str | None:
     rule = loaded.rule
     when = rule.applies_when
     if when.kind and plan.kind not in when.kind:  # the most telling reason first
@@ -198,6 +199,11 @@ def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context, legal: Le
     reason = fixed[rule.id] if fixed is not None else _fixed_reason(loaded, ctx, legal)
     if reason:
         return reason
+    for name in rule.exempt:  # a case the law exempts (NĐ 224/2026 Điều 37 khoản 1: renting an available service)
+        exemption = (exemptions or {})[name]
+        if in_window(ctx.as_of, exemption.valid_from, exemption.valid_to) and all(
+                (v := get(plan, f)) is not MISSING_VALUE and matches(v, c) for f, c in exemption.when.items()):
+            return exemption.reason.get(ctx.lang)
     for field, condition in when.plan.items():
         value = get(plan, field)
         if value is MISSING_VALUE or not matches(value, condition):
@@ -328,7 +334,11 @@ def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target
     path = (*target_path, *v.path)
     if v.missing is not None:
         subject = f"{say('subject.system', lang, system=system.id)}: " if system is not None else ""
-        message = f"{subject}{say('not_declared', lang, field=v.missing)} — {rule.title.get(lang)}"
+        from .labels import field_label
+
+        # the fact in the reader's words; its path is the finding's place, not part of the sentence
+        named = ", ".join(f"“{field_label(type(target), f.strip(), lang)}”" for f in v.missing.split(","))
+        message = f"{subject}{say('not_declared', lang, field=named)} — {rule.title.get(lang)}"
     else:
         message = string.Formatter().vformat(rule.message.get(lang), (), _Params((k, _quoted(v)) for k, v in params.items()))
     in_force = tuple(_cited(c, legal.bases[rule.id]) for c in v.cites) if v.cites else cited

@@ -28,7 +28,8 @@ def resolve_basis(rule: Rule, architecture: Architecture) -> list[Basis]:
     """The rule's bases, with `@architecture` read as the decision approving the architecture in use.
 
     Its `article` names a principle of the architecture (resolved to that principle's place in the
-    decision, and dropped when the architecture has no such principle) or is kept as written.
+    decision), or of a national framework edition (resolved to that framework's decision and window), and is
+    dropped when neither states it; other articles are kept as written.
     """
     return [b for b, _ in _resolve(rule, architecture)]
 
@@ -38,6 +39,8 @@ def _resolve(rule: Rule, architecture: Architecture) -> list[tuple[Basis, str | 
     out: list[tuple[Basis, str | None]] = []
     decision = architecture.decision
     principles = {p.id: p for p in architecture.principles}
+    national = {p.id: (f, p) for f in (architecture.national.frameworks if architecture.national else ())
+                for p in f.principles}
     for b in rule.basis:
         if b.province and b.province != architecture.province:
             continue  # a province's own letter speaks only for plans under that province's architecture
@@ -45,6 +48,14 @@ def _resolve(rule: Rule, architecture: Architecture) -> list[tuple[Basis, str | 
             out.append((Basis(b.instrument, b.article, b.valid_from, b.valid_to, b.verified, b.source), b.scope))
             continue
         article = b.article
+        if article not in principles and article in national:
+            # a principle of the national framework (QĐ 1425/QĐ-TTg): that decision is the basis, from its own date
+            framework, principle = national[article]
+            number = re.escape(framework.decisions[0].number)
+            place = re.sub(rf"^(QĐ|Quyết định)\s*(số\s*)?{number},?\s*", "", principle.source)
+            out.append((Basis(framework.name(), place, framework.valid_from, framework.valid_to, framework.verified,
+                              framework.source), b.scope))
+            continue
         if article in principles:
             # the principle's place in the decision, without repeating the decision's number
             article = re.sub(rf"^(QĐ|Quyết định)\s*(số\s*)?{re.escape(decision.number)},?\s*", "", principles[article].source)

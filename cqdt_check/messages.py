@@ -95,6 +95,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "{rule}: the message uses {{{name}}} but '{check}' only provides: {known}"),
     "pack.error_unverified": ("{rule}: quy tắc mức error phải có ít nhất một căn cứ đã xác minh (verified: true)",
                               "{rule}: an error rule needs at least one verified basis (verified: true)"),
+    "pack.unknown_exemption": ("{rule}: trường hợp miễn '{exemption}' không có trong vocabulary (exemptions)",
+                               "{rule}: exemption '{exemption}' is not in the vocabulary (exemptions)"),
+    "pack.unknown_instrument": ("{rule}: văn bản '{instrument}' không có trong vocabulary (instruments)",
+                                "{rule}: instrument '{instrument}' is not in the vocabulary (instruments)"),
     "pack.duplicate_rule": ("{rule}: mã quy tắc bị trùng (đã có ở {first})", "{rule}: duplicate rule id (already in {first})"),
     "pack.invalid": ("{rule}{path}: {reason}", "{rule}{path}: {reason}"),
     "architecture.invalid": ("kiến trúc không hợp lệ: {path}: {reason}", "invalid architecture: {path}: {reason}"),
@@ -102,6 +106,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rules.in_force": ("hiệu lực", "in force"),
     "rules.count": ("{count} quy tắc", "{count} rules"),
     "cli.as_said": ("{text}", "{text}"),  # a refusal already worded in the user's language (init's answers)
+    # A value a model refuses (errors.Invalid).
+    "value.window_reversed": ("valid_to trước valid_from", "valid_to is before valid_from"),
+    "value.english_missing": ("thiếu bản tiếng Anh (en) của: {fields}", "the English text (en) is missing for: {fields}"),
+    "value.duplicate_ids": ("mã trùng lặp: {ids}", "duplicate ids: {ids}"),
+    "value.unknown_ids": ("tham chiếu tới mã không tồn tại: {ids}", "references to ids that do not exist: {ids}"),
+    "value.duplicate_task_numbers": ("số thứ tự nhiệm vụ bị trùng", "duplicate task numbers"),
+    "value.national_only": ("lớp quốc gia chỉ chứa thành phần cấp quốc gia: {ids}",
+                            "the national layer holds national elements only: {ids}"),
+    "value.frameworks_overlap": ("thời gian áp dụng của {first} và {second} chồng lấn",
+                                 "the periods of {first} and {second} overlap"),
+    "value.rental_missing": ("kế hoạch thuê dịch vụ (kind: service_rental) phải có mục rental",
+                             "a service rental plan (kind: service_rental) needs a rental section"),
+    "value.rental_unexpected": ("mục rental chỉ dùng khi kind là service_rental",
+                                "the rental section is for kind: service_rental only"),
+    "value.no_such_date": ("ngày không tồn tại: {value}", "no such date: {value}"),
+    "value.date_form": ("ngày phải viết dạng YYYY-MM-DD", "dates are written YYYY-MM-DD"),
     "cli.progress": ("Đang kiểm tra", "Checking"),
     "cli.no_schema": ("không có schema '{name}' ({known})", "there is no schema '{name}' ({known})"),
     "cli.write_failed": ("--format {format}: {file}: {reason}", "--format {format}: {file}: {reason}"),
@@ -301,8 +321,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # Schema errors (jsonschema keyword → message).
     "schema.required": ("thiếu trường bắt buộc '{field}'", "required field '{field}' is missing"),
     "schema.additional": (
-        "trường '{field}' không có trong định dạng cqdt-plan/1{hint}",
-        "field '{field}' is not part of the cqdt-plan/1 format{hint}",
+        "trường '{field}' không có trong định dạng {format}{hint}",
+        "field '{field}' is not part of the {format} format{hint}",
     ),
     "schema.hint": (" — có phải ý bạn là '{suggestion}'?", " — did you mean '{suggestion}'?"),
     "schema.type": ("phải là {expected}, nhưng đang là {actual} ({value})", "must be {expected}, but is {actual} ({value})"),
@@ -581,6 +601,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "không áp dụng: căn cứ của quy tắc là văn bản của tỉnh {province}, không áp dụng với kiến trúc {architecture}",
         "not applicable: the rule rests on letters of {province} province, which do not apply under architecture {architecture}",
     ),
+    "na.copy_by_design": (
+        "không áp dụng: {system} là {component}, giữ bản sao đồng bộ của dữ liệu nguồn cấp tỉnh theo thiết kế "
+        "(Kiến trúc, Phụ lục III nhiệm vụ 7); bản sao dữ liệu của CSDL quốc gia vẫn bị kiểm tra",
+        "not applicable: {system} is the {component}, which keeps synchronised copies of provincial sources by design "
+        "(architecture, Annex III task 7); copies of national databases are still checked",
+    ),
+    "copy.another_source": ("nguồn khác", "another source"),
     "na.platform_itself": ("{component}: chính là nền tảng kết nối", "{component}: the platform itself"),
     "na.target_kind": ("{target} không thuộc loại {kinds}", "{target} is not of kind {kinds}"),
     "na.target_excluded": ("{target}: được loại trừ khỏi quy tắc này", "{target}: excluded from this rule"),

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import ConfigDict, Field, model_validator
 
 from .dates import IsoDate
+from .errors import Invalid
 from .values import Frozen
 
 PLAN_SCHEMA_ID = "https://cqdt-check.github.io/schemas/plan.schema.json"
@@ -42,7 +43,7 @@ class Dates(_Model):
 
 class Owner(_Model):
     agency: str = F("Chủ đầu tư/chủ quản", "Tên cơ quan, đơn vị chủ đầu tư hoặc chủ quản.", min_length=1)
-    level: Level = F("Cấp", "Cấp chính quyền: province (tỉnh), district (huyện, chỉ trước 01/07/2025), commune (xã).")
+    level: Level = F("Cấp", "Cấp chính quyền: province (tỉnh), district (huyện; chỉ trước 01/07/2025), commune (xã).")
     type: Literal["state_agency", "public_service_unit"] | None = F(
         "Loại đơn vị", "state_agency (cơ quan nhà nước) hoặc public_service_unit (đơn vị sự nghiệp công lập).", None
     )
@@ -133,16 +134,14 @@ class Identity(_Model):
 
 
 Via = Literal["direct", "lgsp", "ndxp", "data_coordination_platform"]
+# one wording of the platforms for every field that names one (reports read the labels from it: labels.py)
+VIA_TEXT = ("direct (trực tiếp), lgsp (Nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh), ndxp (Nền tảng tích hợp, chia sẻ "
+            "dữ liệu quốc gia), data_coordination_platform (Nền tảng chia sẻ, điều phối dữ liệu)")
 
 
 class Integration(_Model):
     target: str = F("Hệ thống kết nối", "Mã hệ thống/nền tảng/CSDL trong tệp kiến trúc.", min_length=1)
-    via: Via | None = F(
-        "Kết nối qua",
-        "direct (trực tiếp), lgsp (Nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh), ndxp (Nền tảng tích hợp, chia sẻ "
-        "dữ liệu quốc gia), data_coordination_platform (Nền tảng chia sẻ, điều phối dữ liệu).",
-        None,
-    )
+    via: Via | None = F("Kết nối qua", VIA_TEXT + ".", None)
     direction: Literal["provide", "consume", "both"] | None = F("Chiều", "provide (cung cấp), consume (khai thác), both (hai chiều).", None)
     data: list[str] = F("Dữ liệu trao đổi", "Các loại dữ liệu trao đổi.", [])
 
@@ -196,7 +195,7 @@ class System(_Model):
 class Dataset(_Model):
     name: str = F("Tên tập dữ liệu", "Tên tập dữ liệu.", min_length=1)
     role: Literal["provide", "consume"] = F("Vai trò", "provide (cung cấp) hoặc consume (khai thác).")
-    via: Via | None = F("Chia sẻ qua", "Nền tảng dùng để chia sẻ hoặc khai thác.", None)
+    via: Via | None = F("Chia sẻ qua", "Nền tảng dùng để chia sẻ hoặc khai thác: " + VIA_TEXT + ".", None)
     master_source: str | None = F(
         "Nguồn dữ liệu gốc", "Hệ thống duy nhất giữ bản gốc (mã hệ thống trong kế hoạch hoặc mã trong tệp kiến trúc).", None
     )
@@ -314,7 +313,7 @@ class Plan(_Model):
     @model_validator(mode="after")
     def _rental_matches_kind(self) -> Plan:
         if self.kind == "service_rental" and self.rental is None:
-            raise ValueError("kế hoạch thuê dịch vụ (kind: service_rental) phải có mục rental")
+            raise Invalid("value.rental_missing")
         if self.kind != "service_rental" and self.rental is not None:
-            raise ValueError("mục rental chỉ dùng khi kind là service_rental")
+            raise Invalid("value.rental_unexpected")
         return self

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .architecture import DEFAULT_ARCHITECTURE, Architecture
-from .errors import ConfigError, UsageError
+from .errors import ConfigError, UsageError, reason_of
 from .findings import Location, format_path
 from .loader import LoadError, load_file
 from .resources import bundled_architectures, data_dir, schema
@@ -106,7 +106,7 @@ def load_architecture(path: Path) -> Architecture:
         err = exc.errors(include_url=False)[0]
         loc = tuple(err["loc"])
         raise ConfigError(Location(str(path), *doc.locate(loc)), "architecture.invalid",
-                          path=format_path(loc) or "/", reason=err["msg"].removeprefix("Value error, ")) from None
+                          path=format_path(loc) or "/", reason=reason_of(err)) from None
 
 
 __all__ = ["load_pack", "ArchitectureResolver", "load_architecture"]

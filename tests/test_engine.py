@@ -106,7 +106,7 @@ def test_undeclared_criterion_inputs_fail_rather_than_pass(plan, check):
         "    handles_tthc: false\n", "").replace("    type: citizen_service\n", "").replace(
         "    personal_data: {basic_subjects: 50000, sensitive_subjects: 0}\n", "")
     (message,) = failing(check(plan(sparse)))["SEC-003"]
-    assert "chưa khai báo" in message and "handles_tthc" in message
+    assert "chưa khai báo" in message and "“Giải quyết TTHC”" in message and "handles_tthc" not in message
 
 
 def test_error_without_a_verified_basis_in_force_becomes_a_warning(pack, plan, check):
@@ -173,6 +173,9 @@ def test_the_rules_whose_result_changes_between_two_dates_are_exactly_those_whos
                if before.get((rule, _)) != after.get((rule, _))}
     assert changed == {
         "ARCH-008", "ARCH-009",  # two-tier local government from 01/07/2025
+        "ARCH-016",  # Kon Tum merged into Quảng Ngãi from 01/07/2025 (NQ 202/2025/QH15)
+        "ARCH-012", "ARCH-013",  # national framework QĐ 1425/QĐ-TTg from 29/07/2026
+        "DATA-011",  # NĐ 47/2020 terms, repealed 22/10/2025
         "IPV6-006",  # IPv6-only programme 2026–2030
         "IPV6-008", "IPV6-009",  # NĐ 224/2026 from 01/07/2026
         "LEG-002",  # NĐ 47/2020 repealed 22/10/2025; NĐ 85/2016 lapsed 01/07/2026
