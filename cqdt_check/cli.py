@@ -188,8 +188,15 @@ class CompareFormat(str, Enum):
     json = "json"
 
 
+# The configuration keys compare honours: those that decide how a plan is judged (config.py keeps their governance);
+# the check command's output keys (format, quiet, jobs, …) concern its reports, not a comparison.
+COMPARE_KEYS = ("architecture", "rules", "no-bundled-rules", "as-of", "fail-on", "lang", "decisions", "select",
+                "extend-select", "ignore", "per-path-ignores", "max-bytes", "max-nodes", "max-depth")
+
+
 @app.command("compare")
 def compare_command(
+    ctx: typer.Context,
     old: Annotated[Path, typer.Argument(metavar="OLD", hidden=True, readable=False)],  # described in the docstring
     new: Annotated[Path, typer.Argument(metavar="NEW", hidden=True, readable=False)],
     format: Annotated[CompareFormat, typer.Option("--format", "-f", metavar="text|markdown|html|json", help="Định dạng / format.")] = CompareFormat.text,
@@ -197,8 +204,14 @@ def compare_command(
     decisions: Annotated[Optional[list[Path]], typer.Option("--decisions", metavar="FILE", readable=False, help="Tệp quyết định (cqdt-decisions/1), áp dụng cho cả hai bản / decisions, applied to both sides.")] = None,
     architecture: Annotated[Optional[str], typer.Option(metavar="ID|FILE", help="Mã kiến trúc hoặc tệp YAML / architecture id or file.")] = None,
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", metavar="DIR", readable=False, help="Gói quy tắc bổ sung / extra rule pack.")] = None,
+    no_bundled_rules: Annotated[bool, typer.Option("--no-bundled-rules", help="Chỉ dùng các gói --rules / use only the --rules packs.")] = False,
     as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD", help="Ngày chọn quy định áp dụng YYYY-MM-DD / date whose laws apply.")] = None,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", metavar="error|warning|info|never", help="Mức độ gây mã thoát 1 / lowest severity that exits 1.")] = FailOn.error,
+    select: Annotated[list[str] | None, typer.Option("--select", metavar="RULES", help="Chỉ đánh giá các quy tắc này (cả hai bản) / evaluate only these rules (both sides).")] = None,
+    extend_select: Annotated[list[str] | None, typer.Option("--extend-select", metavar="RULES", help="Thêm quy tắc vào --select / add rules to --select.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="RULES", help="Tắt các quy tắc này ở cả hai bản / turn these rules off on both sides.")] = None,
+    config: Annotated[Path | None, typer.Option("--config", metavar="FILE", readable=False, help="Tệp cấu hình (.cqdt-check.yaml hoặc pyproject.toml) / configuration file.")] = None,
+    no_config: Annotated[bool, typer.Option("--no-config", help="Không đọc tệp cấu hình nào / read no configuration file.")] = False,
     lang: Annotated[Lang, typer.Option("--lang", metavar="vi|en", help="Ngôn ngữ / language.")] = Lang.vi,
 ) -> None:
     """So sánh hai lần trình / compare two revisions: resolved, new and open findings, and the plan's changes.
@@ -210,9 +223,22 @@ def compare_command(
     from .compare import run_compare
     from .run import RunOptions
 
-    options = RunOptions(plans=[old, new], output=output, architecture=architecture, rules=rules or [], as_of=as_of,
-                         fail_on=fail_on.value, lang=lang.value, decisions=decisions or [])
+    given: dict[str, object] = {
+        "architecture": architecture, "rules": [str(r) for r in rules or []], "no-bundled-rules": no_bundled_rules,
+        "as-of": as_of, "fail-on": fail_on.value, "lang": lang.value, "decisions": [str(d) for d in decisions or []],
+        "select": select or [], "extend-select": extend_select or [], "ignore": ignore or [], "per-path-ignores": {},
+        "max-bytes": Limits.max_bytes, "max-nodes": Limits.max_nodes, "max-depth": Limits.max_depth}
     try:
+        settings, loaded = effective_settings(ctx, given, config, no_config, lang.value)
+        value = {key: settings[key].value for key in COMPARE_KEYS}
+        options = RunOptions(
+            plans=[old, new], output=output, architecture=value["architecture"],
+            rules=[Path(r) for r in value["rules"]], bundled_rules=not value["no-bundled-rules"], as_of=value["as-of"],
+            fail_on=value["fail-on"], lang=value["lang"], decisions=[Path(d) for d in value["decisions"]],
+            select=value["select"], extend_select=value["extend-select"], ignore=value["ignore"],
+            per_path_ignores=value["per-path-ignores"], max_bytes=value["max-bytes"], max_nodes=value["max-nodes"],
+            max_depth=value["max-depth"], config_file=loaded.path if loaded else None,
+            config_named=bool(loaded and loaded.named))
         code = run_compare(old, new, options, format.value)
     except ToolError as error:
         refuse(error, lang.value)

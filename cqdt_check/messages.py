@@ -482,9 +482,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "(*) Not verified against the original text: the appraiser checks its number, date and validity before citing it.",
     ),
     "opinion.intro": (
-        "{issuer} nhận được hồ sơ {subject} của {owner} (tệp {file}). Hồ sơ đã được kiểm tra về sự phù hợp với "
+        "{issuer} nhận được hồ sơ {subject} của {owner}. Hồ sơ đã được kiểm tra về sự phù hợp với "
         "{architecture} theo các quy định có hiệu lực ngày {date} ({why}). Sau khi xem xét, {issuer} có ý kiến như sau:",
-        "{issuer} has received the dossier of {subject} from {owner} (file {file}). It was checked for conformity with "
+        "{issuer} has received the dossier of {subject} from {owner}. It was checked for conformity with "
         "{architecture} under the rules in force on {date} ({why}). Having reviewed it, {issuer} gives the following opinion:",
     ),
     "opinion.intro_format": (
@@ -538,6 +538,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "opinion.request.warning": ("Xem xét, làm rõ{scope}: {requirement}.",
                                 "Review and clarify{scope}: {requirement}."),
     "opinion.request.info": ("{requirement}{scope}.", "{requirement}{scope}."),
+    "opinion.group.error": ("Về {topic}, điều chỉnh hồ sơ để bảo đảm các yêu cầu sau:",
+                            "On {topic}, amend the plan to meet the following requirements:"),
+    "opinion.group.warning": ("Về {topic}, đề nghị xem xét, làm rõ:", "On {topic}, please consider and clarify:"),
+    "opinion.group.info": ("Về {topic}:", "On {topic}:"),
+    "opinion.clause_label": ("{letter})", "({letter})"),
+    "opinion.clause": ("{requirement}.", "{requirement}."),
+    "opinion.clause_scoped": ("đối với {subjects}: {requirement}.", "For {subjects}: {requirement}."),
+    "opinion.granted_by": ("Chấp thuận tại văn bản số {number} ngày {date} ({who}): {justification}{expires}.",
+                           "Granted by document No. {number} of {date} ({who}): {justification}{expires}."),
     "opinion.scope": (" đối với {subjects}", " for {subjects}"),
     "opinion.and": (" và ", " and "),
     "opinion.cites": ("Căn cứ: {cites}.", "Basis: {cites}."),
@@ -550,7 +559,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "opinion.decision_pending": ("[Ý kiến của cơ quan thẩm định: chấp thuận / không chấp thuận, nêu lý do]",
                                  "[The appraising body's decision: granted / refused, with reasons]"),
     "opinion.waived": ("Sai lệch được chấp thuận", "Deviations granted"),
-    "opinion.waived_item": ("Chấp thuận sai lệch{scope} đối với yêu cầu: {requirement}.",
+    "opinion.waived_item": ("Chấp thuận sai lệch{scope}, so với yêu cầu: {requirement}.",
                             "The deviation{scope} from this requirement is granted: {requirement}."),
     "opinion.annex.title": ("PHỤ LỤC", "ANNEX"),
     "opinion.annex.subtitle": ("Chi tiết kỹ thuật các nội dung nêu tại văn bản", "Technical details of the points above"),
@@ -780,6 +789,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "compare.new": ("Phát hiện mới ({count})", "New findings ({count})"),
     "compare.open": ("Còn tồn tại ({count})", "Still open ({count})"),
     "compare.changes": ("Thay đổi của kế hoạch ({count})", "Changes to the plan ({count})"),
+    "compare.col.path": ("Trường", "Field"),
+    "compare.col.old": ("Bản cũ", "Old"),
+    "compare.col.new": ("Bản mới", "New"),
     "compare.none": ("không có", "none"),
     "compare.no_plan_data": (
         "bản cũ là báo cáo JSON, không có dữ liệu kế hoạch để so sánh",
