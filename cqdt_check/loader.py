@@ -26,6 +26,7 @@ import yaml
 import yaml.reader
 from yaml import SafeLoader as _PureLoader
 
+from .errors import OsReason
 from .findings import Location, PathT, format_path
 
 try:  # the C parser is an order of magnitude faster; the pure-Python one gives the same events.
@@ -205,7 +206,7 @@ def load_file(path: Path, display: str | None = None, limits: Limits = Limits())
     except PermissionError:
         raise LoadError("permission", Location(name)) from None
     except OSError as exc:
-        raise LoadError("os_error", Location(name), reason=exc.strerror or str(exc)) from None
+        raise LoadError("os_error", Location(name), reason=OsReason(exc)) from None
     if len(raw) > limits.max_bytes:
         raise LoadError("too_large", Location(name), size=len(raw), limit=limits.max_bytes)
     return load_text(decode(raw, name), name, limits)

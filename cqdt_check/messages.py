@@ -103,7 +103,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pack.invalid": ("{rule}{path}: {reason}", "{rule}{path}: {reason}"),
     "architecture.invalid": ("kiến trúc không hợp lệ: {path}: {reason}", "invalid architecture: {path}: {reason}"),
     "architecture.root": ("(gốc)", "(root)"),
-    "rules.in_force": ("hiệu lực", "in force"),
+    "rules.id": ("Mã", "ID"),
+    "rules.name": ("Tên ngắn", "Name"),
+    "rules.severity": ("Mức độ", "Severity"),
+    "rules.title": ("Tiêu đề", "Title"),
+    "rules.in_force": ("Hiệu lực", "In force"),
     "rules.count": ("{count} quy tắc", "{count} rules"),
     "cli.as_said": ("{text}", "{text}"),  # a refusal already worded in the user's language (init's answers)
     # A value a model refuses (errors.Invalid).
@@ -122,6 +126,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                 "the rental section is for kind: service_rental only"),
     "value.no_such_date": ("ngày không tồn tại: {value}", "no such date: {value}"),
     "value.date_form": ("ngày phải viết dạng YYYY-MM-DD", "dates are written YYYY-MM-DD"),
+    # Why the operating system refused (errors.OsReason): its words are English whatever the locale.
+    "os.ENOENT": ("không có tệp hoặc thư mục này", "no such file or folder"),
+    "os.EACCES": ("không có quyền", "permission denied"),
+    "os.EPERM": ("không được phép", "operation not permitted"),
+    "os.ENOSPC": ("hết chỗ trống trên đĩa", "no space left on the device"),
+    "os.EROFS": ("ổ đĩa chỉ cho đọc", "read-only file system"),
+    "os.EISDIR": ("là thư mục", "is a folder"),
+    "os.ENOTDIR": ("một phần của đường dẫn không phải thư mục", "a part of the path is not a folder"),
+    "os.ENAMETOOLONG": ("tên tệp hoặc đường dẫn quá dài", "file name or path too long"),
+    "os.EEXIST": ("tệp đã có", "the file already exists"),
+    "os.ELOOP": ("vòng liên kết tượng trưng", "a loop of symbolic links"),
+    "os.EIO": ("lỗi đọc/ghi của thiết bị", "input/output error"),
+    "os.EPIPE": ("nơi nhận đã đóng", "the reader has gone"),
     "cli.progress": ("Đang kiểm tra", "Checking"),
     "cli.no_schema": ("không có schema '{name}' ({known})", "there is no schema '{name}' ({known})"),
     "cli.write_failed": ("--format {format}: {file}: {reason}", "--format {format}: {file}: {reason}"),
@@ -813,7 +830,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 
 
 def say(code: str, lang: str = "vi", **params: object) -> str:
-    """The message for `code` in `lang`, with its parameters filled in."""
+    """The message for `code` in `lang`, with its parameters filled in. A parameter that has words of its own (an
+    operating-system reason, a validator's refusal: anything with a `message(lang)` method) is shown in `lang` too."""
     vi, en = CATALOGUE[code]
     text = en if lang == "en" else vi
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    shown = {k: getattr(v, "message")(lang) if callable(getattr(v, "message", None)) else v for k, v in params.items()}
+    return text.format(**shown)
