@@ -836,5 +836,5 @@ def say(code: str, lang: str = "vi", **params: object) -> str:
     text = en if lang == "en" else vi
     if not params:
         return text
-    shown = {k: getattr(v, "message")(lang) if callable(getattr(v, "message", None)) else v for k, v in params.items()}
+    shown = {k: v.message(lang) if callable(getattr(v, "message", None)) else v for k, v in params.items()}
     return text.format(**shown)
