@@ -45,7 +45,7 @@ def _field(model: type[BaseModel], dotted: str) -> tuple[str, str, str, dict[str
     extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
     codes_en = extra.get("x-codes-en")
     return (info.title or dotted, info.description or "", str(extra.get("x-title-en") or _words(part)),
-            dict(codes_en) if isinstance(codes_en, dict) else {})
+            {str(k): str(v) for k, v in codes_en.items()} if isinstance(codes_en, dict) else {})
 
 
 def _words(code: str) -> str:
