@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .discovery import is_folder
 from .engine import Settings, check_file
 from .findings import DocumentResult, Location
 from .messages import say
@@ -64,12 +65,22 @@ def _progress(total: int, enabled: bool, lang: str):
 
 
 def _check_one(item: tuple[Path, str]) -> DocumentResult:
+    """One file's result, whatever happens: a fault while handling one file is that file's could-not-check result,
+    and the others are still checked and reported."""
     path, display = item
     settings = _WORKER["settings"]
-    if path.is_dir() and not os.access(path, os.R_OK | os.X_OK):
+    try:
+        return _check_path(path, display, settings)
+    except Exception as exc:
+        return DocumentResult(file=display, verdict="error", error_location=Location(display),
+                              error=say("could_not_handle", settings.lang, reason=f"{type(exc).__name__}: {exc}"))
+
+
+def _check_path(path: Path, display: str, settings) -> DocumentResult:
+    if is_folder(path) and not os.access(path, os.R_OK | os.X_OK):
         return DocumentResult(file=display, verdict="error", error=say("permission_folder", settings.lang),
                               error_location=Location(display))
-    if path.is_dir():
+    if is_folder(path):
         return DocumentResult(file=display, verdict="error", error=say("no_plans", settings.lang),
                               error_location=Location(display))
     return check_file(path, display, settings, schema("plan.schema.json"))

@@ -64,6 +64,19 @@ class Context:
     concepts: dict[str, tuple[str, ...]]
     instruments: tuple[InstrumentEntry, ...]
     system: Any = None  # the system an integration belongs to
+    facts: list | None = None  # where a check records the fact that chose a transitional regime (RegimeFact)
+
+    def note_transition(self, regime: str, basis: str | None, cutoff: dt.date, until: dt.date | None) -> None:
+        """Record that dates.investment_started kept `regime` applying (the report names the deciding fact)."""
+        if self.facts is None:
+            return
+        from .findings import RegimeFact
+
+        started = self.plan.dates.investment_started
+        basis = basis or "—"
+        text = say("regime.transition", self.lang, date=vn(started), cutoff=vn(cutoff), regime=regime, basis=basis) + (
+            say("regime.until", self.lang, until=vn(until)) if until else "")
+        self.facts.append(RegimeFact("dates.investment_started", started, regime, basis, text))
 
 
 class Options(Frozen):
@@ -354,19 +367,21 @@ def _item_path(dotted: str, value: Any, index: int) -> PathT:
     return (*path_of(dotted), index) if isinstance(value, list) else path_of(dotted)
 
 
-_HINTS: dict[tuple[str, int, tuple[str, ...]], tuple[Architecture, str]] = {}
-
-
 def closest_id(ref: str, architecture: Architecture, known: set[str]) -> str:
     """The known id closest to `ref`: shared words weighted by rarity (so "tthc" outweighs "he-thong"),
     then spelling; names, abbreviations and aliases count as spellings of their id (diacritics ignored)."""
-    # the same typo recurs across a batch of plans; the comparison is costly, so remember each answer
-    # (the entry keeps its architecture alive, so the id in the key cannot be reused by another architecture)
-    key = (ref, id(architecture), tuple(sorted(known - set(architecture.ids()))))
-    entry = _HINTS.get(key)
-    if entry is None or entry[0] is not architecture:
-        entry = _HINTS[key] = (architecture, _closest_id(ref, architecture, known))
-    return entry[1]
+    # the same typo recurs across a batch of plans and the comparison is costly: each architecture remembers its
+    # answers (a bounded table that lives and dies with the architecture object, never keyed by id())
+    hints = architecture.hints
+    key = (ref, tuple(sorted(known - set(architecture.ids()))))
+    if key not in hints:
+        if len(hints) >= HINTS_KEPT:  # plans choose these strings: the table must not grow without bound
+            hints.clear()
+        hints[key] = _closest_id(ref, architecture, known)
+    return hints[key]
+
+
+HINTS_KEPT = 4096
 
 
 def _closest_id(ref: str, architecture: Architecture, known: set[str]) -> str:
@@ -499,6 +514,8 @@ class Transition(Options):
     """The instrument whose criteria keep applying."""
     started_before: IsoDate
     until: IsoDate
+    basis: str | None = None
+    """The transitional article, named in the report when it decides the regime."""
 
 
 class MinimumLevelOptions(Options):
@@ -518,7 +535,10 @@ def select_regime(opts: MinimumLevelOptions, ctx: Context) -> tuple[Regime, list
     t = opts.transition
     if t and started and started < t.started_before and ctx.as_of <= t.until:
         kept = next((r for r in opts.regimes if r.instrument == t.regime), None)
-        return (kept, kept.criteria) if kept else None
+        if kept is None:
+            return None
+        ctx.note_transition(kept.instrument, t.basis, t.started_before, t.until)
+        return kept, kept.criteria
     candidates = [r for r in opts.regimes if in_window(ctx.as_of, r.valid_from, r.valid_to)]
     if candidates:
         return candidates[0], candidates[0].criteria
@@ -609,7 +629,10 @@ def _transitional(entry: InstrumentEntry, ctx: Context) -> bool:
     """A project under investment before the cut-off may keep citing the old instrument for a while."""
     t = entry.transition
     started = ctx.plan.dates.investment_started if ctx.plan.dates else None
-    return bool(t and started and started < t.started_before and (t.until is None or ctx.as_of <= t.until))
+    kept = bool(t and started and started < t.started_before and (t.until is None or ctx.as_of <= t.until))
+    if kept and t is not None:
+        ctx.note_transition(entry.name, t.basis, t.started_before, t.until)
+    return kept
 
 
 def _cites(key: str, number: str) -> bool:

@@ -6,10 +6,11 @@ unless `--no-config`. It holds what the command line holds, under the options' n
 (`fail-on`, `max-bytes`, …), plus `per-path-ignores`. Every value given on the command line wins over the file.
 
 Trust: a file found by search belongs to the folder being checked, so it is the choice of the party being judged.
-It may choose how the report looks and turn rules off (every report then names the file and the rules it turned
-off, and no opinion concludes "đạt"), but it may not choose what the plan is judged against or what fails it:
-`architecture`, `rules`, `no-bundled-rules`, `decisions`, `as-of` and `fail-on` are taken only from a file the
-operator names with `--config` (or from the command line).
+It may choose how the report looks (language, formats, colour, limits), but nothing that decides the verdict: what
+the plan is judged against, which rules run, or what fails it. `architecture`, `rules`, `no-bundled-rules`,
+`decisions`, `as-of`, `fail-on`, `select`, `extend-select`, `ignore` and `per-path-ignores` are taken only from a
+file the operator names with `--config` (or from the command line). A vendor's CI names its own file:
+`cqdt-check --config .cqdt-check.yaml …`.
 """
 
 from __future__ import annotations
@@ -24,14 +25,16 @@ from pydantic import BaseModel, ConfigDict, Field
 from .discovery import (
     CONFIG_NAMES as YAML_NAMES,  # one list: discovery leaves them out of folders
 )
-from .errors import ConfigError, UsageError
+from .errors import ConfigError, OsReason, UsageError
 from .findings import Location
 
 TOML_NAME = "pyproject.toml"
 TOML_TABLE = ("tool", "cqdt-check")
 
-# Keys that decide what a plan is judged against or what fails it: only from a file the operator names.
-OPERATOR_ONLY = ("architecture", "rules", "no-bundled-rules", "decisions", "as-of", "fail-on")
+# Keys that decide the verdict (what a plan is judged against, which rules run, what fails it): only from a file the
+# operator names. A rule turned off by a file found in the checked folder would let the folder pass its own check.
+OPERATOR_ONLY = ("architecture", "rules", "no-bundled-rules", "decisions", "as-of", "fail-on",
+                 "select", "extend-select", "ignore", "per-path-ignores")
 
 
 def _kebab(name: str) -> str:
@@ -124,8 +127,10 @@ def read(path: Path, named: bool) -> LoadedConfig:
     display = str(path)
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(Location(display), "os_error", reason=getattr(exc, "strerror", None) or str(exc)) from None
+    except OSError as exc:
+        raise ConfigError(Location(display), "os_error", reason=OsReason(exc)) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(Location(display), "os_error", reason=str(exc)) from None
     if path.name == TOML_NAME or path.suffix == ".toml":
         data, locate = _read_toml(text, display)
     else:

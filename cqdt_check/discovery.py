@@ -18,6 +18,15 @@ def same_file(path: Path) -> Path:
 STDIN = "-"
 
 
+def is_folder(path: Path) -> bool:
+    """Whether `path` is a folder; a name the system refuses (over 255 bytes, past the path-length limit) is not one,
+    and is reported when read as the document that could not be checked, never a fault of the whole run."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def expand(paths: list[Path], stdin_name: str | None = None, stdin_limit: int = 1 << 30) -> list[tuple[Path, str]]:
     """Files as given, and every *.yaml/*.yml under folders (recursive, sorted, symlinked folders not followed);
     `-` is the plan on standard input, named `stdin_name` (or `-`) in reports."""
@@ -25,7 +34,7 @@ def expand(paths: list[Path], stdin_name: str | None = None, stdin_limit: int = 
     for given in paths:
         if str(given) == STDIN:
             out.append((_stdin_copy(stdin_limit), stdin_name or STDIN))
-        elif given.is_dir():
+        elif is_folder(given):
             found: list[Path] = []
             # a folder that cannot be read is reported as a document that could not be checked, never skipped
             unreadable = lambda err: found.append(Path(err.filename))  # noqa: E731, B023 (called within this iteration)
@@ -70,4 +79,4 @@ def _remove(name: str) -> None:
         pass
 
 
-__all__ = ["PLAN_SUFFIXES", "STDIN", "expand", "same_file"]
+__all__ = ["PLAN_SUFFIXES", "STDIN", "expand", "is_folder", "same_file"]

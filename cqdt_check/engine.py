@@ -30,6 +30,7 @@ from .findings import (
     Instrument,
     Location,
     PathT,
+    RegimeFact,
     RuleInfo,
     format_path,
     verdict_of,
@@ -48,6 +49,7 @@ INPUT_RULES = {  # loader problem → (rule id, severity)
     "alias": ("YAML-004", "warning"),
     "tag": ("YAML-005", "error"),
     "non_finite": ("YAML-006", "error"),
+    "long_integer": ("YAML-007", "error"),
 }
 
 
@@ -104,12 +106,59 @@ def check_document(doc: SourceDocument, settings: Settings, plan_schema: dict) -
             location = Location(doc.path, *doc.locate(("architecture",)))
         return _error_result(doc.path, location, exc.text(lang))
     as_of, source = choose_date(plan, settings)
-    ctx = Context(plan, architecture, as_of, lang, settings.pack.concepts, settings.pack.instruments)
+    findings += _date_findings(doc, plan, settings.today or dt.date.today(), lang)
     legal = settings.legal_time(architecture)
+    # A date can never switch the rules off: judged against an architecture not yet in force, or with no rule of the
+    # pack in force on that day, the document could not be checked (exit 2), it does not pass.
+    refusal = None
+    if not legal.judgeable_on(as_of):
+        refusal = say("date_before_architecture", lang, date=vn(as_of), source=say(f"as_of.{source}", lang),
+                      architecture=architecture.id, decision=architecture.decision.number,
+                      effective=vn(architecture.decision.effective))
+    elif not any(legal.evaluated_on(r.rule.id, as_of) for r in settings.pack.rules):  # an empty pack included
+        refusal = say("no_rule_in_force", lang, date=vn(as_of), source=say(f"as_of.{source}", lang),
+                      architecture=architecture.id)
+    if refusal is not None:
+        place = Location(doc.path, *doc.locate(("dates", source))) if source in DATE_FIELDS else Location(doc.path)
+        return DocumentResult(file=doc.path, verdict="error", error=refusal, error_location=place,
+                              findings=tuple(sorted(findings, key=Finding.sort_key)), as_of=as_of, as_of_source=source,
+                              plan_name=plan.name, plan_kind=plan.kind, owner=plan.owner.agency,
+                              architecture=architecture_info(architecture, lang))
+    facts: list[RegimeFact] = []
+    ctx = Context(plan, architecture, as_of, lang, settings.pack.concepts, settings.pack.instruments, facts=facts)
     rule_findings, checks = evaluate(doc, plan, ctx, settings.pack, legal)
     findings += rule_findings
     return _result(doc.path, findings, tuple(checks), settings, plan=plan, architecture=architecture,
-                   as_of=as_of, as_of_source=source, instruments=legal.instruments_in_force(as_of))
+                   as_of=as_of, as_of_source=source, instruments=legal.instruments_in_force(as_of),
+                   regime_facts=tuple(dict.fromkeys(facts)))
+
+
+DATE_FIELDS = ("submitted", "approved")  # the plan's dates that can govern a check
+
+
+def _date_findings(doc: SourceDocument, plan: Plan, today: dt.date, lang: str) -> list[Finding]:
+    """A governing date after the run's today, or an approval before the submission: facts that cannot be true of
+    a plan on an appraiser's desk, and would otherwise choose which law judges it."""
+    dates = plan.dates
+    if dates is None:
+        return []
+    out = []
+    for name in DATE_FIELDS:
+        value = getattr(dates, name)
+        if value is not None and value > today:
+            path = ("dates", name)
+            out.append(Finding("SCHEMA-003", "schema", "error",
+                               say("date.future", lang, field=f"dates.{name}", date=vn(value), today=vn(today)),
+                               Location(doc.path, *doc.locate(path)), path, basis=FORMAT_BASIS,
+                               remediation=say("remedy.dates", lang), title=say("input.SCHEMA-003", lang)))
+    if dates.approved is not None and dates.submitted is not None and dates.approved < dates.submitted:
+        path = ("dates", "approved")
+        out.append(Finding("SCHEMA-004", "schema", "error",
+                           say("date.approved_before_submitted", lang, approved=vn(dates.approved),
+                               submitted=vn(dates.submitted)),
+                           Location(doc.path, *doc.locate(path)), path, basis=FORMAT_BASIS,
+                           remediation=say("remedy.dates", lang), title=say("input.SCHEMA-004", lang)))
+    return out
 
 
 def choose_date(plan: Plan, settings: Settings) -> tuple[dt.date, str]:
@@ -160,7 +209,7 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
             local = ctx if system is None else contexts.get(id(system))
             if local is None:
                 local = contexts[id(system)] = Context(ctx.plan, ctx.architecture, ctx.as_of, ctx.lang, ctx.concepts,
-                                                       ctx.instruments, system)
+                                                       ctx.instruments, system, ctx.facts)
             try:
                 outcome = list(check.function(target, loaded.options, local))
             except Exception as exc:  # a fault of the tool: report it, keep going, never pass
@@ -392,7 +441,7 @@ FORMAT_BASIS = (Basis("Định dạng kế hoạch cqdt-plan/1", "schemas/plan.s
 
 
 INPUT_RULE_SEVERITY = {**{rule_id: severity for rule_id, severity in INPUT_RULES.values()},
-                       "SCHEMA-001": "error", "SCHEMA-002": "error"}
+                       "SCHEMA-001": "error", "SCHEMA-002": "error", "SCHEMA-003": "error", "SCHEMA-004": "error"}
 
 
 def rule_catalogue(pack: RulePack, architecture: Architecture | None, lang: str) -> tuple[RuleInfo, ...]:
@@ -445,7 +494,7 @@ def _duplicate_system_ids(doc: SourceDocument, plan: Plan, lang: str) -> list[Fi
 def _result(file: str, findings: list[Finding], checks: tuple[CheckResult, ...], settings: Settings, *,
             plan: Plan | None = None, plan_data: Any = None, architecture: Architecture | None = None,
             as_of: dt.date | None = None, as_of_source: str | None = None,
-            instruments: tuple[Instrument, ...] = ()) -> DocumentResult:
+            instruments: tuple[Instrument, ...] = (), regime_facts: tuple[RegimeFact, ...] = ()) -> DocumentResult:
     findings = sorted(findings, key=Finding.sort_key)
     verdict = verdict_of(findings, checks, settings.fail_on)
     data = plan_data if isinstance(plan_data, dict) else {}
@@ -455,7 +504,7 @@ def _result(file: str, findings: list[Finding], checks: tuple[CheckResult, ...],
         plan_kind=plan.kind if plan else _text(data.get("kind")),
         owner=plan.owner.agency if plan else _text((data.get("owner") or {}).get("agency") if isinstance(data.get("owner"), dict) else None),
         architecture=architecture_info(architecture, settings.lang, as_of) if architecture else None,
-        instruments=instruments,
+        instruments=instruments, regime_facts=regime_facts,
         rules_evaluated=plan is not None and architecture is not None,
     )
 

@@ -98,9 +98,14 @@ class LegalTime:
     def in_force(self, rule_id: str, day: dt.date) -> bool:
         return in_window(day, *self.windows[rule_id])
 
+    def judgeable_on(self, day: dt.date) -> bool:
+        """Whether a plan can be judged against this architecture on `day`: not before its decision took effect."""
+        return day >= self.architecture.decision.effective
+
     def evaluated_on(self, rule_id: str, day: dt.date) -> bool:
-        """Whether a check on `day` with this architecture evaluates the rule (given a plan of its kind)."""
-        return self.usable[rule_id] and self.in_force(rule_id, day)
+        """Whether a check on `day` with this architecture evaluates the rule (given a plan of its kind); before the
+        architecture took effect none is (the check refuses the plan instead of passing it)."""
+        return self.judgeable_on(day) and self.usable[rule_id] and self.in_force(rule_id, day)
 
     def bases_in_force(self, rule_id: str, day: dt.date) -> tuple[Basis, ...]:
         """The bases in force on `day` (all of them when none is: the finding still cites what it rests on)."""

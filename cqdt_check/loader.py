@@ -14,7 +14,9 @@ Problems that make the file unreadable raise LoadError (exit 2); the rest are in
 from __future__ import annotations
 
 import math
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +26,7 @@ import yaml
 import yaml.reader
 from yaml import SafeLoader as _PureLoader
 
+from .errors import OsReason
 from .findings import Location, PathT, format_path
 
 try:  # the C parser is an order of magnitude faster; the pure-Python one gives the same events.
@@ -97,6 +100,9 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _INT = re.compile(r"^[-+]?[0-9]+$")
+# No fact of a plan needs more digits than this (a budget in đồng has 15 at most); past it an integer is a finding,
+# and Python would refuse to convert one past 4,300 digits anyway.
+MAX_INT_DIGITS = 18
 _OCT = re.compile(r"^0o[0-7]+$")
 _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
@@ -148,7 +154,8 @@ def _looks_utf16(raw: bytes) -> bool:
         return False
     even, odd = sample[0::2], sample[1::2]
     for zeros, others in ((odd, even), (even, odd)):
-        if zeros.count(0) >= len(zeros) // 2 and others.count(0) == 0:
+        # at least one NUL: a short ASCII file (`{}`) has none, and is not UTF-16
+        if zeros.count(0) >= max(1, len(zeros) // 2) and others.count(0) == 0:
             return True
     return False
 
@@ -177,10 +184,18 @@ def load_file(path: Path, display: str | None = None, limits: Limits = Limits())
     """Read and parse one plan file."""
     name = display or str(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise LoadError("is_directory", Location(name))
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read for ever, a device never end
+            raise LoadError("not_regular", Location(name))
+        size = info.st_size
         if size > limits.max_bytes:
             raise LoadError("too_large", Location(name), size=size, limit=limits.max_bytes)
-        with path.open("rb") as handle:
+        # O_NONBLOCK: a regular file swapped for a FIFO since the stat cannot block the open
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise LoadError("not_regular", Location(name))
             raw = handle.read(limits.max_bytes + 1)
     except LoadError:
         raise
@@ -191,7 +206,7 @@ def load_file(path: Path, display: str | None = None, limits: Limits = Limits())
     except PermissionError:
         raise LoadError("permission", Location(name)) from None
     except OSError as exc:
-        raise LoadError("os_error", Location(name), reason=exc.strerror or str(exc)) from None
+        raise LoadError("os_error", Location(name), reason=OsReason(exc)) from None
     if len(raw) > limits.max_bytes:
         raise LoadError("too_large", Location(name), size=len(raw), limit=limits.max_bytes)
     return load_text(decode(raw, name), name, limits)
@@ -455,16 +470,30 @@ def _scalar(event, path: PathT, place, problems) -> object:
         value = event.value
         return value if value.isascii() else unicodedata.normalize("NFC", value)
     if tag is not None:  # an explicit core tag such as !!int: honour it only if the text fits
+        if _too_long(event.value):
+            problems.append(InputProblem("long_integer", path, place[0], place[1],
+                                         {"digits": len(event.value.lstrip("+-")), "limit": MAX_INT_DIGITS}))
+            return event.value
         value = resolve_plain(event.value)
         expected = _TAG_TYPES[tag]
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
             problems.append(InputProblem("tag", path, place[0], place[1], {"tag": _shown_tag(tag)}))
             return event.value
         return float(value) if tag.endswith("float") and isinstance(value, (int, float)) else value
+    if _too_long(event.value):
+        problems.append(InputProblem("long_integer", path, place[0], place[1],
+                                     {"digits": len(event.value.lstrip("+-")), "limit": MAX_INT_DIGITS}))
+        return event.value
     value = resolve_plain(event.value)
     if isinstance(value, float) and not math.isfinite(value):
         problems.append(InputProblem("non_finite", path, place[0], place[1], {"value": event.value}))
     return value
+
+
+def _too_long(text: str) -> bool:
+    """A plain scalar that would be an integer (or a hex/octal one) with more digits than any plan fact has."""
+    return len(text) > MAX_INT_DIGITS and bool(_INT.match(text) or _OCT.match(text) or _HEX.match(text)) and \
+        len(text.lstrip("+-").removeprefix("0x").removeprefix("0o")) > MAX_INT_DIGITS
 
 
 def _check_tag(tag, default, path, place, problems) -> None:

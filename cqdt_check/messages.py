@@ -103,7 +103,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pack.invalid": ("{rule}{path}: {reason}", "{rule}{path}: {reason}"),
     "architecture.invalid": ("kiến trúc không hợp lệ: {path}: {reason}", "invalid architecture: {path}: {reason}"),
     "architecture.root": ("(gốc)", "(root)"),
-    "rules.in_force": ("hiệu lực", "in force"),
+    "rules.id": ("Mã", "ID"),
+    "rules.name": ("Tên ngắn", "Name"),
+    "rules.severity": ("Mức độ", "Severity"),
+    "rules.title": ("Tiêu đề", "Title"),
+    "rules.in_force": ("Hiệu lực", "In force"),
     "rules.count": ("{count} quy tắc", "{count} rules"),
     "cli.as_said": ("{text}", "{text}"),  # a refusal already worded in the user's language (init's answers)
     # A value a model refuses (errors.Invalid).
@@ -122,6 +126,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                 "the rental section is for kind: service_rental only"),
     "value.no_such_date": ("ngày không tồn tại: {value}", "no such date: {value}"),
     "value.date_form": ("ngày phải viết dạng YYYY-MM-DD", "dates are written YYYY-MM-DD"),
+    # Why the operating system refused (errors.OsReason): its words are English whatever the locale.
+    "os.ENOENT": ("không có tệp hoặc thư mục này", "no such file or folder"),
+    "os.EACCES": ("không có quyền", "permission denied"),
+    "os.EPERM": ("không được phép", "operation not permitted"),
+    "os.ENOSPC": ("hết chỗ trống trên đĩa", "no space left on the device"),
+    "os.EROFS": ("ổ đĩa chỉ cho đọc", "read-only file system"),
+    "os.EISDIR": ("là thư mục", "is a folder"),
+    "os.ENOTDIR": ("một phần của đường dẫn không phải thư mục", "a part of the path is not a folder"),
+    "os.ENAMETOOLONG": ("tên tệp hoặc đường dẫn quá dài", "file name or path too long"),
+    "os.EEXIST": ("tệp đã có", "the file already exists"),
+    "os.ELOOP": ("vòng liên kết tượng trưng", "a loop of symbolic links"),
+    "os.EIO": ("lỗi đọc/ghi của thiết bị", "input/output error"),
+    "os.EPIPE": ("nơi nhận đã đóng", "the reader has gone"),
     "cli.progress": ("Đang kiểm tra", "Checking"),
     "cli.no_schema": ("không có schema '{name}' ({known})", "there is no schema '{name}' ({known})"),
     "cli.write_failed": ("--format {format}: {file}: {reason}", "--format {format}: {file}: {reason}"),
@@ -143,6 +160,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.output_unused": ("--output: mọi --format đã có tệp riêng", "--output: every --format already names its file"),
     "cli.output_is_plan": ("{file}: báo cáo không được ghi đè lên tệp kế hoạch đang kiểm tra",
                            "{file}: a report must not overwrite a plan being checked"),
+    "cli.stdout_closed": ("--format {format}: đầu ra chuẩn (stdout) đã bị đóng; hãy ghi báo cáo ra tệp (--format {format}:TỆP)",
+                          "--format {format}: standard output is closed; write the report to a file (--format {format}:FILE)"),
+    "cli.stdout_encoding": (
+        "--format {format}: đầu ra chuẩn dùng mã hoá {encoding}, không hiển thị được tiếng Việt; đặt PYTHONIOENCODING=utf-8 "
+        "hoặc ghi báo cáo ra tệp (--format {format}:TỆP)",
+        "--format {format}: standard output uses the {encoding} encoding, which cannot show the report; set "
+        "PYTHONIOENCODING=utf-8 or write the report to a file (--format {format}:FILE)",
+    ),
     "cli.same_file": ("--format/--output: hai báo cáo ghi vào cùng một tệp", "--format/--output: two reports write to the same file"),
     "cli.bad_date": ("--as-of: '{value}' không phải ngày có thật dạng YYYY-MM-DD (ví dụ 2025-05-12)",
                      "--as-of: '{value}' is not a real date written YYYY-MM-DD (e.g. 2025-05-12)"),
@@ -163,11 +188,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "config.invalid": ("cấu hình '{key}': {problem}", "configuration '{key}': {problem}"),
     "config.operator_only": (
         "'{key}' chỉ được đặt trong tệp cấu hình do người chạy chỉ định bằng --config (hoặc trên dòng lệnh): tệp tìm "
-        "thấy trong thư mục đang kiểm tra thuộc về bên được đánh giá, nên không được chọn căn cứ đánh giá hay ngưỡng "
-        "thất bại; dùng --config TỆP nếu đây là cấu hình của bạn, hoặc --no-config",
+        "thấy trong thư mục đang kiểm tra thuộc về bên được đánh giá, nên không được chọn căn cứ đánh giá, quy tắc được "
+        "đánh giá hay ngưỡng thất bại; dùng --config TỆP nếu đây là cấu hình của bạn, hoặc --no-config",
         "'{key}' may be set only in a configuration file the operator names with --config (or on the command line): a "
         "file found in the folder being checked belongs to the party being judged, so it may not choose what the plan "
-        "is judged against or what fails it; use --config FILE if this configuration is yours, or --no-config",
+        "is judged against, which rules run or what fails it; use --config FILE if this configuration is yours, or --no-config",
     ),
     "config.not_supported": ("cấu hình '{key}': phiên bản này chưa có tuỳ chọn tương ứng",
                              "configuration '{key}': this version has no such option yet"),
@@ -373,6 +398,61 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "input.YAML-006": ("Số vô hạn hoặc NaN", "Infinite or NaN number"),
     "input.SCHEMA-001": ("Không đúng định dạng kế hoạch", "Does not follow the plan format"),
     "input.SCHEMA-002": ("Mã hệ thống bị trùng", "Duplicate system id"),
+    "input.SCHEMA-003": ("Ngày của hồ sơ ở tương lai", "A plan date in the future"),
+    "input.SCHEMA-004": ("Ngày phê duyệt trước ngày trình", "Approved before it was submitted"),
+    "input.YAML-007": ("Số nguyên quá dài", "Integer too long"),
+    # Dates that cannot be true of a plan, and dates a plan cannot be judged on (the document is not checked).
+    "date.future": (
+        "{field} = {date} là ngày ở tương lai (hôm nay là {today}); ngày của hồ sơ quyết định văn bản pháp luật "
+        "áp dụng nên phải là ngày đã xảy ra",
+        "{field} = {date} is in the future (today is {today}); a plan's dates choose the law that applies, so they "
+        "must have happened",
+    ),
+    "date.approved_before_submitted": (
+        "dates.approved = {approved} trước dates.submitted = {submitted}: hồ sơ không thể được phê duyệt trước khi trình",
+        "dates.approved = {approved} is before dates.submitted = {submitted}: a plan cannot be approved before it is "
+        "submitted",
+    ),
+    "remedy.dates": (
+        "Sửa ngày theo văn bản trình và quyết định phê duyệt thực tế; thẩm định viên nên chạy với --as-of là ngày thẩm định.",
+        "Correct the dates from the actual submission and approval documents; appraisers should run with --as-of set "
+        "to the appraisal date.",
+    ),
+    "date_before_architecture": (
+        "ngày áp dụng {date} ({source}) trước ngày Kiến trúc {architecture} ({decision}) có hiệu lực ({effective}): "
+        "không thể đánh giá hồ sơ theo kiến trúc này; kiểm tra lại ngày, hoặc chọn --architecture và --as-of phù hợp",
+        "the governing date {date} ({source}) is before architecture {architecture} ({decision}) took effect "
+        "({effective}): the plan cannot be judged against it; check the date, or choose --architecture and --as-of",
+    ),
+    "no_rule_in_force": (
+        "không quy tắc nào của gói quy tắc có hiệu lực vào ngày {date} ({source}) với kiến trúc {architecture}: "
+        "không kiểm tra được, hồ sơ không được coi là đạt",
+        "no rule of the rule pack is in force on {date} ({source}) with architecture {architecture}: nothing could "
+        "be checked, so the plan does not pass",
+    ),
+    "long_integer": (
+        "số nguyên dài {digits} chữ số (tối đa {limit}): không phải một giá trị của kế hoạch; hãy kiểm tra lại",
+        "an integer of {digits} digits (at most {limit}): not a value a plan holds; check it",
+    ),
+    "not_regular": (
+        "không phải tệp thông thường (FIFO, thiết bị hoặc socket): không đọc",
+        "not a regular file (a FIFO, device or socket): not read",
+    ),
+    "could_not_handle": (
+        "không xử lý được tệp này (lỗi của công cụ: {reason}); các tệp khác vẫn được kiểm tra",
+        "this file could not be handled (a fault of the tool: {reason}); the other files are still checked",
+    ),
+    "regime.transition": (
+        "dates.investment_started = {date} trước {cutoff}: áp dụng chuyển tiếp {regime} ({basis})",
+        "dates.investment_started = {date} is before {cutoff}: {regime} applies under the transition ({basis})",
+    ),
+    "regime.until": (" đến {until}", " until {until}"),
+    "report.regime": ("Chế độ chuyển tiếp", "Transitional regime"),
+    "report.operator_source": ("Tệp do người chạy chỉ định", "Operator-supplied file"),
+    "opinion.operator_source": (
+        "Hồ sơ được đối chiếu theo tệp do người thẩm định chỉ định thay cho bản có sẵn của công cụ: {file}.",
+        "The plan was checked against a file the appraiser named instead of the tool's bundled one: {file}.",
+    ),
     # Report headings added by the other formats (html, markdown, sarif, junit, github, opinion).
     # --- reporters: html / opinion ---
     "html.rule_pack": ("Gói quy tắc", "Rule pack"),
@@ -419,9 +499,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "(*) Not verified against the original text: the appraiser checks its number, date and validity before citing it.",
     ),
     "opinion.intro": (
-        "{issuer} nhận được hồ sơ {subject} của {owner} (tệp {file}). Hồ sơ đã được kiểm tra về sự phù hợp với "
+        "{issuer} nhận được hồ sơ {subject} của {owner}. Hồ sơ đã được kiểm tra về sự phù hợp với "
         "{architecture} theo các quy định có hiệu lực ngày {date} ({why}). Sau khi xem xét, {issuer} có ý kiến như sau:",
-        "{issuer} has received the dossier of {subject} from {owner} (file {file}). It was checked for conformity with "
+        "{issuer} has received the dossier of {subject} from {owner}. It was checked for conformity with "
         "{architecture} under the rules in force on {date} ({why}). Having reviewed it, {issuer} gives the following opinion:",
     ),
     "opinion.intro_format": (
@@ -475,6 +555,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "opinion.request.warning": ("Xem xét, làm rõ{scope}: {requirement}.",
                                 "Review and clarify{scope}: {requirement}."),
     "opinion.request.info": ("{requirement}{scope}.", "{requirement}{scope}."),
+    "opinion.group.error": ("Về {topic}, điều chỉnh hồ sơ để bảo đảm các yêu cầu sau:",
+                            "On {topic}, amend the plan to meet the following requirements:"),
+    "opinion.group.warning": ("Về {topic}, đề nghị xem xét, làm rõ:", "On {topic}, please consider and clarify:"),
+    "opinion.group.info": ("Về {topic}:", "On {topic}:"),
+    "opinion.clause_label": ("{letter})", "({letter})"),
+    "opinion.clause": ("{requirement}.", "{requirement}."),
+    "opinion.clause_scoped": ("đối với {subjects}: {requirement}.", "For {subjects}: {requirement}."),
+    "opinion.granted_by": ("Chấp thuận tại văn bản số {number} ngày {date} ({who}): {justification}{expires}.",
+                           "Granted by document No. {number} of {date} ({who}): {justification}{expires}."),
     "opinion.scope": (" đối với {subjects}", " for {subjects}"),
     "opinion.and": (" và ", " and "),
     "opinion.cites": ("Căn cứ: {cites}.", "Basis: {cites}."),
@@ -487,7 +576,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "opinion.decision_pending": ("[Ý kiến của cơ quan thẩm định: chấp thuận / không chấp thuận, nêu lý do]",
                                  "[The appraising body's decision: granted / refused, with reasons]"),
     "opinion.waived": ("Sai lệch được chấp thuận", "Deviations granted"),
-    "opinion.waived_item": ("Chấp thuận sai lệch{scope} đối với yêu cầu: {requirement}.",
+    "opinion.waived_item": ("Chấp thuận sai lệch{scope}, so với yêu cầu: {requirement}.",
                             "The deviation{scope} from this requirement is granted: {requirement}."),
     "opinion.annex.title": ("PHỤ LỤC", "ANNEX"),
     "opinion.annex.subtitle": ("Chi tiết kỹ thuật các nội dung nêu tại văn bản", "Technical details of the points above"),
@@ -717,6 +806,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "compare.new": ("Phát hiện mới ({count})", "New findings ({count})"),
     "compare.open": ("Còn tồn tại ({count})", "Still open ({count})"),
     "compare.changes": ("Thay đổi của kế hoạch ({count})", "Changes to the plan ({count})"),
+    "compare.col.path": ("Trường", "Field"),
+    "compare.col.old": ("Bản cũ", "Old"),
+    "compare.col.new": ("Bản mới", "New"),
     "compare.none": ("không có", "none"),
     "compare.no_plan_data": (
         "bản cũ là báo cáo JSON, không có dữ liệu kế hoạch để so sánh",
@@ -738,7 +830,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 
 
 def say(code: str, lang: str = "vi", **params: object) -> str:
-    """The message for `code` in `lang`, with its parameters filled in."""
+    """The message for `code` in `lang`, with its parameters filled in. A parameter that has words of its own (an
+    operating-system reason, a validator's refusal: anything with a `message(lang)` method) is shown in `lang` too."""
     vi, en = CATALOGUE[code]
     text = en if lang == "en" else vi
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    shown = {k: v.message(lang) if callable(getattr(v, "message", None)) else v for k, v in params.items()}
+    return text.format(**shown)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .discovery import same_file
-from .errors import UsageError
+from .errors import OsReason, UsageError
 from .findings import Report
 from .reporters import BINARY_FORMATS, Format, reporter
 
@@ -46,12 +46,48 @@ def parse_outputs(formats: list[str], output: Path | None) -> list[Output]:
             raise UsageError("cli.output_unused")
         outputs = [Output(o.fmt, output) if o.path is None else o for o in outputs]
     for o in outputs:  # a Word document is bytes: to a file, or to a redirected stdout, never onto a terminal
-        if o.fmt in BINARY_FORMATS and o.path is None and sys.stdout.isatty():
+        if o.fmt in BINARY_FORMATS and o.path is None and sys.stdout is not None and sys.stdout.isatty():
             raise UsageError("cli.binary_to_terminal", format=o.fmt.value)
     files = [same_file(o.path) for o in outputs if o.path is not None]
-    if len(files) != len(set(files)):
+    identities = [i for i in (file_identity(o.path) for o in outputs if o.path is not None) if i is not None]
+    if len(files) != len(set(files)) or len(identities) != len(set(identities)):  # hard links are one file too
         raise UsageError("cli.same_file")
     return outputs
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """Device and inode of an existing file (symlinks followed): two names of one file, hard links included, have
+    the same identity. None when there is no such file (yet)."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def refuse_clobbering(outputs: list[Output], plans: list[Path]) -> None:
+    """Checked before anything is written: no report may replace a plan being checked, whatever name it is given
+    (the same path, a symlink, or a hard link to it)."""
+    names = {same_file(p) for p in plans}
+    identities = {i for i in (file_identity(p) for p in plans) if i is not None}
+    for out in outputs:
+        if out.path is not None and (same_file(out.path) in names or file_identity(out.path) in identities):
+            raise UsageError("cli.output_is_plan", file=str(out.path))
+
+
+def to_stderr(line: str) -> None:
+    """One line for the operator on stderr, folded to one line (file names and plan values cannot start lines of
+    their own). With stderr closed nothing is written anywhere: never into the report on stdout."""
+    from .reporters.common import one_line
+
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(one_line(line) + "\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass
 
 
 class _Hint:
@@ -94,7 +130,7 @@ def emit(report: Report, out: Output, style: TextStyle = TextStyle()) -> None:
     render = reporter(out.fmt)
     text: str | bytes
     if out.fmt == Format.text:
-        to_terminal = out.path is None and sys.stdout.isatty()
+        to_terminal = out.path is None and sys.stdout is not None and sys.stdout.isatty()
         color = use_color(style.color, to_terminal) and out.path is None
         width = max(80, min(os.get_terminal_size().columns, 120)) if to_terminal else 80
         if style.quiet or style.statistics:
@@ -107,7 +143,7 @@ def emit(report: Report, out: Output, style: TextStyle = TextStyle()) -> None:
     else:
         text = render(report)
     if out.path is None:
-        write_quietly(text)  # bytes (BINARY_FORMATS) reach stdout only when it is not a terminal (parse_outputs)
+        _write_stdout(text, out.fmt)  # bytes (BINARY_FORMATS) reach stdout only when it is not a terminal (parse_outputs)
         return
     write_report(out.path, text, out.fmt.value)
 
@@ -117,14 +153,49 @@ def write_report(path: Path, content: str | bytes, what: str) -> None:
     try:
         _write_atomically(path, content)
     except OSError as exc:
-        raise UsageError("cli.write_failed", format=what, file=str(path), reason=exc.strerror or str(exc)) from None
+        raise UsageError("cli.write_failed", format=what, file=str(path), reason=OsReason(exc)) from None
+
+
+def _write_stdout(content: str | bytes, fmt: Format) -> None:
+    """The report on standard output, or one reason (exit 2) when it cannot go there: stdout closed, a console that
+    cannot show the report's characters, a full disk. Never a half-written report: the text is encoded before a
+    byte is written. A reader that has gone (`| head`) is write_quietly's to handle."""
+    stream = sys.stdout
+    if stream is None:
+        raise UsageError("cli.stdout_closed", format=fmt.value)
+    if isinstance(content, str):
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            content.encode(encoding)
+        except UnicodeEncodeError:
+            raise UsageError("cli.stdout_encoding", format=fmt.value, encoding=encoding) from None
+        except LookupError:
+            pass
+    try:
+        write_quietly(content, stream)
+    except OSError as exc:
+        _silence_stdout()
+        raise UsageError("cli.write_failed", format=fmt.value, file="stdout", reason=OsReason(exc)) from None
+
+
+def _silence_stdout() -> None:
+    """After a failed write, what is still buffered must not fail again when Python exits (a second message, and
+    exit 120): standard output is pointed at the null device."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def write_quietly(text: str | bytes, stream=None) -> None:
     """Write to stdout (or `stream`); when the reader has gone (`| head`), stop without an error or a traceback and
     let the run end with its usual exit status. The one writer of everything the tool prints to standard output;
-    bytes (a binary report) go to its buffer."""
+    bytes (a binary report) go to its buffer. Any other failure (a full disk) is the caller's to report."""
     stream = stream or sys.stdout
+    if stream is None:  # stdout closed: nothing can be written (reports say so through _write_stdout)
+        return
     try:
         if isinstance(text, bytes):
             stream.flush()
@@ -140,6 +211,14 @@ def write_quietly(text: str | bytes, stream=None) -> None:
 
 
 def _write_atomically(path: Path, content: str | bytes) -> None:
+    if _is_stream(path):  # /dev/null, /dev/stdout, a FIFO: written to, never replaced by a regular file
+        if isinstance(content, bytes):
+            with open(path, "wb") as binary:
+                binary.write(content)
+        else:
+            with open(path, "w", encoding="utf-8", newline="") as stream:
+                stream.write(content)
+        return
     folder = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
@@ -161,4 +240,17 @@ def _write_atomically(path: Path, content: str | bytes) -> None:
         raise
 
 
-__all__ = ["Output", "TextStyle", "emit", "parse_outputs", "use_color", "write_quietly", "write_report"]
+def _is_stream(path: Path) -> bool:
+    """An existing non-regular file the operator named (a device, a FIFO). A symlink to a regular file is not one:
+    a symlink planted at a report path is replaced, never written through."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+__all__ = ["Output", "TextStyle", "emit", "file_identity", "parse_outputs", "refuse_clobbering", "to_stderr",
+           "use_color", "write_quietly", "write_report"]

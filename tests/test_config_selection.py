@@ -32,32 +32,41 @@ def folder(tmp_path, monkeypatch):
     return place
 
 
-def test_a_searched_file_is_found_upward_named_in_the_header_and_its_ignore_is_not_evaluated(cli, folder):
+def test_a_searched_file_is_found_upward_and_named_in_the_header(cli, folder):
     path = folder("searched-ok.yaml")
     code, out, _ = cli(EXAMPLE, "-f", "json")
     report = json.loads(out)
-    (doc,) = report["documents"]
     assert code == 0 and report["lang"] == "en"  # the file's lang
     assert report["config"] == {"file": str(path), "found_by": "search"}
+    code, out, _ = cli(EXAMPLE)
+    assert "(found in the folder)" in " ".join(out.split())  # the header wraps at 80 columns
+
+
+def test_a_named_file_turns_rules_off_and_they_are_not_evaluated(cli):
+    named = FIXTURES / "named-ignore.yaml"
+    code, out, _ = cli(EXAMPLE, "-f", "json", "--config", str(named))
+    report = json.loads(out)
+    (doc,) = report["documents"]
+    assert code == 0 and report["config"]["found_by"] != "search"
     assert doc["rules_off"] == ["ARCH-010"]
     statuses = {c["status"] for c in doc["checks"] if c["rule_id"] == "ARCH-010"}
     assert statuses == {"not_evaluated"}  # not "pass"
     assert not [f for f in doc["findings"] if f["rule_id"] == "ARCH-010"]
-    code, out, _ = cli(EXAMPLE)
-    flat = " ".join(out.split())  # the header wraps at 80 columns
-    assert "(found in the folder)" in flat and "ARCH-010" in flat and "not evaluated" in flat
+    code, out, _ = cli(EXAMPLE, "--config", str(named))
+    flat = " ".join(out.split())
+    assert "ARCH-010" in flat and "not evaluated" in flat
 
 
 @pytest.mark.parametrize("fmt, marker", [
     ("text", "ARCH-010"), ("markdown", "ARCH-010"), ("html", "ARCH-010"), ("sarif", "rulesOff"),
     ("junit", "rules_off"), ("github", "ARCH-010"), ("opinion", "ARCH-010"),
 ])
-def test_every_format_names_the_configuration_and_the_rules_turned_off(cli, folder, fmt, marker):
-    path = folder("searched-ok.yaml")
-    code, out, _ = cli(EXAMPLE, "-f", fmt)
+def test_every_format_names_the_configuration_and_the_rules_turned_off(cli, fmt, marker):
+    named = FIXTURES / "named-ignore.yaml"
+    code, out, _ = cli(EXAMPLE, "-f", fmt, "--config", str(named))
     assert code == 0 and marker in out
     if fmt != "opinion":  # the file's name (markup escapes and line wrapping aside)
-        assert path.name.removeprefix(".") in out.replace("\\", "").replace("\n", "")
+        assert named.name in out.replace("\\", "").replace("\n", "")
 
 
 @pytest.mark.parametrize("lang, never", [("vi", "ĐẠT"), ("en", "conforms to")])
@@ -73,6 +82,7 @@ def test_the_opinion_never_concludes_pass_while_rules_are_off(cli, lang, never):
 
 @pytest.mark.parametrize("fixture, key", [
     ("searched-fail-on.yaml", "fail-on"), ("searched-architecture.yaml", "architecture"),
+    ("searched-ignore.yaml", "ignore"),  # a rule turned off by the checked folder would let it pass its own check
 ])
 def test_a_searched_file_may_not_choose_what_judges_or_fails_the_plan(cli, folder, fixture, key):
     path = folder(fixture)
@@ -109,10 +119,13 @@ def test_the_command_line_wins_and_no_config_reads_nothing(cli, folder):
 def test_a_pyproject_table_is_found_and_one_without_the_table_is_passed_over(cli, folder, tmp_path):
     (tmp_path / "project" / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
     assert "config" not in json.loads(cli(EXAMPLE, "-f", "json")[1])
-    (tmp_path / "project" / "pyproject.toml").write_text('[tool.cqdt-check]\nlang = "en"\nignore = ["ARCH"]\n',
-                                                         encoding="utf-8")
+    (tmp_path / "project" / "pyproject.toml").write_text('[tool.cqdt-check]\nlang = "en"\n', encoding="utf-8")
     report = json.loads(cli(EXAMPLE, "-f", "json")[1])
     assert report["lang"] == "en" and report["config"]["found_by"] == "search"
+    named = tmp_path / "project" / "pyproject.toml"
+    named.write_text('[tool.cqdt-check]\nlang = "en"\nignore = ["ARCH"]\n', encoding="utf-8")
+    assert cli(EXAMPLE, "-f", "json")[0] == 2  # found by search: it may not turn rules off
+    report = json.loads(cli(EXAMPLE, "-f", "json", "--config", str(named))[1])
     assert {"ARCH-001", "ARCH-010"} <= set(report["documents"][0]["rules_off"])
 
 
@@ -121,7 +134,7 @@ def test_config_prints_each_setting_and_where_it_came_from(cli, folder):
     code, out, _ = cli("config", "--lang", "en")
     assert code == 0 and str(path) in out and "searched upward" in out
     lines = {line.split("=")[0].strip(): line for line in out.splitlines() if "=" in line}
-    assert f"{path}:1" in lines["lang"] and f"{path}:2" in lines["ignore"]
+    assert f"{path}:1" in lines["lang"] and f"{path}:2" in lines["color"]
     assert "(default)" in lines["fail-on"]
     code, out, _ = cli("config", "--no-config", "--lang", "en")
     assert code == 0 and "none" in out
@@ -155,6 +168,7 @@ def test_per_path_ignores_apply_to_matching_files_only(cli, tmp_path, monkeypatc
     shutil.copy(EXAMPLE, tmp_path / "legacy" / "old.yaml")
     shutil.copy(EXAMPLE, tmp_path / "new.yaml")
     (tmp_path / ".cqdt-check.yaml").write_text("per-path-ignores:\n  'legacy/*': [ARCH-010]\n", encoding="utf-8")
-    report = json.loads(cli(".", "-f", "json")[1])
+    assert cli(".", "-f", "json")[0] == 2  # found by search: refused (it would decide the verdict)
+    report = json.loads(cli(".", "-f", "json", "--config", ".cqdt-check.yaml")[1])
     off = {d["file"]: d.get("rules_off", []) for d in report["documents"]}
     assert off == {"legacy/old.yaml": ["ARCH-010"], "new.yaml": []}

@@ -21,6 +21,7 @@ from .common import (
     error_place,
     governance,
     marks,
+    no_log_commands,
     omitted_note,
     place,
     printable,
@@ -31,7 +32,7 @@ from .common import (
 
 def _printable(value: Any) -> Any:
     # Every {{ … }} passes here before escaping: plan text cannot reorder or hide what the reader sees.
-    return printable(value) if type(value) is str else value
+    return no_log_commands(printable(value)) if type(value) is str else value
 
 
 @functools.cache

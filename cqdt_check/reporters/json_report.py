@@ -27,6 +27,7 @@ def as_dict(report: Report) -> dict[str, Any]:
         "lang": report.lang,
         "fail_on": report.fail_on,
         "exit_code": report.exit_code(),
+        "operator_files": [{"kind": f.kind, "path": f.path, "sha256": f.sha256} for f in report.operator_files],
         "documents": [_document(d) for d in report.documents],
         "stale_decisions": [stale_dict(s, report.lang) for s in report.stale_decisions],
         "baseline": report.baseline,
@@ -60,6 +61,8 @@ def _document(doc: DocumentResult) -> dict[str, Any]:
         "as_of": doc.as_of.isoformat() if doc.as_of else None,
         "as_of_source": doc.as_of_source,
         "rules_evaluated": doc.rules_evaluated,
+        "regime_facts": [{"field": r.field, "value": r.value.isoformat(), "regime": r.regime, "basis": r.basis,
+                          "message": r.text} for r in doc.regime_facts],
         "instruments_in_force": [{"instrument": i.name, "verified": i.verified} for i in doc.instruments],
         "findings": [finding_dict(f, p) for f, p in zip(doc.findings, document_fingerprints(doc), strict=False)],
         "checks": [

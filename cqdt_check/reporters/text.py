@@ -15,12 +15,14 @@ from ..messages import say
 from . import plain
 from .common import (
     areas_shown,
+    as_of_text,
     cite,
     decision_lines,
     error_place,
     governance,
     marks,
     omitted_note,
+    operator_file_text,
     place,
     printable,
     run_notices,
@@ -134,7 +136,11 @@ def _document(doc: DocumentResult, report: Report, lang: str) -> Iterator[Block]
         if a.national:
             yield field("report.national_framework", a.national)
     if doc.as_of:
-        yield field("report.as_of", f"{vn(doc.as_of)} ({say('as_of.' + (doc.as_of_source or 'today'), lang)})")
+        yield field("report.as_of", as_of_text(doc, lang))
+    for fact in doc.regime_facts:
+        yield field("report.regime", fact.text)
+    for source in report.operator_files:
+        yield field("report.operator_source", operator_file_text(source))
     for label, value in governance(report, doc, lang):  # a configuration in effect, rules turned off
         yield Para((f"{label}: ", "bold"), clean(value))
     if doc.instruments:
