@@ -203,9 +203,9 @@ def field_value(target: Any, opts: FieldValueOptions, ctx: Context) -> Iterator[
             expected = show(opts.allowed) if opts.allowed is not None else (
                 f"≥ {opts.gte:g}" if opts.gte is not None else f"≤ {opts.lte:g}" if opts.lte is not None
                 else "≠ " + show(opts.forbidden))
-            shown = _labels(target, opts.field, v, opts.allowed if opts.allowed is not None else None, ctx.lang)
-            if opts.allowed is None:
-                shown["expected_label"] = expected
+            shown = _labels(target, opts.field, v, opts.allowed if opts.allowed is not None else opts.forbidden, ctx.lang)
+            if opts.allowed is None:  # a bound in figures, or the refused values by their labels
+                shown["expected_label"] = "≠ " + shown["expected_label"] if opts.forbidden is not None else expected
             yield Violation(path_of(opts.field), {"field": opts.field, "value": show(v), "expected": expected, **shown})
             return
 
@@ -580,7 +580,9 @@ def minimum_security_level(system: Any, opts: MinimumLevelOptions, ctx: Context)
         if undeclared:
             yield Violation((), {"field": ", ".join(undeclared)}, missing=", ".join(undeclared))
         else:
-            yield Skip(say("not_declared", ctx.lang, field="security.proposed_level"))
+            from .labels import field_label
+
+            yield Skip(say("not_declared", ctx.lang, field=f"“{field_label(type(system), 'security.proposed_level', ctx.lang)}”"))
         return
     for criterion in (binding, advisory):
         if criterion is None or proposed >= criterion.level:

@@ -664,7 +664,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "not_declared": ("chưa khai báo {field}", "{field} is not declared"),
     "na.kind": ("không áp dụng cho loại hồ sơ {value}", "does not apply to plans of kind {value}"),
-    "na.when": ("không áp dụng: {field} = {value}", "not applicable: {field} = {value}"),
+    "na.when": ("không áp dụng: {field}: {value}", "not applicable: {field}: {value}"),
     "na.window": (
         "không áp dụng vào ngày {date}: quy tắc có hiệu lực {window}",
         "not applicable on {date}: the rule is in force {window}",
@@ -696,8 +696,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "no criteria for determining the level are in force on this date",
     ),
     "na.basis_scope": (
-        "không áp dụng: {instrument} không áp dụng ở đây ({field} = {value}): {reason}",
-        "not applicable: {instrument} does not apply here ({field} = {value}): {reason}",
+        "không áp dụng: {instrument} không áp dụng ở đây ({field}: {value}): {reason}",
+        "not applicable: {instrument} does not apply here ({field}: {value}): {reason}",
     ),
     "na.no_targets": ("không áp dụng: kế hoạch không có {what}", "not applicable: the plan has no {what}"),
     "window.from": ("từ {start}", "from {start}"),
