@@ -71,53 +71,100 @@ def emit(report: Report, out: Output) -> None:
     cancelled run never leaves a half-written report over the previous one)."""
     render = reporter(out.fmt)
     if out.fmt == Format.text:
-        to_terminal = out.path is None and sys.stdout.isatty()
-        # colour only where it shows: a terminal, unless NO_COLOR or TERM=dumb (pipes, files and CI logs get plain text)
-        color = to_terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
-        width = max(80, min(os.get_terminal_size().columns, 120)) if to_terminal else 80
+        width, color = text_layout(out)
         text = render(report, width=width, color=color)
     else:
         text = render(report)
-    if out.path is None:
-        if isinstance(text, bytes):  # BINARY_FORMATS: parse_outputs let it reach stdout only when not a terminal
-            sys.stdout.flush()
-            sys.stdout.buffer.write(text)
-            sys.stdout.buffer.flush()
-        else:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        return
-    write_report(out.path, text, out.fmt.value)
+    target = Destination(out)
+    try:
+        target.write(text)
+        target.commit()
+    finally:
+        target.discard()
+
+
+def text_layout(out: Output) -> tuple[int, bool]:
+    """The width and colour of a text report: colour only where it shows — a terminal, unless NO_COLOR or TERM=dumb
+    (pipes, files and CI logs get plain text) —, as wide as the terminal within 80–120 columns."""
+    to_terminal = out.path is None and sys.stdout.isatty()
+    color = to_terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    width = max(80, min(os.get_terminal_size().columns, 120)) if to_terminal else 80
+    return width, color
 
 
 def write_report(path: Path, content: str | bytes, what: str) -> None:
     """Write a report file atomically; a failure is the run's one-line refusal (exit 2)."""
+    target = Destination(Output(Format.text, path), what)  # the format only names the file in a refusal
     try:
-        _write_atomically(path, content)
-    except OSError as exc:
-        raise UsageError("cli.write_failed", format=what, file=str(path), reason=exc.strerror or str(exc)) from None
+        target.write(content)
+        target.commit()
+    finally:
+        target.discard()
 
 
-def _write_atomically(path: Path, content: str | bytes) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # as a plainly created file would be (mkstemp makes it private)
-        if isinstance(content, bytes):
-            with os.fdopen(handle, "wb") as binary:
-                binary.write(content)
-        else:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                stream.write(content)
-        os.replace(temporary, path)  # replaces a symlink planted at the path instead of writing through it
-    except BaseException:
+class Destination:
+    """Where a report goes while it is written, piece by piece: standard output, or a temporary file beside its file,
+    renamed into place by `commit` (a cancelled run never leaves a half-written report over the previous one; a
+    symlink planted at the path is replaced, not written through). A failure is the run's one-line refusal."""
+
+    def __init__(self, out: Output, what: str | None = None) -> None:
+        self.path, self.what = out.path, what or out.fmt.value
+        self.temporary: str | None = None
+        self.handle = None
+        if self.path is None:
+            return
+        folder = self.path.parent if str(self.path.parent) else Path(".")
         try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
+            handle, self.temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
+            self.handle = os.fdopen(handle, "wb")
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(self.temporary, 0o666 & ~umask)  # as a plainly created file would be (mkstemp makes it private)
+        except OSError as exc:
+            self.discard()
+            self._refuse(exc)
+
+    def write(self, content: str | bytes) -> None:
+        if self.handle is None:
+            if isinstance(content, str):
+                sys.stdout.write(content)
+            else:  # BINARY_FORMATS: parse_outputs let it reach stdout only when not a terminal
+                sys.stdout.flush()
+                sys.stdout.buffer.write(content)
+                sys.stdout.buffer.flush()
+            return
+        try:
+            self.handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+        except OSError as exc:
+            self.discard()
+            self._refuse(exc)
+
+    def commit(self) -> None:
+        if self.handle is None:
+            sys.stdout.flush()
+            return
+        try:
+            self.handle.close()
+            os.replace(self.temporary, self.path)  # type: ignore[arg-type]
+            self.temporary = None
+        except OSError as exc:
+            self.discard()
+            self._refuse(exc)
+
+    def discard(self) -> None:
+        """Give up: the temporary file goes (nothing if committed)."""
+        if self.handle is not None:
+            self.handle.close()
+        if self.temporary is not None:
+            try:
+                os.unlink(self.temporary)
+            except OSError:
+                pass
+            self.temporary = None
+
+    def _refuse(self, exc: OSError):
+        raise UsageError("cli.write_failed", format=self.what, file=str(self.path),
+                         reason=exc.strerror or str(exc)) from None
 
 
-__all__ = ["Output", "parse_outputs", "emit", "write_report"]
+__all__ = ["Output", "parse_outputs", "emit", "write_report", "text_layout", "Destination"]

@@ -12,19 +12,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .appraisal import judge, load_appraisal
-from .batch import PROGRESS_FROM, check_all
+from .appraisal import load_appraisal
+from .batch import PROGRESS_FROM
 from .discovery import expand, same_file
 from .errors import ToolError, UsageError
 from .findings import DocumentResult, Report, RuleInfo
 from .listing import parse_day
 from .loader import Limits
 from .messages import say
-from .outputs import emit, parse_outputs
+from .outputs import parse_outputs
 from .packs import ArchitectureResolver, load_pack
 from .reporters import MACHINE_FORMATS, Format
 from .reporters.common import printable
 from .rulepack import RulePack
+from .streaming import check_and_report
 
 
 @dataclass
@@ -71,25 +72,21 @@ def run(options: RunOptions) -> int:
     if clobbered is not None:  # checked before anything is written: a report must never replace a plan
         raise UsageError("cli.output_is_plan", file=str(clobbered))
     show_progress = options.progress if options.progress is not None else (len(files) >= PROGRESS_FROM and sys.stderr.isatty())
-    documents = check_all(files, settings, options.jobs, progress=show_progress)
-    documents, stale = judge(documents, appraisal, options.fail_on)
-    first_arch = next((d.architecture for d in documents if d.architecture), None)
-    report = Report(tuple(documents), first_arch, lang=lang, fail_on=options.fail_on, as_of_option=as_of,
-                    tool_version=__version__, rule_count=len(pack.rules),
-                    rules=report_rules(pack, documents, resolver, lang), stale_decisions=stale,
-                    baseline=str(options.baseline) if options.baseline is not None else None)
-    for out in outputs:
-        emit(report, out)
+    setup = Report((), None, lang=lang, fail_on=options.fail_on, as_of_option=as_of, tool_version=__version__,
+                   rule_count=len(pack.rules), baseline=str(options.baseline) if options.baseline is not None else None)
+    tally = check_and_report(files, settings, appraisal, outputs, setup,
+                               lambda documents: report_rules(pack, documents, resolver, lang),
+                               options.jobs, show_progress)
     if any(o.fmt in MACHINE_FORMATS or o.path is not None for o in outputs) and not any(
             o.fmt == Format.text and o.path is None for o in outputs):
-        total = {k: sum(d.summary()[k] for d in report.documents) for k in ("error", "warning", "info")}
-        print("cqdt-check: " + say("cli.summary", lang, files=len(report.documents), **total), file=sys.stderr)
-    for doc in documents:  # the one-line reason, whatever the format
+        total = {k: sum(d.summary()[k] for d in tally.documents) for k in ("error", "warning", "info")}
+        print("cqdt-check: " + say("cli.summary", lang, files=len(tally.documents), **total), file=sys.stderr)
+    for doc in tally.documents:  # the one-line reason, whatever the format
         if doc.verdict == "error" and doc.error:
             loc = doc.error_location
             place = f"{doc.file}:{loc.line}:{loc.column}" if loc and loc.line else doc.file
             print(f"cqdt-check: {printable(place)}: {printable(doc.error)}", file=sys.stderr)
-    return report.exit_code()
+    return tally.exit_code()
 
 
 def report_rules(pack: RulePack, documents: list[DocumentResult] | tuple[DocumentResult, ...],
