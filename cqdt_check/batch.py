@@ -13,7 +13,7 @@ import contextlib
 import os
 import signal
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -42,7 +42,7 @@ def check_all(files: list[Item], settings: Settings, jobs: int | None, progress:
 
 
 def results(files: list[Item], settings: Settings, job: Callable[[Item], R], jobs: int | None,
-            progress: bool = False, lost: Callable[[Item], R] | None = None) -> Iterator[R]:
+            progress: bool = False, lost: Callable[[Item], R] | None = None) -> Generator[R, None, None]:
     """`job(item)` of every file, in order; large batches in worker processes when the platform can fork.
 
     `lost(item)` stands for a file whose worker died while checking it (default: a could-not-check DocumentResult).

@@ -49,7 +49,7 @@ def check_and_report(files: list[tuple[Path, str]], settings, appraisal: Apprais
     from .decisions import DecisionUsage, stale_decisions
 
     fail_on, lang = setup.fail_on, setup.lang
-    writers = [_writer(out, len(files), setup) for out in outputs if out.fmt in STREAMED]
+    writers: list[_TextWriter | _JsonWriter] = []
     collected = [out for out in outputs if out.fmt not in STREAMED]
 
     def digest(doc: DocumentResult, usage) -> Digest:
@@ -63,6 +63,9 @@ def check_and_report(files: list[tuple[Path, str]], settings, appraisal: Apprais
     tally, usage = Tally(fail_on), DecisionUsage()
     documents: list[DocumentResult] = []
     try:
+        for out in outputs:  # every report file opened before the first plan is checked: a bad path refuses at once
+            if out.fmt in STREAMED:
+                writers.append(_TextWriter(out, setup) if out.fmt == Format.text else _JsonWriter(out, len(files)))
         stream = results(files, settings, job, jobs, progress, lost=lambda item: digest(worker_lost(item, lang), None))
         try:
             for one in stream:
@@ -87,10 +90,6 @@ def check_and_report(files: list[tuple[Path, str]], settings, appraisal: Apprais
         for out in collected:
             emit(report, out)
     return tally
-
-
-def _writer(out: Output, count: int, setup: Report):
-    return _TextWriter(out, setup) if out.fmt == Format.text else _JsonWriter(out, count)
 
 
 class _TextWriter:
