@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import Field, PrivateAttr, ValidationInfo, model_validator
 
 from .dates import IsoDate
+from .errors import Invalid
 from .values import Frozen, Text
 
 
@@ -111,7 +112,7 @@ class Architecture(Frozen):
         ids = [c.id for c in self.components] + [e.id for e in self.elements]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
-            raise ValueError(f"mã trùng lặp: {', '.join(dupes)}")
+            raise Invalid("value.duplicate_ids", ids=", ".join(dupes))
         # principles and tasks may name national ids: those live once, in the national layer
         national = (info.context or {}).get("national_ids") if info.context else None
         known = set(ids) | set(national if national is not None else bundled_national_ids())
@@ -120,10 +121,10 @@ class Architecture(Frozen):
         refs += [r for t in self.roadmap for r in t.elements]
         missing = sorted({r for r in refs if r not in known})
         if missing:
-            raise ValueError(f"tham chiếu tới mã không tồn tại: {', '.join(missing)}")
+            raise Invalid("value.unknown_ids", ids=", ".join(missing))
         numbers = [t.number for t in self.roadmap]
         if len(numbers) != len(set(numbers)):
-            raise ValueError("số thứ tự nhiệm vụ bị trùng")
+            raise Invalid("value.duplicate_task_numbers")
         return self
 
     _table: dict | None = PrivateAttr(default=None)
@@ -186,18 +187,18 @@ class National(Frozen):
         ids = [e.id for e in self.elements]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
-            raise ValueError(f"mã trùng lặp: {', '.join(dupes)}")
+            raise Invalid("value.duplicate_ids", ids=", ".join(dupes))
         if bad := [e.id for e in self.elements if not e.kind.startswith("national")]:
-            raise ValueError(f"lớp quốc gia chỉ chứa thành phần cấp quốc gia: {', '.join(bad)}")
+            raise Invalid("value.national_only", ids=", ".join(bad))
         layers = {c.id for c in self.layers}
         refs = [e.component for e in self.elements if e.component] + [r for f in self.frameworks for r in f.shared_platforms]
         refs += [r for f in self.frameworks for p in f.principles for r in p.elements]
         if missing := sorted({r for r in refs if r not in layers | set(ids)}):
-            raise ValueError(f"tham chiếu tới mã không tồn tại: {', '.join(missing)}")
+            raise Invalid("value.unknown_ids", ids=", ".join(missing))
         ordered = sorted(self.frameworks, key=lambda f: f.valid_from)
         for earlier, later in itertools.pairwise(ordered):
             if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
-                raise ValueError(f"thời gian áp dụng của {earlier.id} và {later.id} chồng lấn")
+                raise Invalid("value.frameworks_overlap", first=earlier.id, second=later.id)
         return self
 
     def framework_on(self, day: dt.date) -> Framework | None:

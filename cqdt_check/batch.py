@@ -17,6 +17,7 @@ from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import TypeVar
 
+from .discovery import is_folder
 from .engine import Settings, check_file
 from .findings import DocumentResult, Location
 from .messages import say
@@ -30,6 +31,8 @@ PROGRESS_FROM = 20
 # takes few files with it. Chunks queued per worker: enough to keep it busy while the parent writes reports.
 CHUNK_UP_TO = 4
 QUEUED_PER_WORKER = 2
+# Seconds between two looks at the workers while waiting for a result (see `_result`).
+WATCH_EVERY = 0.5
 _WORKER: dict = {}
 
 Item = tuple[Path, str]  # (path, name shown in reports)
@@ -67,13 +70,22 @@ def results(files: list[Item], settings: Settings, job: Callable[[Item], R], job
 
 
 def check_item(item: Item) -> DocumentResult:
-    """The full result of one file of a batch (a folder given among the files is a could-not-check result)."""
+    """One file's result, whatever happens: a fault while handling one file is that file's could-not-check result,
+    and the others are still checked and reported (a folder given among the files is one too)."""
     path, display = item
     settings = _WORKER["settings"]
-    if path.is_dir() and not os.access(path, os.R_OK | os.X_OK):
+    try:
+        return _check_path(path, display, settings)
+    except Exception as exc:
+        return DocumentResult(file=display, verdict="error", error_location=Location(display),
+                              error=say("could_not_handle", settings.lang, reason=f"{type(exc).__name__}: {exc}"))
+
+
+def _check_path(path: Path, display: str, settings) -> DocumentResult:
+    if is_folder(path) and not os.access(path, os.R_OK | os.X_OK):
         return DocumentResult(file=display, verdict="error", error=say("permission_folder", settings.lang),
                               error_location=Location(display))
-    if path.is_dir():
+    if is_folder(path):
         return DocumentResult(file=display, verdict="error", error=say("no_plans", settings.lang),
                               error_location=Location(display))
     return check_file(path, display, settings, schema("plan.schema.json"))
@@ -108,7 +120,7 @@ def _parallel(files: list[Item], workers: int, lost: Callable[[Item], R]) -> Ite
                         pending.append((index, pool.submit(_run_chunk, index, chunks[index])))
                     index, future = pending[0]
                     try:
-                        out = future.result()
+                        out = _result(future, pool)
                     except BrokenProcessPool:
                         break
                     pending.popleft()
@@ -127,6 +139,33 @@ def _parallel(files: list[Item], workers: int, lost: Callable[[Item], R]) -> Ite
                 else:
                     waiting.append(index)
             todo.extendleft(reversed(waiting))
+
+
+def _result(future, pool):
+    """A chunk's results, waiting as long as it takes while the workers live.
+
+    A worker killed while it writes its results leaves half a message in the pool's one result pipe: the pool's
+    reader then waits for the rest forever, and the other workers for the pipe (CPython's ProcessPoolExecutor does
+    not notice). So the parent looks at the workers now and then; a worker dead for two looks in a row, with the pool
+    not yet broken, means that: the live workers are ended and the parent's end of the pipe closed, so the reader
+    meets the end of the pipe and breaks the pool as for any dead worker (BrokenProcessPool)."""
+    from concurrent.futures import TimeoutError as StillRunning  # the builtin TimeoutError from Python 3.11
+
+    dead_before = False
+    while True:
+        try:
+            return future.result(timeout=WATCH_EVERY)
+        except StillRunning:
+            processes = list((getattr(pool, "_processes", None) or {}).values())
+            dead = any(process.exitcode is not None for process in processes)
+            if dead and dead_before:
+                for process in processes:
+                    if process.exitcode is None:
+                        process.kill()
+                writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+                if writer is not None:
+                    writer.close()
+            dead_before = dead
 
 
 def _run_chunk(index: int, items: list[Item]) -> list:

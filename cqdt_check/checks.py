@@ -26,13 +26,24 @@ MISSING = object()
 
 
 @dataclass(frozen=True)
+class Cite:
+    """The provision that made a violation: the engine cites it (with the rule's record of that instrument) instead
+    of the rule's whole list. `verified` is this provision's own status, which may differ from the instrument's."""
+
+    instrument: str
+    article: str
+    verified: bool
+
+
+@dataclass(frozen=True)
 class Violation:
     """What a check found wrong, relative to its target."""
 
     path: PathT = ()
     params: dict[str, Any] = field(default_factory=dict)
     missing: str | None = None  # set when the fact is not declared: the field's path, for the message
-    relies_on: str | None = None  # the instrument the check applied, shown as a basis even past its end (transitions)
+    cites: tuple[Cite, ...] = ()  # the provisions that fired (a regime applied may be past its own end: transitions)
+    severity: Literal["error", "warning", "info"] | None = None  # lower than the rule's when the provision says less
 
 
 @dataclass(frozen=True)
@@ -53,6 +64,19 @@ class Context:
     concepts: dict[str, tuple[str, ...]]
     instruments: tuple[InstrumentEntry, ...]
     system: Any = None  # the system an integration belongs to
+    facts: list | None = None  # where a check records the fact that chose a transitional regime (RegimeFact)
+
+    def note_transition(self, regime: str, basis: str | None, cutoff: dt.date, until: dt.date | None) -> None:
+        """Record that dates.investment_started kept `regime` applying (the report names the deciding fact)."""
+        if self.facts is None:
+            return
+        from .findings import RegimeFact
+
+        started = self.plan.dates.investment_started
+        basis = basis or "—"
+        text = say("regime.transition", self.lang, date=vn(started), cutoff=vn(cutoff), regime=regime, basis=basis) + (
+            say("regime.until", self.lang, until=vn(until)) if until else "")
+        self.facts.append(RegimeFact("dates.investment_started", started, regime, basis, text))
 
 
 class Options(Frozen):
@@ -132,7 +156,10 @@ def required(target: Any, opts: RequiredOptions, ctx: Context) -> Iterator[Viola
     for parent, names in absent.items():
         # not `missing=`: absence is this rule's own finding, told in its own message. Siblings are told
         # together because an absent field is located at its parent: separate findings would share one line.
-        yield Violation(path_of(names[0]) if len(names) == 1 else parent, {"field": ", ".join(names)})
+        from .labels import field_label
+
+        yield Violation(path_of(names[0]) if len(names) == 1 else parent, {
+            "field": ", ".join(names), "field_label": ", ".join(f"“{field_label(type(target), n, ctx.lang)}”" for n in names)})
 
 
 # --- field_value ---------------------------------------------------------------------------------------
@@ -146,18 +173,23 @@ class FieldValueOptions(Options):
     lte: float | None = None
     includes: list[str] | None = None
     """For a list field: every one of these values must be in it."""
+    missing: Literal["fail", "pass"] = "fail"
+    """What an undeclared field means: `fail` ("not declared"), or `pass` (two facts contradict each other only when
+    both are declared)."""
 
 
 def field_value(target: Any, opts: FieldValueOptions, ctx: Context) -> Iterator[Violation]:
     """The field is declared and its value is allowed (in `allowed`, not in `forbidden`, within gte/lte)."""
     value = get(target, opts.field)
     if value is MISSING:
-        yield Violation(path_of(opts.field), {"field": opts.field}, missing=opts.field)
+        if opts.missing == "fail":
+            yield Violation(path_of(opts.field), {"field": opts.field}, missing=opts.field)
         return
     if opts.includes is not None:
         lacking = [i for i in opts.includes if i not in (value if isinstance(value, list) else [value])]
         if lacking:
-            yield Violation(path_of(opts.field), {"field": opts.field, "value": show(value), "expected": show(lacking)})
+            yield Violation(path_of(opts.field), {"field": opts.field, "value": show(value), "expected": show(lacking),
+                                                  **_labels(target, opts.field, value, lacking, ctx.lang)})
         return
     values = value if isinstance(value, list) else [value]
     for v in values:
@@ -171,8 +203,21 @@ def field_value(target: Any, opts: FieldValueOptions, ctx: Context) -> Iterator[
             expected = show(opts.allowed) if opts.allowed is not None else (
                 f"≥ {opts.gte:g}" if opts.gte is not None else f"≤ {opts.lte:g}" if opts.lte is not None
                 else "≠ " + show(opts.forbidden))
-            yield Violation(path_of(opts.field), {"field": opts.field, "value": show(v), "expected": expected})
+            shown = _labels(target, opts.field, v, opts.allowed if opts.allowed is not None else None, ctx.lang)
+            if opts.allowed is None:
+                shown["expected_label"] = expected
+            yield Violation(path_of(opts.field), {"field": opts.field, "value": show(v), "expected": expected, **shown})
             return
+
+
+def _labels(target: Any, dotted: str, value: Any, expected: Any, lang: str) -> dict[str, str]:
+    """The field, its value and the values expected, in the reader's words (labels.py), for messages."""
+    from .labels import field_label, value_label
+
+    model = type(target)
+    return {"field_label": field_label(model, dotted, lang), "value_label": value_label(model, dotted, value, lang),
+            "expected_label": " / ".join(value_label(model, dotted, e, lang) for e in expected)
+            if isinstance(expected, list) else ""}
 
 
 # --- field_mentions ------------------------------------------------------------------------------------
@@ -212,12 +257,28 @@ def field_mentions(target: Any, opts: FieldMentionsOptions, ctx: Context) -> Ite
         if not any(number in citation_key(t) for t in texts):
             yield Violation(path_of(opts.field), {"field": opts.field, "concept": ctx.architecture.decision.number,
                                                    "text": _quote(" / ".join(texts))})
+    located = list(_located(target, path_of(opts.field)))
     for concept in opts.forbid:
-        for index, text in enumerate(texts):
+        for where, text in located:
             found = mentions(text, ctx.concepts[concept], strict)
             if found:
-                sub = (index,) if isinstance(value, list) else ()
-                yield Violation((*path_of(opts.field), *sub), {"field": opts.field, "concept": found, "text": _quote(text)})
+                yield Violation(where, {"field": opts.field, "concept": found, "text": _quote(text)})
+
+
+def _located(obj: Any, parts: PathT, at: PathT = ()) -> Iterator[tuple[PathT, str]]:
+    """Each text a dotted path reaches, with its own path (items of lists on the way keep their index:
+    `clauses.text` reaches clauses[2].text)."""
+    if isinstance(obj, list):
+        for index, item in enumerate(obj):
+            yield from _located(item, parts, (*at, index))
+        return
+    if not parts:
+        if isinstance(obj, str):
+            yield at, obj
+        return
+    value = getattr(obj, str(parts[0]), None) if obj is not None else None
+    if value is not None:
+        yield from _located(value, parts[1:], (*at, parts[0]))
 
 
 def _quote(text: str, limit: int = 120) -> str:
@@ -333,6 +394,13 @@ def _closest_id(ref: str, architecture: Architecture, known: set[str]) -> str:
         if getattr(entry, "abbreviation", None):
             words.add(fold(entry.abbreviation, False))
         spellings[eid] = words
+    # an id written as another name of an element ("he-thong-mot-cua" for the one-stop system, whatever its id in
+    # this architecture) means that element: its aliases are data, the nearest spelling only a fallback
+    slug = lambda text: "-".join("".join(c if c.isalnum() else " " for c in fold(text, False)).split())  # noqa: E731
+    wanted_slug = slug(ref)
+    same = sorted(eid for eid, words in spellings.items() if eid != ref and wanted_slug in {slug(w) for w in words})
+    if same:
+        return same[0]
     for k in known - set(spellings):
         spellings[k] = {k}
     tokens = {eid: set(" ".join(w.replace("-", " ") for w in words).split()) for eid, words in spellings.items()}
@@ -404,8 +472,10 @@ def integration_route(integration: Any, opts: IntegrationRouteOptions, ctx: Cont
     if integration.via is None:
         yield Violation(("via",), {"field": "via"}, missing="via")
     elif integration.via not in opts.allowed:
+        shown = _labels(integration, "via", integration.via, list(opts.allowed), ctx.lang)
         yield Violation(("via",), {"via": integration.via, "expected": ", ".join(opts.allowed),
-                                   "target_name": element.name.get(ctx.lang)})
+                                   "target_name": element.name.get(ctx.lang), "via_label": shown["value_label"],
+                                   "expected_label": shown["expected_label"]})
 
 
 # --- minimum_security_level ----------------------------------------------------------------------------
@@ -419,12 +489,21 @@ class Criterion(Options):
     """Article, clause and point of the regime's instrument."""
     because: Text
     """The criterion in words: "hệ thống giải quyết TTHC"."""
+    agrees: str | None = None
+    """The provision of the regime named by `agrees_with` that says the same: both are cited, and the agreement of
+    the two regimes is what an error may rest on while this regime's own text is unverified."""
+    severity: Literal["info"] | None = None
+    """`info` when the criterion needs facts a plan does not state (national e-government system needing 24/7)."""
 
 
 class Regime(Options):
     instrument: str
     valid_from: IsoDate | None = None
     valid_to: IsoDate | None = None
+    verified: bool = False
+    """The regime's criteria were read in the instrument's text (C1)."""
+    agrees_with: str | None = None
+    """The other regime's instrument that `agrees` on the criteria refers to."""
     criteria: list[Criterion] = Field(min_length=1)
 
 
@@ -433,6 +512,8 @@ class Transition(Options):
     """The instrument whose criteria keep applying."""
     started_before: IsoDate
     until: IsoDate
+    basis: str | None = None
+    """The transitional article, named in the report when it decides the regime."""
 
 
 class MinimumLevelOptions(Options):
@@ -440,39 +521,76 @@ class MinimumLevelOptions(Options):
     transition: Transition | None = None
     inputs: list[str] = Field(min_length=1)
     """Fields the criteria read; an undeclared one makes the level undeterminable (the rule fails)."""
+    between: bool = False
+    """On a day no regime is in force (the old one ended, the new one not yet begun), apply the criteria on which the
+    two agree instead of saying nothing."""
 
 
-def select_regime(opts: MinimumLevelOptions, ctx: Context) -> Regime | None:
-    """The regime in force on the run's date; projects under investment before the cut-off keep the old one."""
+def select_regime(opts: MinimumLevelOptions, ctx: Context) -> tuple[Regime, list[Criterion]] | None:
+    """The regime in force on the run's date and the criteria that apply; projects under investment before the
+    cut-off keep the old regime; between two regimes, the later one's criteria the earlier one agrees on."""
     started = ctx.plan.dates.investment_started if ctx.plan.dates else None
     t = opts.transition
     if t and started and started < t.started_before and ctx.as_of <= t.until:
-        return next((r for r in opts.regimes if r.instrument == t.regime), None)
+        kept = next((r for r in opts.regimes if r.instrument == t.regime), None)
+        if kept is None:
+            return None
+        ctx.note_transition(kept.instrument, t.basis, t.started_before, t.until)
+        return kept, kept.criteria
     candidates = [r for r in opts.regimes if in_window(ctx.as_of, r.valid_from, r.valid_to)]
-    return candidates[0] if candidates else None
+    if candidates:
+        return candidates[0], candidates[0].criteria
+    if opts.between:
+        upcoming = sorted((r for r in opts.regimes if r.valid_from and r.valid_from > ctx.as_of and r.agrees_with),
+                          key=lambda r: r.valid_from or ctx.as_of)
+        for regime in upcoming:
+            agreed = [c for c in regime.criteria if c.agrees]
+            if agreed:
+                return regime, agreed
+    return None
+
+
+def _criterion_cites(regime: Regime, criterion: Criterion, opts: MinimumLevelOptions) -> tuple[Cite, ...]:
+    own = Cite(regime.instrument, criterion.cite, regime.verified)
+    if not (criterion.agrees and regime.agrees_with):
+        return (own,)
+    other = next((r for r in opts.regimes if r.instrument == regime.agrees_with), None)
+    return own, Cite(regime.agrees_with, criterion.agrees, bool(other and other.verified))
 
 
 def minimum_security_level(system: Any, opts: MinimumLevelOptions, ctx: Context) -> Iterator[Violation]:
-    """The proposed level is at least the highest level any criterion of the regime in force gives."""
-    regime = select_regime(opts, ctx)
-    if regime is None:
+    """The proposed level is at least the highest level any criterion of the regime in force gives.
+
+    The finding cites the criterion that fired (and, where the two regimes agree on it, both provisions); a criterion
+    marked `info` is told at that severity and only when it asks for more than the binding criteria do."""
+    selected = select_regime(opts, ctx)
+    if selected is None:
         yield Skip(say("na.no_level_criteria", ctx.lang))
         return
+    regime, criteria = selected
     proposed = get(system, "security.proposed_level")
     undeclared = [f for f in opts.inputs if get(system, f) is MISSING]
-    hits = [c for c in regime.criteria if all(get(system, f) is not MISSING and matches(get(system, f), cond)
-                                              for f, cond in c.when.items())]
-    best = max(hits, key=lambda c: c.level, default=None)
+    hits = [c for c in criteria if all(get(system, f) is not MISSING and matches(get(system, f), cond)
+                                       for f, cond in c.when.items())]
+    binding = max((c for c in hits if c.severity is None), key=lambda c: c.level, default=None)
+    advisory = max((c for c in hits if c.severity is not None), key=lambda c: c.level, default=None)
     if proposed is MISSING:  # SEC-001's finding; here only what else is undeclared
         if undeclared:
             yield Violation((), {"field": ", ".join(undeclared)}, missing=", ".join(undeclared))
         else:
             yield Skip(say("not_declared", ctx.lang, field="security.proposed_level"))
         return
-    if best is not None and proposed < best.level:
+    for criterion in (binding, advisory):
+        if criterion is None or proposed >= criterion.level:
+            continue
+        if criterion is advisory and binding is not None and binding.level >= criterion.level:
+            continue  # the binding criterion already asks as much
+        cites = _criterion_cites(regime, criterion, opts)
         yield Violation(("security", "proposed_level"), {
-            "proposed": proposed, "minimum": best.level, "criterion": best.because.get(ctx.lang),
-            "citation": f"{regime.instrument} {best.cite}"}, relies_on=regime.instrument)
+            "proposed": proposed, "minimum": criterion.level, "criterion": criterion.because.get(ctx.lang),
+            "citation": "; ".join(f"{c.instrument} {c.article}" for c in cites)},
+            cites=cites, severity=criterion.severity)
+    best = max(hits, key=lambda c: c.level, default=None)
     if undeclared and (best is None or best.level < 5):  # an undeclared fact could raise the minimum further
         yield Violation((), {"field": ", ".join(undeclared)}, missing=", ".join(undeclared))
 
@@ -507,7 +625,10 @@ def _transitional(entry: InstrumentEntry, ctx: Context) -> bool:
     """A project under investment before the cut-off may keep citing the old instrument for a while."""
     t = entry.transition
     started = ctx.plan.dates.investment_started if ctx.plan.dates else None
-    return bool(t and started and started < t.started_before and (t.until is None or ctx.as_of <= t.until))
+    kept = bool(t and started and started < t.started_before and (t.until is None or ctx.as_of <= t.until))
+    if kept and t is not None:
+        ctx.note_transition(entry.name, t.basis, t.started_before, t.until)
+    return kept
 
 
 def _cites(key: str, number: str) -> bool:
@@ -544,6 +665,104 @@ def architecture_currency(plan: Any, opts: ArchitectureCurrencyOptions, ctx: Con
             "decision": ctx.architecture.decision.number})
 
 
+# --- builds_shared_component ---------------------------------------------------------------------------
+
+
+class BuildsSharedOptions(Options):
+    kinds: list[str] = Field(min_length=1)
+    """Architecture element kinds the plan must reuse instead of building (e.g. national_platform)."""
+    national_shared: bool = False
+    """Only the shared platforms of the national framework in force on the date judged (QĐ 1425 Phụ lục II nhóm A)."""
+
+
+def builds_shared_component(system: Any, opts: BuildsSharedOptions, ctx: Context) -> Iterator[Violation]:
+    """The system does not implement a shared component provided at a higher level (it reuses and connects to it)."""
+    if system.component is None:
+        return  # which component a system implements is ARCH-007's question
+    element = ctx.architecture.ids().get(system.component)
+    if element is None or getattr(element, "kind", None) not in opts.kinds:
+        return
+    if opts.national_shared:
+        national = ctx.architecture.national
+        framework = national.framework_on(ctx.as_of) if national else None
+        if framework is None or system.component not in framework.shared_platforms:
+            return
+    yield Violation(("component",), {"value": system.component, "component_name": element.name.get(ctx.lang)})
+
+
+# --- clause_states -------------------------------------------------------------------------------------
+
+
+class ClauseStatesOptions(Options):
+    concepts: list[str] = Field(min_length=1)
+    """The plan's clauses must state at least one of these concepts (not negated)."""
+
+    def concepts_used(self) -> list[str]:
+        return list(self.concepts)
+
+
+def clause_states(target: Any, opts: ClauseStatesOptions, ctx: Context) -> Iterator[Violation]:
+    """For this target, the plan's quoted clauses state one of the concepts (e.g. why a new data centre is needed)."""
+    if any(affirms(c.text, ctx.concepts[name], False) for c in ctx.plan.clauses for name in opts.concepts):
+        return
+    yield Violation(("component",) if hasattr(target, "component") else (),
+                    {"missing_concepts": _concept_names(opts.concepts, ctx).replace("”, “", "” / “")})
+
+
+# --- dataset_copy --------------------------------------------------------------------------------------
+
+
+class DatasetCopyOptions(Options):
+    by_design: list[str] = Field(default_factory=list)
+    """Components whose job is to keep synchronised copies (the provincial data warehouse)."""
+    always_forbidden: list[str] = Field(default_factory=list)
+    """Kinds of master source that no component may copy (national databases)."""
+
+
+def dataset_copy(dataset: Any, opts: DatasetCopyOptions, ctx: Context) -> Iterator[Violation]:
+    """Consumed data is not copied into a local store, except where the plan builds a component that keeps
+    synchronised copies of provincial sources by design."""
+    if dataset.local_copy is None:
+        yield Violation(("local_copy",), {"field": "local_copy"}, missing="local_copy")
+        return
+    if dataset.local_copy is False:
+        return
+    source = ctx.architecture.ids().get(dataset.master_source) if dataset.master_source else None
+    source_kind = getattr(source, "kind", None)
+    keeper = next((s for s in ctx.plan.systems if s.component in opts.by_design), None)
+    if keeper is not None and source_kind not in opts.always_forbidden:
+        component = ctx.architecture.ids().get(keeper.component)
+        yield Skip(say("na.copy_by_design", ctx.lang, system=keeper.name,
+                       component=component.name.get(ctx.lang) if component else keeper.component))
+        return
+    yield Violation(("local_copy",), {"source_name": source.name.get(ctx.lang) if source
+                                      else dataset.master_source or say("copy.another_source", ctx.lang)})
+
+
+# --- field_pattern -------------------------------------------------------------------------------------
+
+
+class FieldPatternOptions(Options):
+    field: str
+    pattern: str
+    """A regular expression the whole (case-folded) value must match, e.g. a domain under ".vn"."""
+    expected: Text
+    """The pattern in words, for the message."""
+
+
+def field_pattern(target: Any, opts: FieldPatternOptions, ctx: Context) -> Iterator[Violation]:
+    """The field is declared and its value has the required form (a state portal's domain ends in ".vn")."""
+    import re
+
+    value = get(target, opts.field)
+    if value is MISSING or value == "":
+        yield Violation(path_of(opts.field), {"field": opts.field}, missing=opts.field)
+        return
+    if not re.fullmatch(opts.pattern, str(value).strip().casefold()):
+        yield Violation(path_of(opts.field), {"field": opts.field, "value": show(value),
+                                              "expected": opts.expected.get(ctx.lang)})
+
+
 # --- registry --------------------------------------------------------------------------------------------
 
 
@@ -559,16 +778,21 @@ class Check:
 _ANY = ("plan", "system", "integration", "dataset")
 
 CHECKS: dict[str, Check] = {
-    "required": Check(required, RequiredOptions, _ANY, ("field",)),
-    "field_value": Check(field_value, FieldValueOptions, _ANY, ("field", "value", "expected")),
+    "required": Check(required, RequiredOptions, _ANY, ("field", "field_label")),
+    "field_value": Check(field_value, FieldValueOptions, _ANY,
+                         ("field", "value", "expected", "field_label", "value_label", "expected_label")),
     "field_mentions": Check(field_mentions, FieldMentionsOptions, _ANY, ("field", "concept", "text")),
     "clause_mentions": Check(clause_mentions, ClauseMentionsOptions, ("plan",), ("missing_concepts", "topics", "field")),
     "known_reference": Check(known_reference, KnownReferenceOptions, _ANY, ("value", "hint")),
     "required_integration": Check(required_integration, RequiredIntegrationOptions, ("system",), ("target", "target_name")),
-    "integration_route": Check(integration_route, IntegrationRouteOptions, ("integration",), ("via", "expected", "target_name", "field")),
+    "integration_route": Check(integration_route, IntegrationRouteOptions, ("integration",), ("via", "expected", "target_name", "field", "via_label", "expected_label")),
     "minimum_security_level": Check(minimum_security_level, MinimumLevelOptions, ("system",),
                                     ("proposed", "minimum", "criterion", "citation", "field")),
     "cited_instruments": Check(cited_instruments, CitedInstrumentsOptions, ("plan",), ("value", "instrument", "until", "replaced_by")),
+    "builds_shared_component": Check(builds_shared_component, BuildsSharedOptions, ("system",), ("value", "component_name")),
+    "clause_states": Check(clause_states, ClauseStatesOptions, _ANY, ("missing_concepts",)),
+    "dataset_copy": Check(dataset_copy, DatasetCopyOptions, ("dataset",), ("source_name", "field")),
+    "field_pattern": Check(field_pattern, FieldPatternOptions, _ANY, ("field", "value", "expected")),
     "architecture_currency": Check(architecture_currency, ArchitectureCurrencyOptions, ("plan",),
                                    ("framework", "replacement", "replaced_on", "decision")),
 }
@@ -581,4 +805,4 @@ COMMON_PARAMS: dict[str, set[str]] = {
     "dataset": {"plan", "architecture", "dataset"},
 }
 
-__all__ = ["CHECKS", "COMMON_PARAMS", "Context", "Violation", "Skip", "MISSING", "get", "matches", "format_path"]
+__all__ = ["CHECKS", "COMMON_PARAMS", "Cite", "Context", "Violation", "Skip", "MISSING", "get", "matches", "format_path"]

@@ -20,17 +20,24 @@ from .limits import Limits
 from .reporters import MACHINE_FORMATS, Format
 
 app = typer.Typer(
-    add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
+    add_completion=True, no_args_is_help=True, context_settings={"help_option_names": ["-h", "--help"]}, pretty_exceptions_enable=False, rich_markup_mode=None,
     help="Kiểm tra dự án đầu tư / kế hoạch thuê dịch vụ CNTT với Kiến trúc Chính quyền điện tử cấp tỉnh.\n\n"
     "Checks IT investment projects and IT-service rental plans against a provincial e-government architecture.",
 )
-SUBCOMMANDS = {"check", "rules", "explain", "schema", "init", "architecture", "compare"}
+COMPLETION = ("--install-completion", "--show-completion")  # typer's shell completion, at the top level
+SUBCOMMANDS = {"check", "rules", "explain", "schema", "init", "architecture", "compare", "config"}
 
 
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
     info = "info"
+    never = "never"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
     never = "never"
 
 
@@ -56,49 +63,116 @@ def _root(
 
 def refuse(error: ToolError, lang: str) -> NoReturn:
     """The one place a problem of the command line or of configuration ends a run: one line on stderr, exit 2."""
-    from .reporters.common import printable
+    from .outputs import to_stderr
 
-    print(f"cqdt-check: {printable(error.render(lang))}", file=sys.stderr)  # file names come from the user's disk
+    to_stderr(f"cqdt-check: {error.render(lang)}")  # one line: file names and plan values come from the user's disk
     raise typer.Exit(2)
 
 
-@app.command("check")
+@app.command("check", epilog="Lệnh khác / other commands: " + ", ".join(sorted(SUBCOMMANDS - {"check"}))
+             + " (cqdt-check COMMAND -h); --version.")
 def check_command(
-    plans: Annotated[list[Path], typer.Argument(help="Tệp kế hoạch hoặc thư mục (mọi *.yaml/*.yml bên trong) / plan files or folders.", show_default=False,
+    ctx: typer.Context,
+    plans: Annotated[list[Path], typer.Argument(metavar="PLAN", help="Tệp kế hoạch hoặc thư mục (mọi *.yaml/*.yml bên trong) / plan files or folders.", show_default=False,
         readable=False)],  # an unreadable plan is a document that could not be checked, in the report, not a usage error
     format: Annotated[Optional[list[str]], typer.Option(
         "--format", "-f", metavar="FORMAT[:FILE]",
         help="Định dạng báo cáo, lặp lại được; FORMAT:TỆP ghi ra tệp / report format, repeatable; FORMAT:FILE writes "
         "to a file: " + ", ".join(f.value for f in Format) + " (default text).")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Ghi báo cáo (định dạng không kèm tệp) vào tệp / write the report without a FILE there.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Ghi báo cáo (định dạng không kèm tệp) vào tệp / write the report without a FILE there.")] = None,
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Thanh tiến độ trên stderr (mặc định: khi là terminal và nhiều tệp) / progress bar on stderr.")] = None,
-    architecture: Annotated[Optional[str], typer.Option(help="Mã kiến trúc có sẵn hoặc tệp YAML / bundled id or file (default: the plan's, else quang-ngai-3.0).")] = None,
-    rules: Annotated[Optional[list[Path]], typer.Option("--rules", readable=False, help="Thư mục gói quy tắc bổ sung/thay thế (theo mã) / extra rule-pack folder; same ids replace.")] = None,
+    architecture: Annotated[Optional[str], typer.Option(metavar="ID|FILE", help="Mã kiến trúc có sẵn hoặc tệp YAML / bundled id or file (default: the plan's, else quang-ngai-3.0).")] = None,
+    rules: Annotated[Optional[list[Path]], typer.Option("--rules", metavar="DIR", readable=False, help="Thư mục gói quy tắc bổ sung/thay thế (theo mã) / extra rule-pack folder; same ids replace.")] = None,
     no_bundled_rules: Annotated[bool, typer.Option("--no-bundled-rules", help="Chỉ dùng các gói --rules / use only the --rules packs.")] = False,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Ngày chọn quy định áp dụng YYYY-MM-DD / date whose laws apply.")] = None,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Mức độ gây mã thoát 1 / lowest severity that exits 1.")] = FailOn.error,
-    lang: Annotated[Lang, typer.Option("--lang", help="Ngôn ngữ báo cáo / report language.")] = Lang.vi,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Kích thước tối đa mỗi tệp / max file size.")] = Limits.max_bytes,
-    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Số nút YAML tối đa / max YAML nodes.")] = Limits.max_nodes,
-    max_depth: Annotated[int, typer.Option("--max-depth", min=1, help="Độ sâu lồng tối đa / max nesting depth.")] = Limits.max_depth,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Số tiến trình cho thư mục lớn (mặc định: số lõi) / worker processes for large folders.")] = None,
-    decisions: Annotated[Optional[list[Path]], typer.Option("--decisions", readable=False, help="Tệp quyết định của cơ quan thẩm định (cqdt-decisions/1), lặp lại được / the appraiser's decisions file, repeatable.")] = None,
-    baseline: Annotated[Optional[Path], typer.Option("--baseline", readable=False, help="Báo cáo JSON trước đó: chỉ phát hiện mới làm thất bại / an earlier JSON report: only new findings fail.")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD", help="Ngày chọn quy định áp dụng YYYY-MM-DD / date whose laws apply.")] = None,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", metavar="error|warning|info|never", help="Mức độ gây mã thoát 1 / lowest severity that exits 1.")] = FailOn.error,
+    lang: Annotated[Lang, typer.Option("--lang", metavar="vi|en", help="Ngôn ngữ báo cáo / report language.")] = Lang.vi,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, metavar="BYTES", help="Kích thước tối đa mỗi tệp / max file size.")] = Limits.max_bytes,
+    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, metavar="N", help="Số nút YAML tối đa / max YAML nodes.")] = Limits.max_nodes,
+    max_depth: Annotated[int, typer.Option("--max-depth", min=1, metavar="N", help="Độ sâu lồng tối đa / max nesting depth.")] = Limits.max_depth,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", help="Số tiến trình cho thư mục lớn (mặc định: số lõi) / worker processes for large folders.")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", metavar="RULES", help="Chỉ đánh giá các quy tắc này: mã, tiền tố mã (SEC, RENT-00) hoặc lĩnh vực, cách nhau bằng dấu phẩy / evaluate only these rules: ids, id prefixes or areas, comma-separated.")] = None,
+    extend_select: Annotated[list[str] | None, typer.Option("--extend-select", metavar="RULES", help="Thêm quy tắc vào --select / add rules to --select.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="RULES", help="Tắt các quy tắc này (báo cáo ghi 'không đánh giá') / turn these rules off (reported as not evaluated).")] = None,
+    config: Annotated[Path | None, typer.Option("--config", metavar="FILE", readable=False, help="Tệp cấu hình (.cqdt-check.yaml hoặc pyproject.toml) / configuration file.")] = None,
+    no_config: Annotated[bool, typer.Option("--no-config", help="Không đọc tệp cấu hình nào / read no configuration file.")] = False,
+    stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", metavar="NAME", help="Tên của kế hoạch đọc từ '-' trong báo cáo / the name a plan read from '-' has in reports.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Chỉ in phát hiện và dòng kết luận / only findings and the verdict line.")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Đếm phát hiện theo quy tắc / count findings per rule.")] = False,
+    color: Annotated[Color, typer.Option("--color", metavar="auto|always|never", help="Màu: auto (theo terminal, NO_COLOR, FORCE_COLOR), always, never / colour.")] = Color.auto,
+    decisions: Annotated[Optional[list[Path]], typer.Option("--decisions", metavar="FILE", readable=False, help="Tệp quyết định của cơ quan thẩm định (cqdt-decisions/1), lặp lại được / the appraiser's decisions file, repeatable.")] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", metavar="REPORT.json", readable=False, help="Báo cáo JSON trước đó: chỉ phát hiện mới làm thất bại / an earlier JSON report: only new findings fail.")] = None,
 ) -> None:
-    """Kiểm tra kế hoạch / check plans (the default command)."""
+    """Kiểm tra kế hoạch / check plans: `cqdt-check PLAN...` is `cqdt-check check PLAN...`."""
     from .run import RunOptions, run
 
-    options = RunOptions(
-        plans=plans, formats=format or [], output=output, progress=progress, architecture=architecture, rules=rules or [],
-        bundled_rules=not no_bundled_rules, as_of=as_of, fail_on=fail_on.value, lang=lang.value,
-        max_bytes=max_bytes, max_nodes=max_nodes, max_depth=max_depth, jobs=jobs, decisions=decisions or [],
-        baseline=baseline,
-    )
+    given: dict[str, object] = {"format": format or [], "output": output, "progress": progress, "architecture": architecture,
+             "rules": [str(r) for r in rules or []], "no-bundled-rules": no_bundled_rules, "as-of": as_of,
+             "fail-on": fail_on.value, "lang": lang.value, "max-bytes": max_bytes, "max-nodes": max_nodes,
+             "max-depth": max_depth, "jobs": jobs, "select": select or [], "extend-select": extend_select or [],
+             "ignore": ignore or [], "per-path-ignores": {}, "stdin-filename": stdin_filename, "quiet": quiet,
+             "statistics": statistics, "color": color.value,
+             "decisions": [str(d) for d in decisions or []]}
     try:
+        settings, loaded = effective_settings(ctx, given, config, no_config, lang.value)
+        value = {key: setting.value for key, setting in settings.items()}
+        unsupported = next((k for k in value if k not in given and value[k] is not None), None)
+        if unsupported is not None and loaded is not None:  # a key this version's command line does not have yet
+            from .errors import ConfigError
+
+            raise ConfigError(loaded.places.get(unsupported), "config.not_supported", key=unsupported)
+        options = RunOptions(
+            plans=plans, formats=value["format"], output=value["output"], progress=value["progress"],
+            architecture=value["architecture"], rules=[Path(r) for r in value["rules"]],
+            bundled_rules=not value["no-bundled-rules"], as_of=value["as-of"], fail_on=value["fail-on"],
+            lang=value["lang"], max_bytes=value["max-bytes"], max_nodes=value["max-nodes"],
+            max_depth=value["max-depth"], jobs=value["jobs"], select=value["select"],
+            extend_select=value["extend-select"], ignore=value["ignore"], per_path_ignores=value["per-path-ignores"],
+            config_file=loaded.path if loaded else None, config_named=bool(loaded and loaded.named),
+            quiet=value["quiet"], statistics=value["statistics"], color=value["color"],
+            stdin_filename=value["stdin-filename"], decisions=[Path(d) for d in value["decisions"]], baseline=baseline,
+        )
         code = run(options)
     except ToolError as error:
         refuse(error, lang.value)
     raise typer.Exit(code)
+
+
+def effective_settings(ctx: typer.Context, given: dict, config: Path | None, no_config: bool, lang: str):
+    """The options in effect: typed on the command line, else from the configuration file, else the defaults."""
+    from .config import load, merge
+
+    loaded = load(config, no_config)
+    explicit = {key for key in given if _typed(ctx, key.replace("-", "_"))}
+    return merge(given, explicit, loaded), loaded
+
+
+def _typed(ctx: typer.Context, name: str) -> bool:
+    """Whether an option was given on the command line (or by environment), not left at its default."""
+    source = ctx.get_parameter_source(name)
+    return source is not None and source.name not in ("DEFAULT", "DEFAULT_MAP")
+
+
+@app.command("config")
+def config_command(
+    config: Annotated[Path | None, typer.Option("--config", metavar="FILE", readable=False, help="Tệp cấu hình / configuration file.")] = None,
+    no_config: Annotated[bool, typer.Option("--no-config", help="Không đọc tệp cấu hình nào / read no configuration file.")] = False,
+    lang: Annotated[Lang, typer.Option("--lang")] = Lang.vi,
+) -> None:
+    """In cấu hình đang có hiệu lực và nguồn của từng giá trị / print the settings in effect and where each came from."""
+    from .config import describe, keys, load, merge
+    from .outputs import write_quietly
+
+    # the check command's defaults, for every key a configuration file may hold
+    known = {"format": ["text"], "fail-on": FailOn.error.value, "lang": Lang.vi.value, "max-bytes": Limits.max_bytes,
+             "max-nodes": Limits.max_nodes, "max-depth": Limits.max_depth, "no-bundled-rules": False,
+             "quiet": False, "statistics": False, "color": Color.auto.value}
+    defaults = {key: known.get(key) for key in keys()}
+    try:
+        loaded = load(config, no_config)
+    except ToolError as error:
+        refuse(error, lang.value)
+    write_quietly(describe(merge(defaults, set(), loaded), loaded, lang.value))
 
 
 class CompareFormat(str, Enum):
@@ -181,7 +255,9 @@ def schema_command(
     if "/" in name or not path.is_file():
         known = ", ".join(sorted(p.name.removesuffix(".schema.json") for p in folder.glob("*.schema.json")))
         refuse(UsageError("cli.no_schema", name=name, known=known), lang.value)
-    sys.stdout.write(path.read_text(encoding="utf-8"))
+    from .outputs import write_quietly
+
+    write_quietly(path.read_text(encoding="utf-8"))
 
 
 @app.command("architecture")
@@ -211,7 +287,9 @@ _register_init()
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: `cqdt-check PLAN...` implies the `check` subcommand."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] not in ("--help", "-h", "--version") and args[0] not in SUBCOMMANDS:
+    if args and args[0] not in ("--help", "-h", "--version", *COMPLETION) and args[0] not in SUBCOMMANDS:
+        args.insert(0, "check")
+    elif args in (["--help"], ["-h"]):  # the top-level help is the default command's, with the other commands named
         args.insert(0, "check")
     if "NO_COLOR" in os.environ:
         os.environ.setdefault("TERM", "dumb")
@@ -220,10 +298,14 @@ def main(argv: list[str] | None = None) -> None:
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        print("cqdt-check: đã dừng / interrupted", file=sys.stderr)
+        from .outputs import to_stderr
+
+        to_stderr("cqdt-check: đã dừng / interrupted")
         raise SystemExit(130) from None
     except Exception as exc:  # a fault of the tool itself: one line, exit 2, never a traceback
-        print(f"cqdt-check: lỗi nội bộ / internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        from .outputs import to_stderr
+
+        to_stderr(f"cqdt-check: lỗi nội bộ / internal error: {type(exc).__name__}: {exc}")
         raise SystemExit(2) from None
 
 

@@ -8,6 +8,8 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
+from .errors import Invalid
+
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -18,10 +20,10 @@ def _parse_iso(value: object) -> object:
         try:
             return dt.date.fromisoformat(value)
         except ValueError as exc:
-            raise ValueError(f"ngày không tồn tại: {value}") from exc
+            raise Invalid("value.no_such_date", value=value) from exc
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    raise ValueError("ngày phải viết dạng YYYY-MM-DD")
+    raise Invalid("value.date_form")
 
 
 IsoDate = Annotated[

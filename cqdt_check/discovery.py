@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 PLAN_SUFFIXES = {".yaml", ".yml"}
+# Configuration files (config.py) live among plans but are not plans: a folder's expansion leaves them out.
+CONFIG_NAMES = (".cqdt-check.yaml", ".cqdt-check.yml")
 
 
 def same_file(path: Path) -> Path:
@@ -13,17 +15,32 @@ def same_file(path: Path) -> Path:
     return Path(os.path.realpath(path))  # unlike Path.resolve() on Python 3.11, never raises for a symlink loop
 
 
-def expand(paths: list[Path]) -> list[tuple[Path, str]]:
-    """Files as given, and every *.yaml/*.yml under folders (recursive, sorted, symlinked folders not followed)."""
+STDIN = "-"
+
+
+def is_folder(path: Path) -> bool:
+    """Whether `path` is a folder; a name the system refuses (over 255 bytes, past the path-length limit) is not one,
+    and is reported when read as the document that could not be checked, never a fault of the whole run."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def expand(paths: list[Path], stdin_name: str | None = None, stdin_limit: int = 1 << 30) -> list[tuple[Path, str]]:
+    """Files as given, and every *.yaml/*.yml under folders (recursive, sorted, symlinked folders not followed);
+    `-` is the plan on standard input, named `stdin_name` (or `-`) in reports."""
     out: list[tuple[Path, str]] = []
     for given in paths:
-        if given.is_dir():
+        if str(given) == STDIN:
+            out.append((_stdin_copy(stdin_limit), stdin_name or STDIN))
+        elif is_folder(given):
             found: list[Path] = []
             # a folder that cannot be read is reported as a document that could not be checked, never skipped
             unreadable = lambda err: found.append(Path(err.filename))  # noqa: E731, B023 (called within this iteration)
             for root, dirs, files in os.walk(given, onerror=unreadable, followlinks=False):
                 dirs.sort()
-                found += [Path(root) / f for f in sorted(files) if Path(f).suffix in PLAN_SUFFIXES]
+                found += [Path(root) / f for f in sorted(files) if Path(f).suffix in PLAN_SUFFIXES and f not in CONFIG_NAMES]
             out += [(p, str(p)) for p in found]
             if not found:
                 out.append((given, str(given)))  # reported as "no plans in this folder"
@@ -40,4 +57,26 @@ def expand(paths: list[Path]) -> list[tuple[Path, str]]:
     return unique
 
 
-__all__ = ["PLAN_SUFFIXES", "same_file", "expand"]
+def _stdin_copy(limit: int) -> Path:
+    """Standard input saved once to a private temporary file, removed at exit: the loader then applies its size limit
+    and encoding checks to it as to any file, and worker processes can read it. One byte past `limit` is kept, so
+    the loader sees the stream was too large without the whole of it being stored."""
+    import atexit
+    import sys
+    import tempfile
+
+    handle, name = tempfile.mkstemp(prefix="cqdt-stdin-", suffix=".yaml")
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(sys.stdin.buffer.read(limit + 1))
+    atexit.register(_remove, name)
+    return Path(name)
+
+
+def _remove(name: str) -> None:
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
+
+
+__all__ = ["PLAN_SUFFIXES", "STDIN", "expand", "is_folder", "same_file"]

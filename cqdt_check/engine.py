@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from .architecture import Architecture
-from .checks import CHECKS, Context, Skip, Violation, get, matches, show
-from .dates import vn
+from .checks import CHECKS, Cite, Context, Skip, Violation, get, matches, show
+from .dates import in_window, vn
 from .errors import ToolError
 from .findings import (
     ArchitectureInfo,
@@ -30,6 +30,7 @@ from .findings import (
     Instrument,
     Location,
     PathT,
+    RegimeFact,
     RuleInfo,
     format_path,
     verdict_of,
@@ -48,6 +49,7 @@ INPUT_RULES = {  # loader problem → (rule id, severity)
     "alias": ("YAML-004", "warning"),
     "tag": ("YAML-005", "error"),
     "non_finite": ("YAML-006", "error"),
+    "long_integer": ("YAML-007", "error"),
 }
 
 
@@ -104,12 +106,59 @@ def check_document(doc: SourceDocument, settings: Settings, plan_schema: dict) -
             location = Location(doc.path, *doc.locate(("architecture",)))
         return _error_result(doc.path, location, exc.text(lang))
     as_of, source = choose_date(plan, settings)
-    ctx = Context(plan, architecture, as_of, lang, settings.pack.concepts, settings.pack.instruments)
+    findings += _date_findings(doc, plan, settings.today or dt.date.today(), lang)
     legal = settings.legal_time(architecture)
+    # A date can never switch the rules off: judged against an architecture not yet in force, or with no rule of the
+    # pack in force on that day, the document could not be checked (exit 2), it does not pass.
+    refusal = None
+    if not legal.judgeable_on(as_of):
+        refusal = say("date_before_architecture", lang, date=vn(as_of), source=say(f"as_of.{source}", lang),
+                      architecture=architecture.id, decision=architecture.decision.number,
+                      effective=vn(architecture.decision.effective))
+    elif not any(legal.evaluated_on(r.rule.id, as_of) for r in settings.pack.rules):  # an empty pack included
+        refusal = say("no_rule_in_force", lang, date=vn(as_of), source=say(f"as_of.{source}", lang),
+                      architecture=architecture.id)
+    if refusal is not None:
+        place = Location(doc.path, *doc.locate(("dates", source))) if source in DATE_FIELDS else Location(doc.path)
+        return DocumentResult(file=doc.path, verdict="error", error=refusal, error_location=place,
+                              findings=tuple(sorted(findings, key=Finding.sort_key)), as_of=as_of, as_of_source=source,
+                              plan_name=plan.name, plan_kind=plan.kind, owner=plan.owner.agency,
+                              architecture=architecture_info(architecture, lang))
+    facts: list[RegimeFact] = []
+    ctx = Context(plan, architecture, as_of, lang, settings.pack.concepts, settings.pack.instruments, facts=facts)
     rule_findings, checks = evaluate(doc, plan, ctx, settings.pack, legal)
     findings += rule_findings
     return _result(doc.path, findings, tuple(checks), settings, plan=plan, architecture=architecture,
-                   as_of=as_of, as_of_source=source, instruments=legal.instruments_in_force(as_of))
+                   as_of=as_of, as_of_source=source, instruments=legal.instruments_in_force(as_of),
+                   regime_facts=tuple(dict.fromkeys(facts)))
+
+
+DATE_FIELDS = ("submitted", "approved")  # the plan's dates that can govern a check
+
+
+def _date_findings(doc: SourceDocument, plan: Plan, today: dt.date, lang: str) -> list[Finding]:
+    """A governing date after the run's today, or an approval before the submission: facts that cannot be true of
+    a plan on an appraiser's desk, and would otherwise choose which law judges it."""
+    dates = plan.dates
+    if dates is None:
+        return []
+    out = []
+    for name in DATE_FIELDS:
+        value = getattr(dates, name)
+        if value is not None and value > today:
+            path = ("dates", name)
+            out.append(Finding("SCHEMA-003", "schema", "error",
+                               say("date.future", lang, field=f"dates.{name}", date=vn(value), today=vn(today)),
+                               Location(doc.path, *doc.locate(path)), path, basis=FORMAT_BASIS,
+                               remediation=say("remedy.dates", lang), title=say("input.SCHEMA-003", lang)))
+    if dates.approved is not None and dates.submitted is not None and dates.approved < dates.submitted:
+        path = ("dates", "approved")
+        out.append(Finding("SCHEMA-004", "schema", "error",
+                           say("date.approved_before_submitted", lang, approved=vn(dates.approved),
+                               submitted=vn(dates.submitted)),
+                           Location(doc.path, *doc.locate(path)), path, basis=FORMAT_BASIS,
+                           remediation=say("remedy.dates", lang), title=say("input.SCHEMA-004", lang)))
+    return out
 
 
 def choose_date(plan: Plan, settings: Settings) -> tuple[dt.date, str]:
@@ -133,7 +182,7 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
     contexts: dict[int, Context] = {}  # one per system: checks of an integration read the system it belongs to
     for loaded in pack.rules:
         rule = loaded.rule
-        reason = _rule_not_applicable(loaded, plan, ctx, legal, fixed)
+        reason = _rule_not_applicable(loaded, plan, ctx, legal, fixed, pack.exemptions)
         if reason:
             results.append(CheckResult(rule.id, "not_applicable", (), reason))
             continue
@@ -150,10 +199,14 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
             if reason:
                 results.append(CheckResult(rule.id, "not_applicable", path, reason))
                 continue
+            cited, reason = _fitting_bases(rule.id, target, ctx, pack, legal)
+            if not cited:  # every basis in force has a scope this target is outside of
+                results.append(CheckResult(rule.id, "not_applicable", path, reason))
+                continue
             local = ctx if system is None else contexts.get(id(system))
             if local is None:
                 local = contexts[id(system)] = Context(ctx.plan, ctx.architecture, ctx.as_of, ctx.lang, ctx.concepts,
-                                                       ctx.instruments, system)
+                                                       ctx.instruments, system, ctx.facts)
             try:
                 outcome = list(check.function(target, loaded.options, local))
             except Exception as exc:  # a fault of the tool: report it, keep going, never pass
@@ -167,7 +220,7 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
                 results.append(CheckResult(rule.id, "not_applicable", path, skips[0].reason))
                 continue
             results.append(CheckResult(rule.id, "fail" if outcome else "pass", path))
-            findings.extend(_finding(doc, loaded, path, target, system, v, ctx, legal) for v in outcome)
+            findings.extend(_finding(doc, loaded, path, target, system, v, ctx, legal, cited) for v in outcome)
     return findings, results
 
 
@@ -186,7 +239,8 @@ def _fixed_reasons(pack: RulePack, ctx: Context, legal: LegalTime) -> dict[str, 
 
 
 def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context, legal: LegalTime,
-                         fixed: dict[str, str | None] | None = None) -> str | None:
+                         fixed: dict[str, str | None] | None = None,
+                         exemptions: dict[str, Any] | None = None) -> str | None:
     rule = loaded.rule
     when = rule.applies_when
     if when.kind and plan.kind not in when.kind:  # the most telling reason first
@@ -194,6 +248,11 @@ def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context, legal: Le
     reason = fixed[rule.id] if fixed is not None else _fixed_reason(loaded, ctx, legal)
     if reason:
         return reason
+    for name in rule.exempt:  # a case the law exempts (NĐ 224/2026 Điều 37 khoản 1: renting an available service)
+        exemption = (exemptions or {})[name]
+        if in_window(ctx.as_of, exemption.valid_from, exemption.valid_to) and all(
+                (v := get(plan, f)) is not MISSING_VALUE and matches(v, c) for f, c in exemption.when.items()):
+            return exemption.reason.get(ctx.lang)
     for field, condition in when.plan.items():
         value = get(plan, field)
         if value is MISSING_VALUE or not matches(value, condition):
@@ -274,8 +333,42 @@ def _quoted(value: Any) -> Any:
     return value
 
 
+def _fitting_bases(rule_id: str, target: Any, ctx: Context, pack: RulePack, legal: LegalTime) -> tuple[tuple[Basis, ...], str]:
+    """The bases a finding on this target may cite: in force on the date judged and within their scope; when none
+    is, the reason the rule does not apply (the first scope that excluded a basis, with the declared fact)."""
+    def outside(scope_id: str) -> tuple[str, Any] | None:
+        scope = pack.scopes[scope_id]
+        for obj, conditions in ((ctx.plan, scope.plan), (target, scope.target)):
+            for field, condition in conditions.items():
+                value = get(obj, field)
+                if value is not MISSING_VALUE and not matches(value, condition):
+                    return field, value
+        return None
+
+    kept, excluded = legal.fitting(rule_id, ctx.as_of, lambda scope_id: outside(scope_id) is None)
+    if kept or not excluded:
+        return kept, ""
+    scope_id = excluded[0]
+    field, value = outside(scope_id) or ("", "")
+    names = ", ".join(dict.fromkeys(b.instrument for b in legal.bases[rule_id]))
+    return (), say("na.basis_scope", ctx.lang, instrument=names, field=field, value=_shown(value, ctx.lang),
+                   reason=pack.scopes[scope_id].reason.get(ctx.lang))
+
+
+def _cited(cite: Cite, bases: tuple[Basis, ...]) -> Basis:
+    """The provision a check says fired, with the rule's record of its instrument (dates, source)."""
+    from .textmatch import citation_key
+
+    key = citation_key(cite.instrument).replace("nđ", "nd")
+    number = key[2:] if key.startswith("nd") else key
+    for b in bases:
+        if number and number in citation_key(b.instrument):
+            return Basis(b.instrument, cite.article, b.valid_from, b.valid_to, cite.verified, b.source)
+    return Basis(cite.instrument, cite.article, None, None, cite.verified, "rule options")
+
+
 def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target: Any, system: Any,
-             v: Violation, ctx: Context, legal: LegalTime) -> Finding:
+             v: Violation, ctx: Context, legal: LegalTime, cited: tuple[Basis, ...]) -> Finding:
     rule = loaded.rule
     lang = ctx.lang
     params = _Params(plan=ctx.plan.name, architecture=ctx.architecture.id)
@@ -290,19 +383,15 @@ def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target
     path = (*target_path, *v.path)
     if v.missing is not None:
         subject = f"{say('subject.system', lang, system=system.id)}: " if system is not None else ""
-        message = f"{subject}{say('not_declared', lang, field=v.missing)} — {rule.title.get(lang)}"
+        from .labels import field_label
+
+        # the fact in the reader's words; its path is the finding's place, not part of the sentence
+        named = ", ".join(f"“{field_label(type(target), f.strip(), lang)}”" for f in v.missing.split(","))
+        message = f"{subject}{say('not_declared', lang, field=named)} — {rule.title.get(lang)}"
     else:
         message = string.Formatter().vformat(rule.message.get(lang), (), _Params((k, _quoted(v)) for k, v in params.items()))
-    in_force = legal.bases_in_force(rule.id, ctx.as_of)
-    if v.relies_on:  # a transitional regime: the instrument applied is the basis, even after its own end
-        from .textmatch import citation_key
-
-        applied = citation_key(v.relies_on).replace("nđ", "nd")
-        number = applied[2:] if applied.startswith("nd") else applied
-        applied_bases = [b for b in legal.bases[rule.id] if number and number in citation_key(b.instrument)]
-        # the regime applied, then the verified bases in force (not the other regime's decree)
-        in_force = (*applied_bases, *(b for b in in_force if b.verified and b not in applied_bases))
-    severity = rule.severity
+    in_force = tuple(_cited(c, legal.bases[rule.id]) for c in v.cites) if v.cites else cited
+    severity = v.severity or rule.severity
     if severity == "error" and not any(b.verified for b in in_force):
         severity = "warning"  # policy: an error needs a verified basis in force on the date judged
     line, column = doc.locate(path)
@@ -338,7 +427,7 @@ FORMAT_BASIS = (Basis("Định dạng kế hoạch cqdt-plan/1", "schemas/plan.s
 
 
 INPUT_RULE_SEVERITY = {**{rule_id: severity for rule_id, severity in INPUT_RULES.values()},
-                       "SCHEMA-001": "error", "SCHEMA-002": "error"}
+                       "SCHEMA-001": "error", "SCHEMA-002": "error", "SCHEMA-003": "error", "SCHEMA-004": "error"}
 
 
 def rule_catalogue(pack: RulePack, architecture: Architecture | None, lang: str) -> tuple[RuleInfo, ...]:
@@ -391,7 +480,7 @@ def _duplicate_system_ids(doc: SourceDocument, plan: Plan, lang: str) -> list[Fi
 def _result(file: str, findings: list[Finding], checks: tuple[CheckResult, ...], settings: Settings, *,
             plan: Plan | None = None, plan_data: Any = None, architecture: Architecture | None = None,
             as_of: dt.date | None = None, as_of_source: str | None = None,
-            instruments: tuple[Instrument, ...] = ()) -> DocumentResult:
+            instruments: tuple[Instrument, ...] = (), regime_facts: tuple[RegimeFact, ...] = ()) -> DocumentResult:
     findings = sorted(findings, key=Finding.sort_key)
     verdict = verdict_of(findings, checks, settings.fail_on)
     data = plan_data if isinstance(plan_data, dict) else {}
@@ -401,7 +490,7 @@ def _result(file: str, findings: list[Finding], checks: tuple[CheckResult, ...],
         plan_kind=plan.kind if plan else _text(data.get("kind")),
         owner=plan.owner.agency if plan else _text((data.get("owner") or {}).get("agency") if isinstance(data.get("owner"), dict) else None),
         architecture=architecture_info(architecture, settings.lang, as_of) if architecture else None,
-        instruments=instruments,
+        instruments=instruments, regime_facts=regime_facts,
         rules_evaluated=plan is not None and architecture is not None,
     )
 

@@ -6,6 +6,9 @@ Each carries a message code of the catalogue (messages.py) and its parameters, s
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from .findings import Location
 from .messages import say
 
@@ -43,6 +46,26 @@ def _localised(value: object, lang: str) -> object:
     return message(lang) if callable(message) else value
 
 
+class Invalid(ValueError):
+    """A value a model's validator refuses, worded by the catalogue so that the refusal follows `--lang` (pydantic
+    keeps the exception in the error's context; `reason_of` finds it)."""
+
+    def __init__(self, code: str, /, **params: object) -> None:
+        super().__init__(say(code, "vi", **params))
+        self.code = code
+        self.params = params
+
+    def message(self, lang: str) -> str:
+        return say(self.code, lang, **self.params)
+
+
+def reason_of(error: Mapping[str, Any]) -> object:
+    """What one pydantic error says: the validator's `Invalid` (shown in the run's language) when it raised one,
+    else pydantic's own words."""
+    raised = (error.get("ctx") or {}).get("error")
+    return raised if isinstance(raised, Invalid) else str(error["msg"]).removeprefix("Value error, ")
+
+
 class UsageError(ToolError):
     """The command line asks for something that cannot be done (an unknown format, a bad date, …)."""
 
@@ -54,4 +77,4 @@ class ConfigError(ToolError):
     """A rule pack, architecture or other file the operator named cannot be used."""
 
 
-__all__ = ["ToolError", "UsageError", "ConfigError"]
+__all__ = ["ToolError", "UsageError", "ConfigError", "Invalid", "reason_of"]

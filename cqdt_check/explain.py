@@ -42,6 +42,20 @@ def basis_line(b, lang: str) -> str:
     return text
 
 
+def _wrapped(text: str, first: str, rest: str | None = None) -> list[str]:
+    """A paragraph wrapped to the terminal's width (80 when piped); links and ids are never broken."""
+    import shutil
+    import textwrap
+
+    width = max(60, shutil.get_terminal_size().columns)
+    lines: list[str] = []
+    for paragraph in text.strip().split("\n"):
+        lines += textwrap.wrap(paragraph, width, initial_indent=first, subsequent_indent=rest if rest is not None else first,
+                               break_long_words=False, break_on_hyphens=False) or [first.rstrip()]
+        first = rest if rest is not None else first
+    return lines
+
+
 def render_input_rule(info, lang: str) -> str:
     """An input rule (YAML-00x, SCHEMA-00x): built into the loader and the schema, not part of the rule pack."""
     label = _LABELS[lang]
@@ -61,17 +75,31 @@ def render_rule(loaded: LoadedRule, lang: str, window: Window) -> str:
     out.append(f"{label['area']}: {say('area.' + r.area, lang)} ({r.area})    {label['severity']}: {r.severity}    "
                f"{label['target']}: {r.target}")
     out.append(f"{label['window']}: {window_text(window, lang) if any(window) else label['always_in_force']}")
-    out += ["", f"{label['why']}:", "  " + r.rationale.get(lang).strip().replace("\n", "\n  "), "", f"{label['basis']}:"]
-    out += [f"  - {basis_line(b, lang)}" for b in r.basis]
+    out += ["", f"{label['why']}:", *_wrapped(r.rationale.get(lang), "  "), "", f"{label['basis']}:"]
+    out += [line for b in r.basis for line in _wrapped(basis_line(b, lang), "  - ", "    ")]
     out += ["", f"{label['applies']}: {applies_text(r, lang)}"]
     if r.requires:
         out.append(f"{label['requires']}: {', '.join(r.requires)}")
-    out.append(f"{label['check']}: {r.check} {r.options if r.options else ''}".rstrip())
-    out += ["", f"{label['fix']}:", "  " + r.remediation.get(lang).strip().replace("\n", "\n  ")]
+    out.append(f"{label['check']}: {r.check}" + (f" ({options_text(r.options)})" if r.options else ""))
+    out += ["", f"{label['fix']}:", *_wrapped(r.remediation.get(lang), "  ")]
     if r.example:
         for key, snippet in ((label["example_fail"], r.example.fail), (label["example_pass"], r.example.pass_)):
             out += ["", f"{key}:"] + ["    " + line for line in snippet.rstrip().splitlines()]
     return "\n".join(out) + "\n"
+
+
+def options_text(options: dict) -> str:
+    """A check's options in a line: short values as written, long lists and tables by their size (the full data is
+    in the rule file, for reviewers); never a printed Python structure."""
+    parts = []
+    for key, value in options.items():
+        if isinstance(value, (str, int, float, bool)):
+            parts.append(f"{key} = {_cond(value)}")
+        elif isinstance(value, list) and len(value) <= 4 and all(isinstance(v, (str, int, float)) for v in value):
+            parts.append(f"{key} = {', '.join(str(v) for v in value)}")
+        elif isinstance(value, (list, dict)):
+            parts.append(f"{key}: {len(value)} …")
+    return "; ".join(parts)
 
 
 def applies_text(rule, lang: str) -> str:

@@ -120,7 +120,7 @@ class CheckResult:
     """The status of one rule on one target."""
 
     rule_id: str
-    status: str  # pass | fail | not_applicable | error
+    status: str  # pass | fail | not_applicable | error | not_evaluated (turned off by the run's rule selection)
     target: PathT = ()
     reason: str | None = None
 
@@ -132,6 +132,28 @@ class Instrument:
     name: str
     valid_from: dt.date | None
     verified: bool
+
+
+@dataclass(frozen=True)
+class RegimeFact:
+    """A fact of the plan that decided which legal regime judged it, under a transitional article (NĐ 224 Điều 91,
+    NĐ 331 Điều 39): the report names it, so a reader sees why an older instrument still applied."""
+
+    field: str  # e.g. dates.investment_started
+    value: dt.date
+    regime: str  # the instrument kept
+    basis: str  # the transitional article
+    text: str  # the sentence, in the report's language
+
+
+@dataclass(frozen=True)
+class OperatorFile:
+    """An architecture or rule-pack file the operator named instead of a bundled one: every report shows its path
+    and sha256, so a reader can tell what the plans were judged with."""
+
+    kind: str  # architecture | rules
+    path: str
+    sha256: str
 
 
 @dataclass(frozen=True)
@@ -164,7 +186,9 @@ class DocumentResult:
     error_location: Location | None = None
     instruments: tuple[Instrument, ...] = ()
     architecture: ArchitectureInfo | None = None
+    regime_facts: tuple[RegimeFact, ...] = ()  # facts that chose a transitional regime
     rules_evaluated: bool = False  # false when the plan's shape stopped the run before the rules
+    rules_off: tuple[str, ...] = ()  # rules turned off for this document (--ignore, a configuration): not evaluated
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity and f.status == "fail")
@@ -229,8 +253,11 @@ class Report:
     tool_version: str = ""
     rule_count: int = 0  # how many rules the run loaded (for reporters' provenance)
     rules: tuple[RuleInfo, ...] = ()  # every rule of the run, input rules (YAML-/SCHEMA-) first, in the report's language
+    operator_files: tuple[OperatorFile, ...] = ()  # non-bundled architecture and rule-pack files, with their sha256
     stale_decisions: tuple[StaleDecision, ...] = ()  # --decisions entries that matched nothing
     baseline: str | None = None  # the --baseline report, when given
+    config_file: str | None = None  # the configuration file in effect, named in every report's header
+    config_named: bool = False  # True: named by the operator (--config); False: found by search in the checked folder
 
     def rule(self, rule_id: str) -> RuleInfo | None:
         return next((r for r in self.rules if r.id == rule_id), None)

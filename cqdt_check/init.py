@@ -422,8 +422,9 @@ def run_init(target: str, given: dict[str, list[str]], no_input: bool, force: bo
     answers = collect(asker)
     text = render(answers, schema_ref, dt.date.today().isoformat())
     if path is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        from .outputs import write_quietly
+
+        write_quietly(text)
         return 0
     try:
         with path.open("w" if force else "x", encoding="utf-8", newline="\n") as handle:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import sys
 from dataclasses import asdict, dataclass
 
 from .errors import UsageError
@@ -131,21 +130,10 @@ def list_architecture(ref: str, output_format: str, lang: str) -> int:
     architecture = resolve(ref, lang)
     layers = judged_layers(architecture)
     text = as_json(layers) if output_format == "json" else as_text(layers, lang)
+    from .outputs import write_quietly
+
     write_quietly(text)
     return 0
-
-
-def write_quietly(text: str) -> None:
-    """Write to stdout; when the reader has gone (`| head`), stop without an error or a traceback."""
-    import os
-
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Python would flush again at exit and fail: point stdout at /dev/null first (the documented recipe).
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
 
 
 __all__ = ["Entry", "Layer", "as_json", "as_text", "judged_layers", "list_architecture", "resolve"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from .dates import in_window, vn
 from .findings import Basis, Instrument
@@ -28,25 +28,41 @@ def resolve_basis(rule: Rule, architecture: Architecture) -> list[Basis]:
     """The rule's bases, with `@architecture` read as the decision approving the architecture in use.
 
     Its `article` names a principle of the architecture (resolved to that principle's place in the
-    decision, and dropped when the architecture has no such principle) or is kept as written.
+    decision), or of a national framework edition (resolved to that framework's decision and window), and is
+    dropped when neither states it; other articles are kept as written.
     """
-    out = []
+    return [b for b, _ in _resolve(rule, architecture)]
+
+
+def _resolve(rule: Rule, architecture: Architecture) -> list[tuple[Basis, str | None]]:
+    """The resolved bases, each with the scope it is written with (None: it speaks wherever the rule does)."""
+    out: list[tuple[Basis, str | None]] = []
     decision = architecture.decision
     principles = {p.id: p for p in architecture.principles}
+    national = {p.id: (f, p) for f in (architecture.national.frameworks if architecture.national else ())
+                for p in f.principles}
     for b in rule.basis:
         if b.province and b.province != architecture.province:
             continue  # a province's own letter speaks only for plans under that province's architecture
         if b.instrument != ARCHITECTURE_BASIS:
-            out.append(Basis(b.instrument, b.article, b.valid_from, b.valid_to, b.verified, b.source))
+            out.append((Basis(b.instrument, b.article, b.valid_from, b.valid_to, b.verified, b.source), b.scope))
             continue
         article = b.article
+        if article not in principles and article in national:
+            # a principle of the national framework (QĐ 1425/QĐ-TTg): that decision is the basis, from its own date
+            framework, principle = national[article]
+            number = re.escape(framework.decisions[0].number)
+            place = re.sub(rf"^(QĐ|Quyết định)\s*(số\s*)?{number},?\s*", "", principle.source)
+            out.append((Basis(framework.name(), place, framework.valid_from, framework.valid_to, framework.verified,
+                              framework.source), b.scope))
+            continue
         if article in principles:
             # the principle's place in the decision, without repeating the decision's number
             article = re.sub(rf"^(QĐ|Quyết định)\s*(số\s*)?{re.escape(decision.number)},?\s*", "", principles[article].source)
         elif article and article.replace("-", "").isalnum() and article.islower():
             continue  # a principle this architecture does not state
         name = f"Quyết định {decision.number} ngày {vn(decision.date)} ({architecture.id})"
-        out.append(Basis(name, article, decision.effective, None, True, decision.source))
+        out.append((Basis(name, article, decision.effective, None, True, decision.source), b.scope))
     return out
 
 
@@ -66,11 +82,14 @@ class LegalTime:
     def __init__(self, pack: RulePack, architecture: Architecture) -> None:
         self.architecture = architecture
         self.bases: dict[str, tuple[Basis, ...]] = {}
+        self._scoped: dict[str, tuple[tuple[Basis, str | None], ...]] = {}
         self.windows: dict[str, Window] = {}
         self.usable: dict[str, bool] = {}  # the architecture has what the rule needs (elements, a stated principle)
         for loaded in pack.rules:
             rule = loaded.rule
-            resolved = resolve_basis(rule, architecture)
+            scoped = _resolve(rule, architecture)
+            resolved = [b for b, _ in scoped]
+            self._scoped[rule.id] = tuple(scoped)
             self.bases[rule.id] = tuple(resolved)
             self.windows[rule.id] = _window(rule, resolved or [_written(b) for b in rule.basis])
             self.usable[rule.id] = bool(resolved) and all(architecture.has(e) for e in rule.requires)
@@ -79,15 +98,27 @@ class LegalTime:
     def in_force(self, rule_id: str, day: dt.date) -> bool:
         return in_window(day, *self.windows[rule_id])
 
+    def judgeable_on(self, day: dt.date) -> bool:
+        """Whether a plan can be judged against this architecture on `day`: not before its decision took effect."""
+        return day >= self.architecture.decision.effective
+
     def evaluated_on(self, rule_id: str, day: dt.date) -> bool:
-        """Whether a check on `day` with this architecture evaluates the rule (given a plan of its kind)."""
-        return self.usable[rule_id] and self.in_force(rule_id, day)
+        """Whether a check on `day` with this architecture evaluates the rule (given a plan of its kind); before the
+        architecture took effect none is (the check refuses the plan instead of passing it)."""
+        return self.judgeable_on(day) and self.usable[rule_id] and self.in_force(rule_id, day)
 
     def bases_in_force(self, rule_id: str, day: dt.date) -> tuple[Basis, ...]:
         """The bases in force on `day` (all of them when none is: the finding still cites what it rests on)."""
-        resolved = self.bases[rule_id]
-        in_force = tuple(b for b in resolved if in_window(day, b.valid_from, b.valid_to))
-        return in_force or resolved
+        return self.fitting(rule_id, day, lambda scope: True)[0]
+
+    def fitting(self, rule_id: str, day: dt.date, fits: Callable[[str], bool]) -> tuple[tuple[Basis, ...], tuple[str, ...]]:
+        """The bases in force on `day` whose scope fits the target (`fits(scope id)`), and the scopes that excluded
+        the others. Nothing in force: every basis, as above, still filtered by scope."""
+        scoped = self._scoped[rule_id]
+        in_force = [(b, s) for b, s in scoped if in_window(day, b.valid_from, b.valid_to)] or list(scoped)
+        kept = tuple(b for b, s in in_force if s is None or fits(s))
+        excluded = tuple(dict.fromkeys(s for _, s in in_force if s is not None and not fits(s)))
+        return kept, excluded
 
     def instruments_in_force(self, day: dt.date) -> tuple[Instrument, ...]:
         """The instruments the rule pack relies on that were in force on `day` (for the report header)."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 from .errors import UsageError
@@ -39,13 +38,20 @@ def list_rules(area: str | None, extra: list[Path], as_of: str | None, lang: str
     legal = LegalTime(pack, arch)
     selected = [r for r in pack.rules if (area is None or r.rule.area == area)
                 and (day is None or legal.evaluated_on(r.rule.id, day))]
+    from .outputs import write_quietly
+
     if fmt == "json":
-        sys.stdout.write(_rules_json(selected, legal, lang, arch.id, day))
+        write_quietly(_rules_json(selected, legal, lang, arch.id, day))
         return 0
+    import io
+    import shutil
+
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(highlight=False, markup=False, width=max(100, Console().width))
+    # as wide as the terminal (COLUMNS, else 80 when piped), never narrower than a readable table
+    buffer = io.StringIO()
+    console = Console(file=buffer, highlight=False, markup=False, width=max(60, shutil.get_terminal_size().columns))
     count = 0
     for current in AREAS:
         rows = [r for r in selected if r.rule.area == current]
@@ -60,6 +66,7 @@ def list_rules(area: str | None, extra: list[Path], as_of: str | None, lang: str
             count += 1
         console.print(table)
     console.print(say("rules.count", lang, count=count))
+    write_quietly("\n".join(line.rstrip() for line in buffer.getvalue().split("\n")))
     return 0
 
 
@@ -94,14 +101,18 @@ def explain_rule(rule_id: str, extra: list[Path], lang: str, architecture: str |
         if info is not None:
             from .explain import render_input_rule
 
-            sys.stdout.write(render_input_rule(info, lang))
+            from .outputs import write_quietly
+
+            write_quietly(render_input_rule(info, lang))
             return 0
         import difflib
 
         close = difflib.get_close_matches(rule_id.upper(), [r.rule.id for r in pack.rules], n=3)
         raise UsageError("cli.unknown_rule", rule=rule_id, hint=say("schema.hint", lang, suggestion=", ".join(close)) if close else "")
     legal = LegalTime(pack, ArchitectureResolver(architecture)(None))
-    sys.stdout.write(render_rule(loaded, lang, legal.windows[loaded.rule.id]))
+    from .outputs import write_quietly
+
+    write_quietly(render_rule(loaded, lang, legal.windows[loaded.rule.id]))
     return 0
 
 

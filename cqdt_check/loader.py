@@ -14,7 +14,9 @@ Problems that make the file unreadable raise LoadError (exit 2); the rest are in
 from __future__ import annotations
 
 import math
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +56,7 @@ class LoadError(Exception):
         self.code = code
         self.location = location
         self.params = params
+        self.parser_location: Location | None = None  # a syntax error: where the parser stopped (location: the cause)
 
 
 @dataclass
@@ -89,6 +92,9 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _INT = re.compile(r"^[-+]?[0-9]+$")
+# No fact of a plan needs more digits than this (a budget in đồng has 15 at most); past it an integer is a finding,
+# and Python would refuse to convert one past 4,300 digits anyway.
+MAX_INT_DIGITS = 18
 _OCT = re.compile(r"^0o[0-7]+$")
 _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
@@ -140,7 +146,8 @@ def _looks_utf16(raw: bytes) -> bool:
         return False
     even, odd = sample[0::2], sample[1::2]
     for zeros, others in ((odd, even), (even, odd)):
-        if zeros.count(0) >= len(zeros) // 2 and others.count(0) == 0:
+        # at least one NUL: a short ASCII file (`{}`) has none, and is not UTF-16
+        if zeros.count(0) >= max(1, len(zeros) // 2) and others.count(0) == 0:
             return True
     return False
 
@@ -169,10 +176,18 @@ def load_file(path: Path, display: str | None = None, limits: Limits = DEFAULT_L
     """Read and parse one plan file."""
     name = display or str(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise LoadError("is_directory", Location(name))
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read for ever, a device never end
+            raise LoadError("not_regular", Location(name))
+        size = info.st_size
         if size > limits.max_bytes:
             raise LoadError("too_large", Location(name), size=size, limit=limits.max_bytes)
-        with path.open("rb") as handle:
+        # O_NONBLOCK: a regular file swapped for a FIFO since the stat cannot block the open
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise LoadError("not_regular", Location(name))
             raw = handle.read(limits.max_bytes + 1)
     except LoadError:
         raise
@@ -214,14 +229,14 @@ def load_text(text: str, name: str, limits: Limits = DEFAULT_LIMITS) -> SourceDo
     try:
         return _parse(text, name, limits, _EventLoader)
     except LoadError as error:
-        if error.code != "syntax" or _EventLoader is _PureLoader:
+        if not error.code.startswith("syntax") or _EventLoader is _PureLoader:
             raise
         # libyaml may refuse deep nesting itself (PyYAML >= 6.0.3 bundles a libyaml with a nesting limit, and its
         # scanner reads flow collections ahead), before our own --max-depth is reached in the events. The depth
         # limit is ours: the text before libyaml's refusal is parsed again by the pure-Python parser, which has no
         # limit of its own, so a too-deep plan is refused by our message at the first node past --max-depth, and
         # any other syntax error keeps libyaml's place. Only failing files pay for this.
-        index = _offset(text, error.location)
+        index = _offset(text, error.parser_location or error.location)
         try:
             _parse(text[:index], name, limits, _PureLoader)
         except yaml.YAMLError:  # the pure-Python reader refuses some texts at once (a control character)
@@ -350,13 +365,18 @@ def _parse(text: str, name: str, limits: Limits, parser: type) -> SourceDocument
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise LoadError("syntax", Location(name, line, column), reason=_yaml_reason(exc)) from None
+        context = exc.context_mark.line + 1 if exc.context_mark else line
+        code, cause_line, cause_column = syntax_cause(text, line, column, context)
+        error = LoadError(code, Location(name, cause_line, cause_column), text=_excerpt(text, cause_line))
+        error.parser_location = Location(name, line, column)  # where the parser stopped (load_text re-parses to it)
+        raise error from None
     except yaml.reader.ReaderError as exc:  # a character YAML forbids (control characters): find its place
         index = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
         line, column = (text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)) if index >= 0 else (0, 0)
-        raise LoadError("syntax", Location(name, line, column), reason=str(exc).splitlines()[0]) from None
-    except yaml.YAMLError as exc:
-        raise LoadError("syntax", Location(name), reason=str(exc).splitlines()[0]) from None
+        raise LoadError("syntax.control", Location(name, line, column), char=f"U+{exc.character:04X}"
+                        if isinstance(exc.character, int) else "?") from None
+    except yaml.YAMLError:
+        raise LoadError("syntax", Location(name), text="") from None
     finally:
         loader.dispose()
     spans.setdefault((), (1, 1))
@@ -442,16 +462,30 @@ def _scalar(event, path: PathT, place, problems) -> object:
         value = event.value
         return value if value.isascii() else unicodedata.normalize("NFC", value)
     if tag is not None:  # an explicit core tag such as !!int: honour it only if the text fits
+        if _too_long(event.value):
+            problems.append(InputProblem("long_integer", path, place[0], place[1],
+                                         {"digits": len(event.value.lstrip("+-")), "limit": MAX_INT_DIGITS}))
+            return event.value
         value = resolve_plain(event.value)
         expected = _TAG_TYPES[tag]
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
             problems.append(InputProblem("tag", path, place[0], place[1], {"tag": _shown_tag(tag)}))
             return event.value
         return float(value) if tag.endswith("float") and isinstance(value, (int, float)) else value
+    if _too_long(event.value):
+        problems.append(InputProblem("long_integer", path, place[0], place[1],
+                                     {"digits": len(event.value.lstrip("+-")), "limit": MAX_INT_DIGITS}))
+        return event.value
     value = resolve_plain(event.value)
     if isinstance(value, float) and not math.isfinite(value):
         problems.append(InputProblem("non_finite", path, place[0], place[1], {"value": event.value}))
     return value
+
+
+def _too_long(text: str) -> bool:
+    """A plain scalar that would be an integer (or a hex/octal one) with more digits than any plan fact has."""
+    return len(text) > MAX_INT_DIGITS and bool(_INT.match(text) or _OCT.match(text) or _HEX.match(text)) and \
+        len(text.lstrip("+-").removeprefix("0x").removeprefix("0o")) > MAX_INT_DIGITS
 
 
 def _check_tag(tag, default, path, place, problems) -> None:
@@ -469,9 +503,54 @@ def _loc(name: str, event) -> Location:
     return Location(name, event.start_mark.line + 1, event.start_mark.column + 1)
 
 
-def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
-    parts = [p for p in (exc.context, exc.problem) if p]
-    return "; ".join(parts) or "YAML không hợp lệ"
+def syntax_cause(text: str, line: int, column: int, context: int) -> tuple[str, int, int]:
+    """The likely cause of a YAML syntax error, read from the text around the parser's place (never from the parser's
+    words, which differ between PyYAML and libyaml and are English): (message code, line, column).
+
+    Checked from the most certain: a tab in the indentation, a quote or bracket left open on the lines the parser
+    was reading, an indentation matching no enclosing level (a misaligned key); otherwise the generic message.
+    """
+    lines = text.split("\n")
+    first, last = max(1, min(context, line)), min(len(lines), max(line, context))
+    for number in range(first, last + 1):
+        indent = lines[number - 1][: len(lines[number - 1]) - len(lines[number - 1].lstrip(" \t"))]
+        if "\t" in indent:
+            return "syntax.tab", number, indent.index("\t") + 1
+    for number in range(first, last + 1):
+        body = _without_comment(lines[number - 1])
+        for quote in ('"', "'"):
+            if body.count(quote) % 2 == 1 and (quote == '"' or not re.search(r"\w'\w", body)):
+                return "syntax.quote", number, body.index(quote) + 1
+        for opening, closing in (("[", "]"), ("{", "}")):
+            if body.count(opening) > body.count(closing):
+                return "syntax.bracket", number, body.rindex(opening) + 1
+    if 1 <= line <= len(lines):
+        target = line if lines[line - 1].strip() else max(1, line - 1)
+        current = lines[target - 1]
+        width = len(current) - len(current.lstrip(" "))
+        levels = {len(earlier) - len(earlier.lstrip(" ")) for earlier in lines[: target - 1]
+                  if earlier.strip() and not earlier.lstrip().startswith("#")}
+        if current.strip() and width not in levels:
+            return "syntax.indent", target, width + 1
+    return "syntax", line, column
+
+
+def _without_comment(line: str) -> str:
+    """A line without its trailing `# comment` (a `#` after a space, outside quotes — close enough for a hint)."""
+    quote = None
+    for index, char in enumerate(line):
+        if char in "\"'" and quote in (None, char):
+            quote = None if quote else char
+        elif char == "#" and quote is None and (index == 0 or line[index - 1] in " \t"):
+            return line[:index]
+    return line
+
+
+def _excerpt(text: str, line: int) -> str:
+    """The line the error is on, shortened, for the message."""
+    lines = text.split("\n")
+    content = lines[line - 1].strip() if 1 <= line <= len(lines) else ""
+    return content if len(content) <= 60 else content[:57] + "…"
 
 
 __all__ = ["Limits", "LoadError", "SourceDocument", "InputProblem", "load_file", "load_text", "format_path",

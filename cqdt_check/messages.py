@@ -43,7 +43,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "hãy lưu lại tệp với mã hoá UTF-8 và dùng phông Unicode",
         "byte {offset} is not valid UTF-8 (the file may be Windows-1258 or TCVN3); save it again as UTF-8 with a Unicode font",
     ),
-    "syntax": ("YAML không hợp lệ: {reason}", "invalid YAML: {reason}"),
+    "syntax": ("YAML không hợp lệ ở vị trí này («{text}»); kiểm tra thụt lề, dấu ':' sau mỗi khoá và dấu nháy",
+               "invalid YAML at this place («{text}»); check the indentation, the ':' after each key and the quotes"),
+    "syntax.tab": ("YAML không hợp lệ: dòng thụt lề bằng phím Tab («{text}»); YAML chỉ cho phép thụt lề bằng dấu cách",
+                   "invalid YAML: the line is indented with a tab («{text}»); YAML allows only spaces for indentation"),
+    "syntax.quote": ("YAML không hợp lệ: dấu nháy mở nhưng chưa đóng («{text}»); thêm dấu nháy đóng ở cuối giá trị",
+                     "invalid YAML: a quote is opened but not closed («{text}»); close it at the end of the value"),
+    "syntax.bracket": ("YAML không hợp lệ: dấu ngoặc [ hoặc {{ mở nhưng chưa đóng («{text}»)",
+                       "invalid YAML: a [ or {{ is opened but not closed («{text}»)"),
+    "syntax.indent": (
+        "YAML không hợp lệ: khoá thụt lề lệch, không thẳng hàng với khoá nào ở trên («{text}»); các khoá cùng cấp "
+        "phải thẳng cột",
+        "invalid YAML: the key is misaligned, level with no key above it («{text}»); keys of one level must line up",
+    ),
+    "syntax.control": ("YAML không hợp lệ: tệp chứa ký tự điều khiển {char} mà YAML không cho phép",
+                       "invalid YAML: the file holds the control character {char}, which YAML does not allow"),
     "multiple_documents": (
         "tệp có nhiều hơn một tài liệu YAML (tài liệu thứ hai bắt đầu ở dòng {line}); mỗi tệp chỉ chứa một kế hoạch",
         "the file holds more than one YAML document (the second starts at line {line}); put one plan per file",
@@ -75,12 +89,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "{rule}: check '{check}' does not apply to target '{target}'"),
     "pack.bad_options": ("{rule}: tham số không hợp lệ cho '{check}' tại {path}: {reason}",
                          "{rule}: invalid options for '{check}' at {path}: {reason}"),
+    "pack.unknown_scope": ("{rule}: phạm vi căn cứ '{scope}' không có trong scopes của vocabulary",
+                           "{rule}: basis scope '{scope}' is not in the vocabulary's scopes"),
     "pack.unknown_concept": ("{rule}: khái niệm '{concept}' không có trong vocabulary",
                              "{rule}: concept '{concept}' is not in the vocabulary"),
     "pack.bad_placeholder": ("{rule}: thông điệp dùng {{{name}}} nhưng '{check}' chỉ cung cấp: {known}",
                              "{rule}: the message uses {{{name}}} but '{check}' only provides: {known}"),
     "pack.error_unverified": ("{rule}: quy tắc mức error phải có ít nhất một căn cứ đã xác minh (verified: true)",
                               "{rule}: an error rule needs at least one verified basis (verified: true)"),
+    "pack.unknown_exemption": ("{rule}: trường hợp miễn '{exemption}' không có trong vocabulary (exemptions)",
+                               "{rule}: exemption '{exemption}' is not in the vocabulary (exemptions)"),
+    "pack.unknown_instrument": ("{rule}: văn bản '{instrument}' không có trong vocabulary (instruments)",
+                                "{rule}: instrument '{instrument}' is not in the vocabulary (instruments)"),
     "pack.duplicate_rule": ("{rule}: mã quy tắc bị trùng (đã có ở {first})", "{rule}: duplicate rule id (already in {first})"),
     "pack.invalid": ("{rule}{path}: {reason}", "{rule}{path}: {reason}"),
     "architecture.invalid": ("kiến trúc không hợp lệ: {path}: {reason}", "invalid architecture: {path}: {reason}"),
@@ -88,6 +108,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rules.in_force": ("hiệu lực", "in force"),
     "rules.count": ("{count} quy tắc", "{count} rules"),
     "cli.as_said": ("{text}", "{text}"),  # a refusal already worded in the user's language (init's answers)
+    # A value a model refuses (errors.Invalid).
+    "value.window_reversed": ("valid_to trước valid_from", "valid_to is before valid_from"),
+    "value.english_missing": ("thiếu bản tiếng Anh (en) của: {fields}", "the English text (en) is missing for: {fields}"),
+    "value.duplicate_ids": ("mã trùng lặp: {ids}", "duplicate ids: {ids}"),
+    "value.unknown_ids": ("tham chiếu tới mã không tồn tại: {ids}", "references to ids that do not exist: {ids}"),
+    "value.duplicate_task_numbers": ("số thứ tự nhiệm vụ bị trùng", "duplicate task numbers"),
+    "value.national_only": ("lớp quốc gia chỉ chứa thành phần cấp quốc gia: {ids}",
+                            "the national layer holds national elements only: {ids}"),
+    "value.frameworks_overlap": ("thời gian áp dụng của {first} và {second} chồng lấn",
+                                 "the periods of {first} and {second} overlap"),
+    "value.rental_missing": ("kế hoạch thuê dịch vụ (kind: service_rental) phải có mục rental",
+                             "a service rental plan (kind: service_rental) needs a rental section"),
+    "value.rental_unexpected": ("mục rental chỉ dùng khi kind là service_rental",
+                                "the rental section is for kind: service_rental only"),
+    "value.no_such_date": ("ngày không tồn tại: {value}", "no such date: {value}"),
+    "value.date_form": ("ngày phải viết dạng YYYY-MM-DD", "dates are written YYYY-MM-DD"),
     "cli.progress": ("Đang kiểm tra", "Checking"),
     "cli.no_schema": ("không có schema '{name}' ({known})", "there is no schema '{name}' ({known})"),
     "cli.write_failed": ("--format {format}: {file}: {reason}", "--format {format}: {file}: {reason}"),
@@ -109,6 +145,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.output_unused": ("--output: mọi --format đã có tệp riêng", "--output: every --format already names its file"),
     "cli.output_is_plan": ("{file}: báo cáo không được ghi đè lên tệp kế hoạch đang kiểm tra",
                            "{file}: a report must not overwrite a plan being checked"),
+    "cli.stdout_closed": ("--format {format}: đầu ra chuẩn (stdout) đã bị đóng; hãy ghi báo cáo ra tệp (--format {format}:TỆP)",
+                          "--format {format}: standard output is closed; write the report to a file (--format {format}:FILE)"),
+    "cli.stdout_encoding": (
+        "--format {format}: đầu ra chuẩn dùng mã hoá {encoding}, không hiển thị được tiếng Việt; đặt PYTHONIOENCODING=utf-8 "
+        "hoặc ghi báo cáo ra tệp (--format {format}:TỆP)",
+        "--format {format}: standard output uses the {encoding} encoding, which cannot show the report; set "
+        "PYTHONIOENCODING=utf-8 or write the report to a file (--format {format}:FILE)",
+    ),
     "cli.same_file": ("--format/--output: hai báo cáo ghi vào cùng một tệp", "--format/--output: two reports write to the same file"),
     "cli.bad_date": ("--as-of: '{value}' không phải ngày có thật dạng YYYY-MM-DD (ví dụ 2025-05-12)",
                      "--as-of: '{value}' is not a real date written YYYY-MM-DD (e.g. 2025-05-12)"),
@@ -117,6 +161,57 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "there is no rule '{rule}'{hint} (see: cqdt-check rules)"),
     "cli.summary": ("{files} tệp — {error} lỗi, {warning} cảnh báo, {info} thông tin",
                     "{files} file(s) — {error} error(s), {warning} warning(s), {info} info"),
+    # --- configuration files (config.py) and rule selection (selection.py) ---
+    "config.both": ("--config và --no-config không dùng cùng nhau", "--config and --no-config cannot be used together"),
+    "config.not_found": ("--config: không tìm thấy tệp cấu hình", "--config: the configuration file does not exist"),
+    "config.toml_syntax": ("TOML không hợp lệ ở vị trí này (xem lại dấu ngoặc, dấu nháy và dấu '=')",
+                           "invalid TOML at this place (check brackets, quotes and '=')"),
+    "config.input_problem": ("cấu hình '{key}': khoá lặp lại hoặc cú pháp YAML không dùng được trong tệp cấu hình",
+                             "configuration '{key}': a repeated key or YAML syntax a configuration cannot use"),
+    "config.unknown_key": ("cấu hình không có khoá '{key}'{hint} (có: {known})",
+                           "there is no configuration key '{key}'{hint} (known: {known})"),
+    "config.invalid": ("cấu hình '{key}': {problem}", "configuration '{key}': {problem}"),
+    "config.operator_only": (
+        "'{key}' chỉ được đặt trong tệp cấu hình do người chạy chỉ định bằng --config (hoặc trên dòng lệnh): tệp tìm "
+        "thấy trong thư mục đang kiểm tra thuộc về bên được đánh giá, nên không được chọn căn cứ đánh giá, quy tắc được "
+        "đánh giá hay ngưỡng thất bại; dùng --config TỆP nếu đây là cấu hình của bạn, hoặc --no-config",
+        "'{key}' may be set only in a configuration file the operator names with --config (or on the command line): a "
+        "file found in the folder being checked belongs to the party being judged, so it may not choose what the plan "
+        "is judged against, which rules run or what fails it; use --config FILE if this configuration is yours, or --no-config",
+    ),
+    "config.not_supported": ("cấu hình '{key}': phiên bản này chưa có tuỳ chọn tương ứng",
+                             "configuration '{key}': this version has no such option yet"),
+    "config.file": ("Tệp cấu hình: {file}", "Configuration file: {file}"),
+    "config.none": ("không có (dùng giá trị mặc định)", "none (defaults in effect)"),
+    "config.found_by": ("Cách tìm: {how}", "Found by: {how}"),
+    "config.named": ("--config (do người chạy chỉ định)", "--config (named by the operator)"),
+    "config.searched": ("tìm ngược lên từ thư mục hiện tại (thuộc thư mục đang kiểm tra)",
+                        "searched upward from the current folder (belongs to the folder being checked)"),
+    "config.source.cli": ("dòng lệnh", "command line"),
+    "config.source.default": ("mặc định", "default"),
+    "select.unknown": ("{option}: không có quy tắc, tiền tố mã hay lĩnh vực '{selector}'{hint} (xem: cqdt-check rules)",
+                       "{option}: no rule, id prefix or area '{selector}'{hint} (see: cqdt-check rules)"),
+    "select.input_rule": (
+        "{option}: không thể tắt '{selector}': các quy tắc YAML-/SCHEMA- xác nhận tệp được đọc đúng như đã viết",
+        "{option}: '{selector}' cannot be turned off: the YAML-/SCHEMA- rules establish that the file was read as written",
+    ),
+    "select.reason": ("không đánh giá: quy tắc bị tắt bởi {source}", "not evaluated: turned off by {source}"),
+    "report.config": ("Cấu hình", "Configuration"),
+    "report.config_how": ("{file} ({how})", "{file} ({how})"),
+    "report.config_named": ("--config", "--config"),
+    "report.config_searched": ("tìm thấy trong thư mục", "found in the folder"),
+    "report.rules_off": ("Quy tắc không đánh giá", "Rules not evaluated"),
+    "report.rules_off_note": (
+        "{count} quy tắc bị tắt, không được đánh giá (không phải là đạt): {rules}",
+        "{count} rules turned off and not evaluated (not passed): {rules}",
+    ),
+    "report.statistics": ("Thống kê theo quy tắc", "Counts per rule"),
+    "opinion.conclusion.incomplete": (
+        "Chưa đủ căn cứ kết luận {subject} phù hợp với {architecture}: các quy tắc {rules} đã bị tắt khi kiểm tra và "
+        "không được đánh giá; cần kiểm tra lại với đầy đủ quy tắc.",
+        "There are not enough grounds to conclude that {subject} conforms to {architecture}: the rules {rules} were "
+        "turned off and not evaluated; check again with every rule.",
+    ),
     "cli.unknown_architecture_id": ("không có kiến trúc '{ref}'{hint} (có: {known})", "there is no architecture '{ref}'{hint} (known: {known})"),
     # cqdt-check init: the questions (one per option --KEY), then its own words. The plan's comments are the schema's.
     "init.q.kind": ("Loại hồ sơ: dự án đầu tư hay kế hoạch thuê dịch vụ CNTT", "Kind: an investment project or an IT-service rental plan"),
@@ -236,8 +331,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # Schema errors (jsonschema keyword → message).
     "schema.required": ("thiếu trường bắt buộc '{field}'", "required field '{field}' is missing"),
     "schema.additional": (
-        "trường '{field}' không có trong định dạng cqdt-plan/1{hint}",
-        "field '{field}' is not part of the cqdt-plan/1 format{hint}",
+        "trường '{field}' không có trong định dạng {format}{hint}",
+        "field '{field}' is not part of the {format} format{hint}",
     ),
     "schema.hint": (" — có phải ý bạn là '{suggestion}'?", " — did you mean '{suggestion}'?"),
     "schema.type": ("phải là {expected}, nhưng đang là {actual} ({value})", "must be {expected}, but is {actual} ({value})"),
@@ -288,6 +383,61 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "input.YAML-006": ("Số vô hạn hoặc NaN", "Infinite or NaN number"),
     "input.SCHEMA-001": ("Không đúng định dạng kế hoạch", "Does not follow the plan format"),
     "input.SCHEMA-002": ("Mã hệ thống bị trùng", "Duplicate system id"),
+    "input.SCHEMA-003": ("Ngày của hồ sơ ở tương lai", "A plan date in the future"),
+    "input.SCHEMA-004": ("Ngày phê duyệt trước ngày trình", "Approved before it was submitted"),
+    "input.YAML-007": ("Số nguyên quá dài", "Integer too long"),
+    # Dates that cannot be true of a plan, and dates a plan cannot be judged on (the document is not checked).
+    "date.future": (
+        "{field} = {date} là ngày ở tương lai (hôm nay là {today}); ngày của hồ sơ quyết định văn bản pháp luật "
+        "áp dụng nên phải là ngày đã xảy ra",
+        "{field} = {date} is in the future (today is {today}); a plan's dates choose the law that applies, so they "
+        "must have happened",
+    ),
+    "date.approved_before_submitted": (
+        "dates.approved = {approved} trước dates.submitted = {submitted}: hồ sơ không thể được phê duyệt trước khi trình",
+        "dates.approved = {approved} is before dates.submitted = {submitted}: a plan cannot be approved before it is "
+        "submitted",
+    ),
+    "remedy.dates": (
+        "Sửa ngày theo văn bản trình và quyết định phê duyệt thực tế; thẩm định viên nên chạy với --as-of là ngày thẩm định.",
+        "Correct the dates from the actual submission and approval documents; appraisers should run with --as-of set "
+        "to the appraisal date.",
+    ),
+    "date_before_architecture": (
+        "ngày áp dụng {date} ({source}) trước ngày Kiến trúc {architecture} ({decision}) có hiệu lực ({effective}): "
+        "không thể đánh giá hồ sơ theo kiến trúc này; kiểm tra lại ngày, hoặc chọn --architecture và --as-of phù hợp",
+        "the governing date {date} ({source}) is before architecture {architecture} ({decision}) took effect "
+        "({effective}): the plan cannot be judged against it; check the date, or choose --architecture and --as-of",
+    ),
+    "no_rule_in_force": (
+        "không quy tắc nào của gói quy tắc có hiệu lực vào ngày {date} ({source}) với kiến trúc {architecture}: "
+        "không kiểm tra được, hồ sơ không được coi là đạt",
+        "no rule of the rule pack is in force on {date} ({source}) with architecture {architecture}: nothing could "
+        "be checked, so the plan does not pass",
+    ),
+    "long_integer": (
+        "số nguyên dài {digits} chữ số (tối đa {limit}): không phải một giá trị của kế hoạch; hãy kiểm tra lại",
+        "an integer of {digits} digits (at most {limit}): not a value a plan holds; check it",
+    ),
+    "not_regular": (
+        "không phải tệp thông thường (FIFO, thiết bị hoặc socket): không đọc",
+        "not a regular file (a FIFO, device or socket): not read",
+    ),
+    "could_not_handle": (
+        "không xử lý được tệp này (lỗi của công cụ: {reason}); các tệp khác vẫn được kiểm tra",
+        "this file could not be handled (a fault of the tool: {reason}); the other files are still checked",
+    ),
+    "regime.transition": (
+        "dates.investment_started = {date} trước {cutoff}: áp dụng chuyển tiếp {regime} ({basis})",
+        "dates.investment_started = {date} is before {cutoff}: {regime} applies under the transition ({basis})",
+    ),
+    "regime.until": (" đến {until}", " until {until}"),
+    "report.regime": ("Chế độ chuyển tiếp", "Transitional regime"),
+    "report.operator_source": ("Tệp do người chạy chỉ định", "Operator-supplied file"),
+    "opinion.operator_source": (
+        "Hồ sơ được đối chiếu theo tệp do người thẩm định chỉ định thay cho bản có sẵn của công cụ: {file}.",
+        "The plan was checked against a file the appraiser named instead of the tool's bundled one: {file}.",
+    ),
     # Report headings added by the other formats (html, markdown, sarif, junit, github, opinion).
     # --- reporters: html / opinion ---
     "html.rule_pack": ("Gói quy tắc", "Rule pack"),
@@ -507,12 +657,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "không áp dụng: căn cứ của quy tắc là văn bản của tỉnh {province}, không áp dụng với kiến trúc {architecture}",
         "not applicable: the rule rests on letters of {province} province, which do not apply under architecture {architecture}",
     ),
+    "na.copy_by_design": (
+        "không áp dụng: {system} là {component}, giữ bản sao đồng bộ của dữ liệu nguồn cấp tỉnh theo thiết kế "
+        "(Kiến trúc, Phụ lục III nhiệm vụ 7); bản sao dữ liệu của CSDL quốc gia vẫn bị kiểm tra",
+        "not applicable: {system} is the {component}, which keeps synchronised copies of provincial sources by design "
+        "(architecture, Annex III task 7); copies of national databases are still checked",
+    ),
+    "copy.another_source": ("nguồn khác", "another source"),
     "na.platform_itself": ("{component}: chính là nền tảng kết nối", "{component}: the platform itself"),
     "na.target_kind": ("{target} không thuộc loại {kinds}", "{target} is not of kind {kinds}"),
     "na.target_excluded": ("{target}: được loại trừ khỏi quy tắc này", "{target}: excluded from this rule"),
     "na.no_level_criteria": (
         "không có quy định về tiêu chí xác định cấp độ có hiệu lực vào ngày này",
         "no criteria for determining the level are in force on this date",
+    ),
+    "na.basis_scope": (
+        "không áp dụng: {instrument} không áp dụng ở đây ({field} = {value}): {reason}",
+        "not applicable: {instrument} does not apply here ({field} = {value}): {reason}",
     ),
     "na.no_targets": ("không áp dụng: kế hoạch không có {what}", "not applicable: the plan has no {what}"),
     "window.from": ("từ {start}", "from {start}"),

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import ConfigDict, Field, model_validator
 
 from .dates import IsoDate
+from .errors import Invalid
 from .values import Frozen
 
 PLAN_SCHEMA_ID = "https://cqdt-check.github.io/schemas/plan.schema.json"
@@ -42,7 +43,7 @@ class Dates(_Model):
 
 class Owner(_Model):
     agency: str = F("Chủ đầu tư/chủ quản", "Tên cơ quan, đơn vị chủ đầu tư hoặc chủ quản.", min_length=1)
-    level: Level = F("Cấp", "Cấp chính quyền: province (tỉnh), district (huyện, chỉ trước 01/07/2025), commune (xã).")
+    level: Level = F("Cấp", "Cấp chính quyền: province (tỉnh), district (huyện; chỉ trước 01/07/2025), commune (xã).")
     type: Literal["state_agency", "public_service_unit"] | None = F(
         "Loại đơn vị", "state_agency (cơ quan nhà nước) hoặc public_service_unit (đơn vị sự nghiệp công lập).", None
     )
@@ -113,6 +114,14 @@ class Network(_Model):
     ipv6_only_plan: bool | None = F(
         "Lộ trình thuần IPv6", "Kế hoạch có lộ trình chuyển sang thuần IPv6 (IPv6-only) theo chương trình 2026–2030.", None
     )
+    ipv6_readiness: bool | None = F(
+        "Phân tích sẵn sàng IPv6", "Thiết kế có phân tích khả năng sẵn sàng IPv6 của hệ thống (NĐ 224/2026 Điều 46–48).", None
+    )
+    web_portal: bool | None = F(
+        "Cổng/Trang thông tin điện tử", "true nếu hệ thống là cổng thông tin điện tử hoặc trang thông tin điện tử của cơ quan nhà nước.", None
+    )
+    domain: str | None = F("Tên miền truy cập", "Tên miền truy cập của cổng/trang thông tin điện tử, ví dụ sokhcn.quangngai.gov.vn.", None,
+                           min_length=1)
 
 
 class Identity(_Model):
@@ -125,16 +134,14 @@ class Identity(_Model):
 
 
 Via = Literal["direct", "lgsp", "ndxp", "data_coordination_platform"]
+# one wording of the platforms for every field that names one (reports read the labels from it: labels.py)
+VIA_TEXT = ("direct (trực tiếp), lgsp (Nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh), ndxp (Nền tảng tích hợp, chia sẻ "
+            "dữ liệu quốc gia), data_coordination_platform (Nền tảng chia sẻ, điều phối dữ liệu)")
 
 
 class Integration(_Model):
     target: str = F("Hệ thống kết nối", "Mã hệ thống/nền tảng/CSDL trong tệp kiến trúc.", min_length=1)
-    via: Via | None = F(
-        "Kết nối qua",
-        "direct (trực tiếp), lgsp (Nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh), ndxp (Nền tảng tích hợp, chia sẻ "
-        "dữ liệu quốc gia), data_coordination_platform (Nền tảng chia sẻ, điều phối dữ liệu).",
-        None,
-    )
+    via: Via | None = F("Kết nối qua", VIA_TEXT + ".", None)
     direction: Literal["provide", "consume", "both"] | None = F("Chiều", "provide (cung cấp), consume (khai thác), both (hai chiều).", None)
     data: list[str] = F("Dữ liệu trao đổi", "Các loại dữ liệu trao đổi.", [])
 
@@ -168,6 +175,14 @@ class System(_Model):
         "Bí mật nhà nước", "none, mat (Mật), toi_mat (Tối mật), tuyet_mat (Tuyệt mật).", None
     )
     personal_data: PersonalData | None = F("Dữ liệu cá nhân", "Quy mô dữ liệu cá nhân hệ thống xử lý.", None)
+    private_information: bool | None = F(
+        "Thông tin riêng", "true nếu hệ thống xử lý thông tin riêng, không công khai (ngoài thông tin công cộng); "
+        "false nếu chỉ xử lý thông tin công cộng (NĐ 85/2016 Điều 6–8).", None
+    )
+    national_security_important: bool | None = F(
+        "Quan trọng về an ninh quốc gia",
+        "Hệ thống thuộc danh mục hệ thống thông tin quan trọng về an ninh quốc gia theo pháp luật về an ninh mạng.", None
+    )
     availability: Literal["business_hours", "24x7"] | None = F("Yêu cầu vận hành", "business_hours (giờ hành chính) hoặc 24x7.", None)
     security: Security | None = F("An toàn thông tin", "Cấp độ và biện pháp bảo đảm an toàn thông tin.", None)
     hosting: Hosting | None = F("Hạ tầng lưu trữ", "Nơi và hình thức đặt hệ thống.", None)
@@ -180,7 +195,7 @@ class System(_Model):
 class Dataset(_Model):
     name: str = F("Tên tập dữ liệu", "Tên tập dữ liệu.", min_length=1)
     role: Literal["provide", "consume"] = F("Vai trò", "provide (cung cấp) hoặc consume (khai thác).")
-    via: Via | None = F("Chia sẻ qua", "Nền tảng dùng để chia sẻ hoặc khai thác.", None)
+    via: Via | None = F("Chia sẻ qua", "Nền tảng dùng để chia sẻ hoặc khai thác: " + VIA_TEXT + ".", None)
     master_source: str | None = F(
         "Nguồn dữ liệu gốc", "Hệ thống duy nhất giữ bản gốc (mã hệ thống trong kế hoạch hoặc mã trong tệp kiến trúc).", None
     )
@@ -223,6 +238,18 @@ class Rental(_Model):
     synchronized_plan: bool | None = F("Kế hoạch thuê đồng bộ", "Là một phần của kế hoạch thuê dịch vụ đồng bộ, không trình riêng lẻ.", None)
     plan_approval: Literal["none", "planned", "submitted", "approved"] | None = F(
         "Phê duyệt kế hoạch thuê", "Tình trạng thẩm định, phê duyệt kế hoạch thuê dịch vụ không sẵn có.", None
+    )
+    architecture_assessment: bool | None = F(
+        "Đánh giá sự phù hợp Kiến trúc", "Kế hoạch thuê có nội dung đánh giá sự phù hợp với Khung kiến trúc số (NĐ 224/2026 Điều 67 khoản 2 điểm c).", None
+    )
+    quality_requirements: bool | None = F(
+        "Yêu cầu chất lượng, kết nối", "Kế hoạch thuê nêu yêu cầu chất lượng dịch vụ và yêu cầu kết nối, liên thông (NĐ 224/2026 Điều 67 khoản 2 điểm d).", None
+    )
+    trial_operation: bool | None = F(
+        "Vận hành thử", "Kế hoạch thuê có vận hành thử dịch vụ trước khi nghiệm thu (NĐ 224/2026 Điều 67 khoản 5).", None
+    )
+    quality_monitoring: bool | None = F(
+        "Giám sát chất lượng dịch vụ", "Kế hoạch thuê có phương án giám sát chất lượng dịch vụ trong thời gian thuê (NĐ 224/2026 Điều 67 khoản 6).", None
     )
     term_months: int | None = F("Thời hạn thuê (tháng)", "Thời hạn thuê dịch vụ theo kế hoạch thuê, tính bằng tháng.", None, ge=1)
     sla: Sla | None = F("Cam kết chất lượng dịch vụ (SLA)", "Các chỉ tiêu chất lượng dịch vụ.", None)
@@ -286,7 +313,7 @@ class Plan(_Model):
     @model_validator(mode="after")
     def _rental_matches_kind(self) -> Plan:
         if self.kind == "service_rental" and self.rental is None:
-            raise ValueError("kế hoạch thuê dịch vụ (kind: service_rental) phải có mục rental")
+            raise Invalid("value.rental_missing")
         if self.kind != "service_rental" and self.rental is not None:
-            raise ValueError("mục rental chỉ dùng khi kind là service_rental")
+            raise Invalid("value.rental_unexpected")
         return self

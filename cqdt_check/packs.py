@@ -15,11 +15,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from .architecture import DEFAULT_ARCHITECTURE, Architecture
-from .errors import ConfigError, UsageError
-from .findings import Location, format_path
-from .loader import LoadError, load_file
+from .errors import ConfigError, UsageError, reason_of
+from .findings import Location, OperatorFile, format_path
+from .loader import Limits, LoadError, load_file
 from .resources import bundled_architectures, data_dir, schema
-from .rulepack import RulePack, load_rule_pack
+from .rulepack import RulePack, load_rule_pack, pack_files
 
 
 def load_pack(extra: list[Path], bundled: bool = True) -> RulePack:
@@ -73,6 +73,30 @@ class ArchitectureResolver:
         raise ConfigError(None, "unknown_architecture", ref=ref, known=", ".join(bundled_architectures()))
 
 
+def operator_files(rule_dirs: list[Path], resolver: ArchitectureResolver,
+                   limit: int = Limits.max_bytes) -> tuple[OperatorFile, ...]:
+    """The files the operator named instead of bundled ones (`--rules` packs, `--architecture FILE`), with their
+    sha256 for the reports. Each was loaded already; its size is checked again before it is hashed."""
+    paths = [("rules", p) for d in rule_dirs for p in pack_files(d)]
+    ref = resolver.override
+    if ref is not None and ref not in bundled_architectures():
+        paths.append(("architecture", Path(ref)))
+    return tuple(OperatorFile(kind, str(path), _sha256(path, limit)) for kind, path in paths)
+
+
+def _sha256(path: Path, limit: int) -> str:
+    import hashlib
+    import os
+    import stat
+
+    with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            raise ConfigError(Location(str(path)), "not_regular" if not stat.S_ISREG(info.st_mode) else "too_large",
+                              size=info.st_size, limit=limit)
+        return hashlib.sha256(handle.read(limit + 1)).hexdigest()
+
+
 def _architecture(path: Path) -> Architecture:
     """A provincial architecture joined with the national layer (national ids usable in any province)."""
     from .architecture import with_national
@@ -106,7 +130,7 @@ def load_architecture(path: Path) -> Architecture:
         err = exc.errors(include_url=False)[0]
         loc = tuple(err["loc"])
         raise ConfigError(Location(str(path), *doc.locate(loc)), "architecture.invalid",
-                          path=format_path(loc) or "/", reason=err["msg"].removeprefix("Value error, ")) from None
+                          path=format_path(loc) or "/", reason=reason_of(err)) from None
 
 
-__all__ = ["load_pack", "ArchitectureResolver", "load_architecture"]
+__all__ = ["load_pack", "ArchitectureResolver", "load_architecture", "operator_files"]

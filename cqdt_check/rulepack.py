@@ -8,14 +8,14 @@ its target provide, so a typo in a rule stops the run (exit 2) instead of passin
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import ConfigDict, Field, ValidationError, model_validator
 
 from .dates import IsoDate
-from .errors import ConfigError
+from .errors import ConfigError, Invalid, reason_of
 from .findings import AREAS, Location, format_path
 from .values import Condition, Frozen, InstrumentEntry, Text
 
@@ -35,6 +35,7 @@ class Basis(Frozen):
     valid_to: IsoDate | None = Field(default=None, title="Hết hiệu lực sau ngày (ngày cuối còn hiệu lực)")
     verified: bool = Field(title="Đã đối chiếu văn bản gốc (C1 hoặc văn bản seed)")
     source: str = Field(min_length=1, title="Nguồn: URL hoặc seed:<tệp> kèm vị trí")
+    scope: str | None = Field(default=None, title="Phạm vi của căn cứ (mã trong scopes của từ vựng)")
 
     @model_validator(mode="before")
     @classmethod
@@ -45,10 +46,24 @@ class Basis(Frozen):
                     "source": f"architecture principle {principle}"}
         return data
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
+        # the schema says what the loader accepts: a full basis, the `principle: <id>` shorthand alone, or a basis by
+        # `ref:` (without this an editor, and the refusal of a broken pack, would call the shorthands unknown fields)
+        full = handler(core_schema)
+        identifier = {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}
+        shorthand = {"type": "object", "title": "Nguyên tắc của kiến trúc đang dùng",
+                     "properties": {"principle": identifier}, "required": ["principle"], "additionalProperties": False}
+        # `ref: <instrument id>`: the instrument's facts come from the vocabulary, the rest as in a full basis
+        fields = {k: v for k, v in handler.resolve_ref_schema(full).get("properties", {}).items() if k != "instrument"}
+        by_reference = {"type": "object", "title": "Văn bản trong từ vựng (rules/vocabulary/instruments.yaml)",
+                        "properties": {"ref": identifier, **fields}, "required": ["ref"], "additionalProperties": False}
+        return {"anyOf": [full, shorthand, by_reference]}
+
     @model_validator(mode="after")
     def _ordered(self) -> Basis:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise ValueError("valid_to trước valid_from")
+            raise Invalid("value.window_reversed")
         return self
 
 
@@ -89,6 +104,7 @@ class Rule(Frozen):
     valid_to: IsoDate | None = Field(default=None, title="Áp dụng đến (mặc định: muộn nhất của căn cứ)")
     applies_when: AppliesWhen = Field(default_factory=AppliesWhen, title="Phạm vi áp dụng")
     requires: list[str] = Field(default_factory=list, title="Thành phần kiến trúc cần có (mã)")
+    exempt: list[str] = Field(default_factory=list, title="Trường hợp được miễn (mã trong vocabulary: exemptions)")
     target: Target = Field(title="Đối tượng kiểm tra")
     check: str = Field(title="Tên hàm kiểm tra")
     options: dict[str, Any] = Field(default_factory=dict, title="Tham số của hàm kiểm tra")
@@ -99,7 +115,7 @@ class Rule(Frozen):
         # every user reads a rule's texts: in a rule, English is required (architectures may lack it)
         missing = [name for name in ("title", "message", "rationale", "remediation") if not getattr(self, name).en]
         if missing:
-            raise ValueError(f"thiếu bản tiếng Anh (en) của: {', '.join(missing)}")
+            raise Invalid("value.english_missing", fields=", ".join(missing))
         return self
 
 
@@ -118,6 +134,29 @@ class Concept(Frozen):
     note: str | None = None
 
 
+class Scope(Frozen):
+    """Where a basis speaks: a basis with a scope is cited for a target only when no declared fact of the plan or
+    the target falls outside these conditions (an undeclared fact does not exclude it). When every basis in force
+    is excluded, the rule does not apply to that target, and `reason` says why."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    plan: dict[str, Condition] = Field(default_factory=dict, title="Điều kiện trên các trường của kế hoạch")
+    target: dict[str, Condition] = Field(default_factory=dict, title="Điều kiện trên đối tượng kiểm tra")
+    reason: Text = Field(title="Lý do căn cứ không áp dụng")
+    source: str = Field(min_length=1)
+
+
+class Exemption(Frozen):
+    """A case the law exempts from a set of rules (e.g. renting an available service needs no architecture
+    conformance check): when it holds on the date judged, the rules naming it are not applicable, with its reason."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    when: dict[str, Condition] = Field(min_length=1, title="Điều kiện trên các trường của kế hoạch (tất cả)")
+    valid_from: IsoDate | None = None
+    valid_to: IsoDate | None = None
+    reason: Text = Field(title="Lý do không áp dụng, kèm căn cứ")
+
+
 class Vocabulary(Frozen):
     """Synonym sets for clause matching and the catalogue of instruments, kept as data."""
 
@@ -126,6 +165,8 @@ class Vocabulary(Frozen):
     format: Literal["cqdt-vocabulary/1"]
     concepts: list[Concept] = Field(default_factory=list)
     instruments: list[InstrumentEntry] = Field(default_factory=list)
+    scopes: list[Scope] = Field(default_factory=list)
+    exemptions: list[Exemption] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -142,6 +183,8 @@ class RulePack:
     rules: tuple[LoadedRule, ...]
     concepts: dict[str, tuple[str, ...]]
     instruments: tuple[InstrumentEntry, ...]
+    scopes: dict[str, Scope] = field(default_factory=dict)
+    exemptions: dict[str, Exemption] = field(default_factory=dict)
 
     def get(self, rule_id: str) -> LoadedRule | None:
         return next((r for r in self.rules if r.rule.id == rule_id), None)
@@ -167,11 +210,13 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
     """Load and validate the rule packs in `directories` (later packs replace earlier rules with the same id)."""
     from .checks import CHECKS, COMMON_PARAMS
     from .loader import LoadError, load_file
-    from .schema import explain
+    from .schema import explain, from_pydantic
 
     rules: dict[str, LoadedRule] = {}
     concepts: dict[str, tuple[str, ...]] = {}
     instruments: dict[str, InstrumentEntry] = {}
+    scopes: dict[str, Scope] = {}
+    exemptions: dict[str, Exemption] = {}
     rule_files: list[tuple[Path, Any]] = []
     for directory in directories:
         if not directory.is_dir():
@@ -185,18 +230,28 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
                 p = doc.problems[0]
                 raise ConfigError(Location(str(path), p.line, p.column), p.code, **p.params)
             is_vocab = isinstance(doc.data, dict) and doc.data.get("format") == "cqdt-vocabulary/1"
-            model = Vocabulary if is_vocab else RuleFile
+            if not is_vocab:  # validated once every vocabulary is read: bases may name its instruments
+                rule_files.append((path, doc))
+                continue
             try:
-                parsed = model.model_validate(doc.data)
-            except ValidationError:
-                errors = explain(doc.data, model.model_json_schema())
+                vocab = Vocabulary.model_validate(doc.data)
+            except ValidationError as exc:
+                # jsonschema explains shape errors with their place; what only the model knows (a validator's
+                # refusal) comes from pydantic: never dropped
+                errors = explain(doc.data, Vocabulary.model_json_schema()) or from_pydantic(exc)
                 raise _config_error(doc, errors, path) from None
-            if isinstance(parsed, Vocabulary):
-                concepts.update({c.id: tuple(c.phrases) for c in parsed.concepts})
-                instruments.update({i.id: i for i in parsed.instruments})
-            else:
-                rule_files.append((path, (doc, parsed)))
-    for path, (doc, parsed) in rule_files:
+            concepts.update({c.id: tuple(c.phrases) for c in vocab.concepts})
+            instruments.update({i.id: i for i in vocab.instruments})
+            scopes.update({sc.id: sc for sc in vocab.scopes})
+            exemptions.update({e.id: e for e in vocab.exemptions})
+    parsed_files = []
+    for path, doc in rule_files:
+        data = _with_instruments(doc, instruments, path)
+        try:
+            parsed_files.append((path, doc, RuleFile.model_validate(data)))
+        except ValidationError as exc:
+            raise _config_error(doc, explain(data, RuleFile.model_json_schema()) or from_pydantic(exc), path) from None
+    for path, doc, parsed in parsed_files:
         for index, rule in enumerate(parsed.rules):
             where = doc.locate(("rules", index))
             location = Location(str(path), *where)
@@ -211,7 +266,7 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
                 err = exc.errors(include_url=False)[0]
                 loc = Location(str(path), *doc.locate(("rules", index, "options", *err["loc"])))
                 raise ConfigError(loc, "pack.bad_options", rule=rule.id, check=rule.check,
-                                  path=format_path(tuple(err["loc"])) or "options", reason=err["msg"]) from None
+                                  path=format_path(tuple(err["loc"])) or "options", reason=reason_of(err)) from None
             for concept in getattr(options, "concepts_used", lambda: [])():
                 if concept not in concepts:
                     raise ConfigError(location, "pack.unknown_concept", rule=rule.id, concept=concept)
@@ -222,13 +277,46 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
                         loc = Location(str(path), *doc.locate(("rules", index, "message", lang)))
                         raise ConfigError(loc, "pack.bad_placeholder", rule=rule.id, name=name, check=rule.check,
                                           known=", ".join(sorted(allowed)))
+            for b in rule.basis:
+                if b.scope is not None and b.scope not in scopes:
+                    raise ConfigError(location, "pack.unknown_scope", rule=rule.id, scope=b.scope)
+            for name in rule.exempt:
+                if name not in exemptions:
+                    raise ConfigError(location, "pack.unknown_exemption", rule=rule.id, exemption=name)
             if rule.severity == "error" and not any(b.verified or b.instrument == "@architecture" for b in rule.basis):
                 raise ConfigError(location, "pack.error_unverified", rule=rule.id)
             if rule.id in rules and Path(rules[rule.id].location.file).parent == path.parent:  # same pack: a mistake
                 raise ConfigError(location, "pack.duplicate_rule", rule=rule.id, first=rules[rule.id].location.file)
             rules[rule.id] = LoadedRule(rule, options, location)
     ordered = tuple(sorted(rules.values(), key=lambda r: (AREAS.index(r.rule.area), r.rule.id)))
-    return RulePack(ordered, concepts, tuple(instruments.values()))
+    return RulePack(ordered, concepts, tuple(instruments.values()), scopes, exemptions)
+
+
+def _with_instruments(doc: Any, instruments: dict[str, InstrumentEntry], path: Path) -> Any:
+    """The rule file with each basis written `ref: <instrument id>` completed from the vocabulary: the instrument's
+    name, dates, source and how sure it is, unless the basis states its own (one place for an instrument's facts)."""
+    data = doc.data
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        return data
+    rules = []
+    for index, rule in enumerate(data["rules"]):
+        if isinstance(rule, dict) and isinstance(rule.get("basis"), list):
+            bases = []
+            for number, basis in enumerate(rule["basis"]):
+                if isinstance(basis, dict) and "ref" in basis:
+                    entry = instruments.get(basis["ref"])
+                    if entry is None:
+                        where = doc.locate(("rules", index, "basis", number, "ref"))
+                        raise ConfigError(Location(str(path), *where), "pack.unknown_instrument",
+                                          rule=str(rule.get("id")), instrument=str(basis["ref"]))
+                    known = {"instrument": entry.name, "valid_from": entry.valid_from, "valid_to": entry.valid_to,
+                             "verified": entry.verified, "source": entry.source}
+                    basis = {**{k: v for k, v in known.items() if v is not None},
+                             **{k: v for k, v in basis.items() if k != "ref"}}
+                bases.append(basis)
+            rule = {**rule, "basis": bases}
+        rules.append(rule)
+    return {**data, "rules": rules}
 
 
 def _config_error(doc, errors, path: Path) -> ConfigError:

@@ -14,17 +14,18 @@ from pathlib import Path
 from . import __version__
 from .appraisal import load_appraisal
 from .batch import PROGRESS_FROM
-from .discovery import expand, same_file
-from .errors import ToolError, UsageError
+from .discovery import expand
+from .errors import ToolError
 from .findings import DocumentResult, Report, RuleInfo
 from .listing import parse_day
 from .loader import Limits
 from .messages import say
-from .outputs import parse_outputs
-from .packs import ArchitectureResolver, load_pack
+from .outputs import TextStyle, parse_outputs, refuse_clobbering, to_stderr
+from .packs import ArchitectureResolver, load_pack, operator_files
 from .reporters import MACHINE_FORMATS, Format
-from .reporters.common import printable
 from .rulepack import RulePack
+from .selection import Selection
+from .selection import build as build_selection
 from .streaming import check_and_report
 
 
@@ -46,6 +47,18 @@ class RunOptions:
     jobs: int | None = None
     decisions: list[Path] = field(default_factory=list)  # --decisions FILE (repeatable)
     baseline: Path | None = None  # --baseline REPORT.json
+    # rule selection (selection.py) and the configuration file it may come from (config.py)
+    select: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
+    config_file: Path | None = None
+    config_named: bool = False
+    # how the text report looks (outputs.TextStyle)
+    quiet: bool = False
+    statistics: bool = False
+    color: str = "auto"
+    stdin_filename: str | None = None  # the name a plan read from `-` has in reports
 
 
 def run(options: RunOptions) -> int:
@@ -56,6 +69,7 @@ def run(options: RunOptions) -> int:
     outputs = parse_outputs(options.formats, options.output)
     as_of = parse_day(options.as_of)
     pack = load_pack(options.rules, options.bundled_rules)
+    selection = _selection(pack, options)
     resolver = ArchitectureResolver(options.architecture)
     if options.architecture:
         try:
@@ -66,27 +80,55 @@ def run(options: RunOptions) -> int:
     settings = Settings(pack=pack, architectures=resolver, as_of=as_of, lang=lang, fail_on=options.fail_on,
                         limits=Limits(options.max_bytes, options.max_nodes, options.max_depth))
     appraisal = load_appraisal(options.decisions, options.baseline, pack, lang)
-    files = expand(options.plans)
-    plans = {same_file(path) for path, _ in files}
-    clobbered = next((o.path for o in outputs if o.path is not None and same_file(o.path) in plans), None)
-    if clobbered is not None:  # checked before anything is written: a report must never replace a plan
-        raise UsageError("cli.output_is_plan", file=str(clobbered))
-    show_progress = options.progress if options.progress is not None else (len(files) >= PROGRESS_FROM and sys.stderr.isatty())
+    files = expand(options.plans, stdin_name=options.stdin_filename, stdin_limit=options.max_bytes)
+    refuse_clobbering(outputs, [path for path, _ in files])
+    show_progress = options.progress if options.progress is not None else (
+        len(files) >= PROGRESS_FROM and sys.stderr is not None and sys.stderr.isatty())
+    style = TextStyle(quiet=options.quiet, statistics=options.statistics, color=options.color)
     setup = Report((), None, lang=lang, fail_on=options.fail_on, as_of_option=as_of, tool_version=__version__,
-                   rule_count=len(pack.rules), baseline=str(options.baseline) if options.baseline is not None else None)
-    tally = check_and_report(files, settings, appraisal, outputs, setup,
-                               lambda documents: report_rules(pack, documents, resolver, lang),
-                               options.jobs, show_progress)
+                   rule_count=len(pack.rules), baseline=str(options.baseline) if options.baseline is not None else None,
+                   config_file=str(options.config_file) if options.config_file else None,
+                   config_named=options.config_named,
+                   operator_files=operator_files(options.rules, resolver, options.max_bytes))
+    tally = check_and_report(files, settings, appraisal, selection, outputs, style, setup,
+                             lambda documents: report_rules(pack, documents, resolver, lang),
+                             usable_jobs(options.jobs), show_progress)
     if any(o.fmt in MACHINE_FORMATS or o.path is not None for o in outputs) and not any(
             o.fmt == Format.text and o.path is None for o in outputs):
         total = {k: sum(d.summary()[k] for d in tally.documents) for k in ("error", "warning", "info")}
-        print("cqdt-check: " + say("cli.summary", lang, files=len(tally.documents), **total), file=sys.stderr)
+        to_stderr("cqdt-check: " + say("cli.summary", lang, files=len(tally.documents), **total))
     for doc in tally.documents:  # the one-line reason, whatever the format
         if doc.verdict == "error" and doc.error:
             loc = doc.error_location
             place = f"{doc.file}:{loc.line}:{loc.column}" if loc and loc.line else doc.file
-            print(f"cqdt-check: {printable(place)}: {printable(doc.error)}", file=sys.stderr)
+            to_stderr(f"cqdt-check: {place}: {doc.error}")
     return tally.exit_code()
+
+
+def usable_jobs(jobs: int | None) -> int | None:
+    """`--jobs` no higher than the processes this user may still start (RLIMIT_NPROC): asking for more would fail
+    in the pool; the run falls back to what the limit allows (one process at worst)."""
+    if jobs is None or jobs <= 1:
+        return jobs
+    try:
+        import resource
+
+        soft, _ = resource.getrlimit(resource.RLIMIT_NPROC)
+    except (ImportError, AttributeError, OSError, ValueError):
+        return jobs
+    if soft == resource.RLIM_INFINITY:
+        return jobs
+    # the limit counts every process of the user, which we cannot know cheaply: keep half of it for the others
+    return max(1, min(jobs, soft // 2))
+
+
+def _selection(pack: RulePack, options: RunOptions) -> Selection:
+    """The rules turned off, and by what: the options typed, or the configuration file that set them."""
+    source = str(options.config_file) if options.config_file and (options.ignore or options.select or
+                                                                   options.per_path_ignores) else "--select/--ignore"
+    base = options.config_file.parent if options.config_file else None
+    return build_selection(pack, options.select, options.extend_select, options.ignore, options.per_path_ignores,
+                           base, source)
 
 
 def report_rules(pack: RulePack, documents: list[DocumentResult] | tuple[DocumentResult, ...],

@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .errors import Invalid, reason_of
 from .findings import PathT
 from .loader import YAML11_BOOLEANS, SourceDocument
 from .messages import say
@@ -35,7 +36,8 @@ class SchemaError:
     key: bool = False  # locate the key rather than the value (unknown keys)
 
     def message(self, lang: str) -> str:
-        params = dict(self.params)
+        # a validator's refusal (errors.Invalid) has words of its own, in the report's language
+        params = {k: v.message(lang) if isinstance(v, Invalid) else v for k, v in self.params.items()}
         if params.get("hint"):
             params["hint"] = say("schema.hint", lang, suggestion=params["hint"])
         elif "hint" in self.params:
@@ -56,7 +58,7 @@ def validate(doc: SourceDocument, model: type[BaseModel], schema: dict) -> tuple
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        errors = explain(doc.data, schema) or _from_pydantic(exc)
+        errors = explain(doc.data, schema) or from_pydantic(exc)
         return None, errors
 
 
@@ -88,6 +90,12 @@ def explain(data: Any, schema: dict) -> list[SchemaError]:
     return unique
 
 
+def _format_name(root: dict) -> str:
+    """The format a schema describes, as its files name it (`cqdt-plan/1`, `cqdt-rules/1`, …)."""
+    const = root.get("properties", {}).get("format", {}).get("const")
+    return const if isinstance(const, str) else "cqdt-plan/1"
+
+
 def _describe(error, root: dict) -> list[SchemaError]:
     path: PathT = tuple(error.absolute_path)
     kind = error.validator
@@ -108,7 +116,8 @@ def _describe(error, root: dict) -> list[SchemaError]:
         known = list(error.schema.get("properties", {}))
         extra = [k for k in value if k not in known]
         return [
-            SchemaError((*path, k), "schema.additional", {"field": k, "hint": _closest(str(k), known)}, key=True)
+            SchemaError((*path, k), "schema.additional", {"field": k, "hint": _closest(str(k), known),
+                                                          "format": _format_name(root)}, key=True)
             for k in extra
         ]
     if kind == "type":
@@ -207,10 +216,9 @@ def _pattern_name(pattern: str) -> str:
     }.get(pattern, "pattern.id")
 
 
-def _from_pydantic(exc: ValidationError) -> list[SchemaError]:
+def from_pydantic(exc: ValidationError) -> list[SchemaError]:
     out = []
     for err in exc.errors(include_url=False):
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith(("function-", "json-or-python"))))
-        reason = err["msg"].removeprefix("Value error, ")
-        out.append(SchemaError(loc, "schema.other", {"reason": reason}))
+        out.append(SchemaError(loc, "schema.other", {"reason": reason_of(err)}))
     return out

@@ -57,7 +57,7 @@ class InstrumentEntry(Frozen):
 
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     name: str = Field(min_length=1)
-    match: list[str] = Field(min_length=1, title="Cách viết số hiệu để nhận diện trong hồ sơ")
+    match: list[str] = Field(default_factory=list, title="Cách viết số hiệu để nhận diện trong hồ sơ (trống: chỉ dùng làm căn cứ)")
     valid_from: IsoDate | None = None
     valid_to: IsoDate | None = Field(default=None, title="Ngày cuối còn hiệu lực")
     replaced_by: str | None = None

@@ -25,6 +25,22 @@ def pack():
     return load_rule_pack([data_dir("rules")])
 
 
+# Rules whose every basis ended before any bundled architecture of their province took effect (RENT-001: CV 7321
+# was written for the rental plan "to 2020"; Quảng Ngãi 3.0 took effect on 31/12/2024). A plan that old cannot be
+# judged against a bundled architecture (it could not be checked), so these rules' fixtures are judged under an
+# operator's architecture (--architecture FILE) standing for the one then in force.
+BEFORE_BUNDLED = {"RENT-001"}
+
+
+@pytest.fixture(scope="session")
+def rule_architecture(tmp_path_factory):
+    """rule_architecture(rule_id) -> the --architecture a rule's fixtures are checked with (None: the plan's own)."""
+    bundled = (data_dir("architecture") / "quang-ngai-3.0.yaml").read_text(encoding="utf-8")
+    earlier = tmp_path_factory.mktemp("architecture") / "quang-ngai-truoc-2021.yaml"
+    earlier.write_text(bundled.replace("effective: 2024-12-31", "effective: 2017-01-01", 1), encoding="utf-8")
+    return lambda rule_id: str(earlier) if rule_id in BEFORE_BUNDLED else None
+
+
 @pytest.fixture(scope="session")
 def check(pack):
     """check(path, as_of=None, lang='vi', architecture=None) -> DocumentResult."""

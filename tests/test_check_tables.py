@@ -171,6 +171,49 @@ ROWS = [
     ("clause_mentions/no-topics-every-clause-counts", "clause_mentions",
      plan(clauses=[{"ref": "Mục 2", "topics": ["other"], "text": "Kết nối qua LGSP."}]),
      {"concepts": ["lgsp"]}, {}, [], None),
+    ("field_value/missing-may-pass", "field_value", system(hosting={"model": "provincial_dc"}),
+     {"field": "hosting.location", "allowed": ["VN"], "missing": "pass"}, {}, [], None),
+    ("field_value/labels-from-the-model", "field_value", system(identity={"citizen_login": "own_accounts"}),
+     {"field": "identity.citizen_login", "allowed": ["none", "vneid"]}, {}, [("identity.citizen_login", False)],
+     {"field_label": "Đăng nhập của người dân", "value_label": "tài khoản riêng của hệ thống",
+      "expected_label": "không có / tài khoản định danh điện tử VNeID"}),
+    ("field_mentions/list-items-keep-their-index", "field_mentions",
+     plan(clauses=[{"ref": "Mục 1", "text": "Xây dựng phần mềm."}, {"ref": "Mục 2", "text": "Kết nối qua LGSP."}]),
+     {"field": "clauses.text", "forbid": ["lgsp"], "missing": "pass"}, {}, [("clauses[1].text", False)], None),
+    # --- builds_shared_component ---
+    ("builds_shared_component/national-platform-under-qd-1425", "builds_shared_component",
+     system(component="nen-tang-dinh-danh-xac-thuc"), {"kinds": ["national_platform"], "national_shared": True},
+     {"as_of": dt.date(2026, 9, 1)}, [("component", False)], {"value": "nen-tang-dinh-danh-xac-thuc"}),
+    ("builds_shared_component/no-shared-list-before-qd-1425", "builds_shared_component",
+     system(component="nen-tang-dinh-danh-xac-thuc"), {"kinds": ["national_platform"], "national_shared": True},
+     {}, [], None),
+    ("builds_shared_component/provincial-kind", "builds_shared_component", system(component="lgsp"),
+     {"kinds": ["provincial_platform"]}, {}, [("component", False)], {"value": "lgsp"}),
+    ("builds_shared_component/other-kind", "builds_shared_component", system(component="lgsp"),
+     {"kinds": ["national_platform"]}, {}, [], None),
+    ("builds_shared_component/undeclared-is-another-rules-question", "builds_shared_component", system(),
+     {"kinds": ["provincial_platform"]}, {}, [], None),
+    # --- clause_states ---
+    ("clause_states/stated", "clause_states", system(component="trung-tam-du-lieu-tinh"), {"concepts": ["lgsp"]},
+     {"the_plan": plan(clauses=[{"ref": "Mục 1", "text": "Kết nối qua LGSP."}])}, [], None),
+    ("clause_states/negated-is-not-stated", "clause_states", system(component="trung-tam-du-lieu-tinh"),
+     {"concepts": ["lgsp"]}, {"the_plan": plan(clauses=[{"ref": "Mục 1", "text": "Không kết nối LGSP."}])},
+     [("component", False)], None),
+    # --- dataset_copy ---
+    ("dataset_copy/no-copy", "dataset_copy", dataset(role="consume", local_copy=False), {}, {}, [], None),
+    ("dataset_copy/undeclared", "dataset_copy", dataset(role="consume"), {}, {}, [("local_copy", True)], None),
+    ("dataset_copy/copy", "dataset_copy", dataset(role="consume", local_copy=True, master_source="csdl-dung-chung-tinh"),
+     {"by_design": ["kho-du-lieu-dung-chung"]}, {}, [("local_copy", False)], None),
+    ("dataset_copy/warehouse-keeps-provincial-copies", "dataset_copy",
+     dataset(role="consume", local_copy=True, master_source="csdl-dung-chung-tinh"),
+     {"by_design": ["kho-du-lieu-dung-chung"], "always_forbidden": ["national_database"]},
+     {"the_plan": plan(systems=[{"id": "kho", "name": "Kho dữ liệu", "component": "kho-du-lieu-dung-chung"}])},
+     ["skip"], None),
+    ("dataset_copy/warehouse-still-no-national-copies", "dataset_copy",
+     dataset(role="consume", local_copy=True, master_source="csdl-quoc-gia-dan-cu"),
+     {"by_design": ["kho-du-lieu-dung-chung"], "always_forbidden": ["national_database"]},
+     {"the_plan": plan(systems=[{"id": "kho", "name": "Kho dữ liệu", "component": "kho-du-lieu-dung-chung"}])},
+     [("local_copy", False)], None),
     # --- known_reference ---
     ("known_reference/known", "known_reference", system(component="he-thong-thong-tin-giai-quyet-tthc"),
      {"field": "component"}, {}, [], None),
@@ -243,6 +286,19 @@ ROWS = [
       "decision": "1702/QĐ-UBND"}),
 ]
 
+ROWS += [
+    ("field_pattern/matches", "field_pattern", system(network={"domain": "quangngai.gov.vn"}),
+     {"field": "network.domain", "pattern": r"([a-z0-9-]+\.)+vn", "expected": {"vi": ".vn", "en": ".vn"}}, {}, [], None),
+    ("field_pattern/case-folded", "field_pattern", system(network={"domain": "QuangNgai.GOV.VN"}),
+     {"field": "network.domain", "pattern": r"([a-z0-9-]+\.)+vn", "expected": {"vi": ".vn", "en": ".vn"}}, {}, [], None),
+    ("field_pattern/other-form", "field_pattern", system(network={"domain": "quangngai.com"}),
+     {"field": "network.domain", "pattern": r"([a-z0-9-]+\.)+vn", "expected": {"vi": "dưới .vn", "en": "under .vn"}},
+     {}, [("network.domain", False)], {"value": "quangngai.com", "expected": "dưới .vn"}),
+    ("field_pattern/undeclared", "field_pattern", system(network={"ipv6": "dual_stack"}),
+     {"field": "network.domain", "pattern": r"([a-z0-9-]+\.)+vn", "expected": {"vi": ".vn", "en": ".vn"}},
+     {}, [("network.domain", True)], None),
+]
+
 # --- minimum_security_level: one set of options, two regimes and a transition --------------------------------------
 
 LEVELS = {
@@ -302,10 +358,36 @@ def test_every_check_has_a_table():
     assert {row[1] for row in ROWS} == set(CHECKS)
 
 
-def test_relies_on_names_the_regime_applied():
+def test_cites_name_the_criterion_applied():
     yielded = run("minimum_security_level", system(handles_tthc=True, security={"proposed_level": 1}), LEVELS,
                   as_of=NEW, **STARTED)
-    assert [v.relies_on for v in yielded] == ["Nghị định 85/2016/NĐ-CP"]
+    assert [[(c.instrument, c.article) for c in v.cites] for v in yielded] == [[("Nghị định 85/2016/NĐ-CP", "Điều 9")]]
+
+
+AGREED = {**LEVELS, "between": True, "regimes": [
+    {**LEVELS["regimes"][0], "verified": True},
+    {"instrument": "Nghị định 331/2026/NĐ-CP", "valid_from": "2026-08-19", "agrees_with": "Nghị định 85/2016/NĐ-CP",
+     "criteria": [
+         {"level": 3, "when": {"handles_tthc": True}, "cite": "Điều 13", "agrees": "Điều 9",
+          "because": {"vi": "giải quyết TTHC", "en": "handles procedures"}},
+         {"level": 4, "when": {"handles_tthc": True}, "cite": "Điều 14", "severity": "info",
+          "because": {"vi": "quốc gia 24/7", "en": "national 24/7"}},
+         {"level": 2, "when": {"personal_data.basic_subjects": {"gt": 0}}, "cite": "Điều 12",
+          "because": {"vi": "dữ liệu cá nhân", "en": "personal data"}}]}]}
+
+
+@pytest.mark.parametrize("as_of, proposed, expected", [
+    # in force: the agreed criterion cites both provisions (the old one verified); the info one is told separately
+    (NEW, 2, [(("Điều 13", False), ("Điều 9", True), None), (("Điều 14", False), "info")]),
+    (NEW, 3, [(("Điều 14", False), "info")]),
+    # between the regimes: only what they agree on
+    (GAP, 2, [(("Điều 13", False), ("Điều 9", True), None)]),
+    (GAP, 3, []),
+])
+def test_agreed_and_advisory_criteria(as_of, proposed, expected):
+    yielded = run("minimum_security_level", system(handles_tthc=True, security={"proposed_level": proposed}), AGREED,
+                  as_of=as_of)
+    assert [(*((c.article, c.verified) for c in v.cites), v.severity) for v in yielded] == expected
 
 
 def test_skip_reasons_follow_the_language():

@@ -146,7 +146,7 @@ def test_usage_and_input_problems_exit_2_with_a_reason(cli, args, fragment):
 def test_unparsable_plan_exits_2_naming_the_place(cli, tmp_path):
     plan = write(tmp_path, "bad.yaml", "format: cqdt-plan/1\nname: [unclosed\nkind: project\n")
     code, out, err = cli(plan)
-    assert code == 2 and f"{plan}:3:" in out and "YAML không hợp lệ" in out
+    assert code == 2 and f"{plan}:2:7:" in out  # where the bracket was opened and "YAML không hợp lệ" in out
 
 
 def test_schema_violation_exits_1_with_located_finding(cli, tmp_path):

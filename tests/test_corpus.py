@@ -150,6 +150,7 @@ TRANSFORMS = {  # the ways a plan reaches the tool after passing through editors
 }
 
 GENERATORS = {  # files too large (or too binary) to commit, made at test time
+    "two-byte-mapping": lambda: b"{}",  # two ASCII bytes, no NUL: not UTF-16
     "binary-bytes": lambda: bytes(range(256)) * 4,
     "nested-flow-lists": lambda: b"a: " + b"[" * 10_000 + b"]" * 10_000 + b"\n",
     "nested-flow-mappings": lambda: b"a: " + b"{a: " * 10_000 + b"1" + b"}" * 10_000 + b"\n",

@@ -222,7 +222,7 @@ def test_compare_human_formats_name_every_section(cli, monkeypatch, fmt):
     monkeypatch.chdir(ROOT)
     code, out, _ = cli("compare", str(OLD), str(NEW), "--format", fmt, "--lang", "en")
     assert code == 1
-    for words in ("Resolved (3)", "New findings (4)", "Changes to the plan (4)", "DATA-008"):
+    for words in ("Resolved (3)", "New findings (5)", "Changes to the plan (4)", "DATA-008"):
         assert words in out, (fmt, words)
 
 

@@ -56,10 +56,14 @@ def test_same_plan_differs_exactly_where_the_law_changed(plan, check):
     path = plan()
     before = check(path, as_of=dt.date(2025, 6, 1))
     after = check(path, as_of=dt.date(2026, 10, 1))
-    # NĐ 85/2016: online public services put the system at level 3 (Điều 9 khoản 2 điểm a) ...
-    assert "Điều 9 khoản 2 điểm a" in failing(before)["SEC-003"][0]
-    # ... NĐ 331/2026 has no such criterion, and 50,000 basic-data subjects is under its 100,000 threshold
-    assert "SEC-003" not in failing(after) and statuses(after, "SEC-003") == ["pass"]
+    # online public services put the system at level 3 under NĐ 85/2016 (Điều 9 khoản 2 điểm a) ...
+    assert "NĐ 85/2016/NĐ-CP Điều 9 khoản 2 điểm a" in failing(before)["SEC-003"][0]
+    # ... and under NĐ 331/2026 they are administrative-procedure systems (Điều 13 khoản 2 điểm b): the two regimes
+    # agree, so the finding cites both provisions and stays an error
+    (finding,) = [f for f in after.findings if f.rule_id == "SEC-003"]
+    assert "NĐ 331/2026/NĐ-CP Điều 13 khoản 2 điểm b" in finding.message and finding.severity == "error"
+    assert [(b.instrument, b.article) for b in finding.basis] == [
+        ("Nghị định 331/2026/NĐ-CP", "Điều 13 khoản 2 điểm b"), ("Nghị định 85/2016/NĐ-CP", "Điều 9 khoản 2 điểm a")]
     # the Sở TTTT ceased to exist on 01/03/2025: flagged on both dates
     assert "SEC-008" in failing(before) and "SEC-008" in failing(after)
     # TCVN 11930 is outdated only once NĐ 331 references TCVN 14423 (19/08/2026)
@@ -71,10 +75,15 @@ def test_same_plan_differs_exactly_where_the_law_changed(plan, check):
     assert "47/2020" not in legal_before and "47/2020" in legal_after and "85/2016" in legal_after
 
 
-def test_the_gap_between_the_two_regimes_is_reported_not_passed(plan, check):
-    result = check(plan(), as_of=dt.date(2026, 7, 15))
-    (sec003,) = [c for c in result.checks if c.rule_id == "SEC-003"]
-    assert sec003.status == "not_applicable" and "không có quy định" in sec003.reason
+def test_between_the_two_regimes_what_they_agree_on_applies(plan, check):
+    result = check(plan(), as_of=dt.date(2026, 7, 15))  # NĐ 85 lapsed 30/06, NĐ 331 from 19/08/2026
+    (finding,) = [f for f in result.findings if f.rule_id == "SEC-003"]
+    assert finding.severity == "error" and {b.article for b in finding.basis} == {
+        "Điều 13 khoản 2 điểm b", "Điều 9 khoản 2 điểm a"}
+    # a criterion the two regimes do not share (NĐ 85's 10,000 users) is not applied in the gap
+    citizen = PLAN.replace("online_services: full", "online_services: none")
+    statuses_gap = statuses(check(plan(citizen), as_of=dt.date(2026, 7, 15)), "SEC-003")
+    assert statuses_gap == ["pass"]
 
 
 def test_projects_under_investment_before_july_2026_keep_nd85_until_2027(plan, check):
@@ -82,7 +91,7 @@ def test_projects_under_investment_before_july_2026_keep_nd85_until_2027(plan, c
     result = check(plan(transitional))
     assert "NĐ 85/2016/NĐ-CP Điều 9 khoản 2 điểm a" in failing(result)["SEC-003"][0]
     new = check(plan(PLAN.replace("dates: {submitted: 2025-05-12}", "dates: {submitted: 2026-09-01}")))
-    assert "SEC-003" not in failing(new)
+    assert "NĐ 331/2026/NĐ-CP Điều 13 khoản 2 điểm b" in failing(new)["SEC-003"][0]
 
 
 def test_highest_criterion_wins_and_message_names_values(plan, check):
@@ -97,7 +106,7 @@ def test_undeclared_criterion_inputs_fail_rather_than_pass(plan, check):
         "    handles_tthc: false\n", "").replace("    type: citizen_service\n", "").replace(
         "    personal_data: {basic_subjects: 50000, sensitive_subjects: 0}\n", "")
     (message,) = failing(check(plan(sparse)))["SEC-003"]
-    assert "chưa khai báo" in message and "handles_tthc" in message
+    assert "chưa khai báo" in message and "“Giải quyết TTHC”" in message and "handles_tthc" not in message
 
 
 def test_error_without_a_verified_basis_in_force_becomes_a_warning(pack, plan, check):
@@ -164,9 +173,13 @@ def test_the_rules_whose_result_changes_between_two_dates_are_exactly_those_whos
                if before.get((rule, _)) != after.get((rule, _))}
     assert changed == {
         "ARCH-008", "ARCH-009",  # two-tier local government from 01/07/2025
+        "ARCH-016",  # Kon Tum merged into Quảng Ngãi from 01/07/2025 (NQ 202/2025/QH15)
+        "ARCH-012", "ARCH-013",  # national framework QĐ 1425/QĐ-TTg from 29/07/2026
+        "DATA-011",  # NĐ 47/2020 terms, repealed 22/10/2025
         "IPV6-006",  # IPv6-only programme 2026–2030
+        "IPV6-008", "IPV6-009",  # NĐ 224/2026 from 01/07/2026
         "LEG-002",  # NĐ 47/2020 repealed 22/10/2025; NĐ 85/2016 lapsed 01/07/2026
-        "SEC-003",  # level criteria: NĐ 85/2016 → NĐ 331/2026
+        # SEC-003 fails on both dates: NĐ 85 and NĐ 331 agree on online public services
         "SEC-005", "SEC-011", "SEC-012",  # NĐ 331/2026 from 19/08/2026
     }
 

@@ -19,9 +19,24 @@ TABLE = [
 ]
 
 
+STATE_FUNDED = "funding: {source: recurrent, state_budget_share: 1.0, total_vnd: 4800000000}"
+
+
+def _variant(tmp_path, source, *replacements) -> object:
+    text = source.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new)
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 @pytest.mark.parametrize("day, framework, cited", TABLE)
-def test_rental_judged_by_the_law_of_its_date(check, day, framework, cited):
-    result = check(RENTAL, as_of=day)
+def test_rental_judged_by_the_law_of_its_date(check, tmp_path, day, framework, cited):
+    funded = _variant(tmp_path, RENTAL, ("funding: {source: other, state_budget_share: 0.0, total_vnd: 4800000000}",
+                                         STATE_FUNDED))
+    result = check(funded, as_of=day)
     assert framework in result.architecture.national
     (finding,) = [f for f in result.findings if f.rule_id == "RENT-005"]
     decrees = {b.instrument for b in finding.basis if b.instrument.startswith("Nghị định")}
@@ -60,3 +75,58 @@ def test_a_plan_without_any_link_fails_the_connectivity_clause_rule_whatever_its
     plan.write_text(text[:start] + text[end:], encoding="utf-8")
     result = check(plan)
     assert [f for f in result.findings if f.rule_id == "CON-001"]
+
+
+def test_chapter_vi_of_nd_224_speaks_only_for_state_funded_plans(check):
+    """NĐ 224 Chương VI applies when state funds are 30 % or more (Điều 36 khoản 1): below that its bases are not
+    cited, and a rule resting on them alone does not apply, with the reason."""
+    result = check(RENTAL, as_of=dt.date(2026, 9, 1))  # the fixture is privately funded (state_budget_share: 0.0)
+    (finding,) = [f for f in result.findings if f.rule_id == "RENT-005"]
+    assert not [b for b in finding.basis if "224/2026" in b.instrument]  # the architecture's own principle remains
+    (rent004,) = [c for c in result.checks if c.rule_id == "RENT-004"]
+    assert rent004.status == "not_applicable" and "Điều 36 khoản 1" in rent004.reason and "0" in rent004.reason
+
+
+SEC = FIXTURES / "rules" / "SEC-003" / "fail.yaml"  # a TTHC system proposed at level 2
+
+# date judged → (provisions cited by SEC-003 on the TTHC system, severity)
+SECURITY_TABLE = [
+    (dt.date(2025, 6, 1), {"Điều 9 khoản 2 điểm a"}, "error"),  # NĐ 85/2016 (C1)
+    (dt.date(2026, 5, 1), {"Điều 9 khoản 2 điểm a"}, "error"),
+    (dt.date(2026, 7, 15), {"Điều 13 khoản 2 điểm b", "Điều 9 khoản 2 điểm a"}, "error"),  # the two agree
+    (dt.date(2026, 9, 1), {"Điều 13 khoản 2 điểm b", "Điều 9 khoản 2 điểm a"}, "error"),  # NĐ 331 + agreement
+]
+
+
+@pytest.mark.parametrize("day, articles, severity", SECURITY_TABLE)
+def test_security_level_judged_by_the_law_of_its_date(check, day, articles, severity):
+    result = check(SEC, as_of=day)
+    first = next(f for f in result.findings if f.rule_id == "SEC-003" and f.path[:2] == ("systems", 0))
+    assert {b.article for b in first.basis} == articles and first.severity == severity
+
+
+@pytest.mark.parametrize("architecture", ["quang-ngai-3.0", "nghe-an-1.0"])
+def test_under_classification_is_an_error_under_any_architecture(check, tmp_path, architecture):
+    plan = _variant(tmp_path, SEC, ("architecture: quang-ngai-3.0", f"architecture: {architecture}"))
+    result = check(plan, as_of=dt.date(2025, 6, 1))
+    levels = [f for f in result.findings if f.rule_id == "SEC-003" and f.path[-1] == "proposed_level"]
+    assert levels and all(f.severity == "error" for f in levels)
+
+
+def test_national_24x7_criterion_is_information_only(check, tmp_path):
+    plan = _variant(tmp_path, SEC, ("    scope: province\n    state_secret: none", "    scope: national\n    state_secret: none"),
+                    ("    availability: business_hours\n    security:\n      proposed_level: 2  # expect: SEC-003",
+                     "    availability: 24x7\n    security:\n      proposed_level: 3"))
+    (finding,) = [f for f in check(plan, as_of=dt.date(2025, 6, 1)).findings
+                  if f.rule_id == "SEC-003" and f.path[:2] == ("systems", 0)]
+    assert finding.severity == "info" and [b.article for b in finding.basis] == ["Điều 10 khoản 2"]
+
+
+PORTAL = FIXTURES / "rules" / "IPV6-008" / "fail.yaml"  # a ward website on a .com domain
+
+
+@pytest.mark.parametrize("day, expected", [(dt.date(2026, 6, 30), set()), (dt.date(2026, 7, 1), {"IPV6-008", "IPV6-009"})])
+def test_portal_rules_of_nd_224_start_on_01_07_2026(check, tmp_path, day, expected):
+    plan = _variant(tmp_path, PORTAL, ("      ipv6_readiness: true\n", "      ipv6_readiness: false\n"))
+    result = check(plan, as_of=day)
+    assert {f.rule_id for f in result.findings if f.rule_id in {"IPV6-008", "IPV6-009"}} == expected

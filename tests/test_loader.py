@@ -95,10 +95,10 @@ def test_tags_never_construct_objects():
 @pytest.mark.parametrize(
     "text, code, line",
     [
-        ("a: [1, 2\nb: 3\n", "syntax", 2),
+        ("a: [1, 2\nb: 3\n", "syntax.bracket", 1),
         ("a: 1\n---\nb: 2\n", "multiple_documents", 2),
         ("a: *nothing\n", "unknown_alias", 1),
-        ("a:\n  b: 1\n c: 2\n", "syntax", 3),
+        ("a:\n  b: 1\n c: 2\n", "syntax.indent", 3),
     ],
 )
 def test_unreadable_yaml_is_refused_with_its_place(text, code, line):

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from cqdt_check.engine import Settings, check_document
+from cqdt_check.labels import field_label
+from cqdt_check.model import System
 from cqdt_check.findings import Report
 from cqdt_check.loader import load_text
 from cqdt_check.reporters import Format, reporter
@@ -127,4 +129,6 @@ def test_a_system_that_lost_a_fact_a_rule_needs_never_passes_silently(name, data
     del system[field]
     result = run(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), pack)
     # some finding names the lost fact: it never disappears without a word
-    assert any(field in f.message or field in f.path_text for f in result.findings), (name, system["id"], field)
+    # (by its label: messages name facts in words, the path is the finding's place)
+    label = field_label(System, field, "vi")
+    assert any(label in f.message or field in f.path_text for f in result.findings), (name, system["id"], field)

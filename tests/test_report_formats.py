@@ -285,7 +285,8 @@ def test_junit_hostile_text_is_well_formed_xml(hostile):
     text = render(Format.junit, hostile)
     root = assert_junit_matches(hostile, text)
     plan = next(p for p in root.iter("property") if p.get("name") == "plan")
-    assert plan.get("value") == HOSTILE.replace("\x01", "\ufffd").replace("\x1b", "\ufffd")
+    # as written, except that no `::` can open a CI log command when the report is printed in a job's log
+    assert plan.get("value") == HOSTILE.replace("\x01", "\ufffd").replace("\x1b", "\ufffd").replace("::", ":\u200b:")
 
 
 def test_junit_without_the_rule_catalogue_still_shows_every_finding(report):
@@ -307,7 +308,8 @@ def test_github_golden(report):
     golden("report.github.txt", text)
     commands = workflow_commands(text)
     findings = r.documents[0].findings
-    assert len(commands) == len(findings) and len(text.splitlines()) == len(findings) + 1
+    assert len(commands) == len(findings) and len(text.splitlines()) == len(findings) + 2  # + the date, the summary
+    assert text.splitlines()[0] == "cqdt-check: tests/fixtures/report/plan.yaml: Ngày áp dụng quy định: 10/11/2025 (ngày trình)"
     kind = {"error": "::error ", "warning": "::warning ", "info": "::notice "}
     for line, f in zip(commands, findings):
         assert line.startswith(kind[f.severity]) and f"line={f.location.line},col={f.location.column}," in line
@@ -318,7 +320,8 @@ def test_github_golden(report):
 def test_github_plan_text_cannot_start_a_command(hostile):
     text = render(Format.github, hostile)
     findings = hostile.documents[0].findings
-    assert len(text.splitlines()) == len(findings) + 1, "every finding stays on its own line"
+    # the date line, one line per finding, the summary
+    assert len(text.splitlines()) == len(findings) + 2, "every finding stays on its own line"
     assert not any(line.startswith("::error::pwned") for line in text.splitlines())
     assert "%0A::error::pwned" in text and "100%25 %250A" in text, "the runner decodes the message back to the plan's text"
 

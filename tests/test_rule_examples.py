@@ -38,10 +38,10 @@ def plan_with(rule, kind: str) -> dict:
 
 @pytest.mark.parametrize("kind", ["fail", "pass"])
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
-def test_rule_example(rule, kind, check, tmp_path):
+def test_rule_example(rule, kind, check, rule_architecture, tmp_path):
     path = tmp_path / f"{rule.id}-{kind}.yaml"
     path.write_text(yaml.safe_dump(plan_with(rule, kind), allow_unicode=True, sort_keys=False), encoding="utf-8")
-    result = check(path)
+    result = check(path, architecture=rule_architecture(rule.id))
     assert result.rules_evaluated, [f.message for f in result.findings]
     statuses = {c.status for c in result.checks if c.rule_id == rule.id}
     findings = [f.message for f in result.findings if f.rule_id == rule.id]

@@ -32,19 +32,19 @@ def test_every_rule_has_fixtures():
     assert not missing, f"rules without pass/fail fixtures: {missing}"
 
 
-def checked(rule_id: str, kind: str, check):
+def checked(rule_id: str, kind: str, check, rule_architecture):
     """The fixture `<rule_id>/<kind>.yaml`, checked; its rules must have been evaluated."""
     path = FIXTURES / "rules" / rule_id / f"{kind}.yaml"
     if not path.is_file():
         pytest.fail(f"missing fixture {path}")
-    result = check(path)
+    result = check(path, architecture=rule_architecture(rule_id))
     assert result.rules_evaluated, f"{path}: {[f.message for f in result.findings]}"
     return path, result
 
 
 @pytest.mark.parametrize("rule_id", RULE_IDS)
-def test_rule_fails_where_marked(rule_id, check):
-    path, result = checked(rule_id, "fail", check)
+def test_rule_fails_where_marked(rule_id, check, rule_architecture):
+    path, result = checked(rule_id, "fail", check, rule_architecture)
     marked = expected_lines(path, rule_id)
     assert marked, f"{path} marks no line with '# expect: {rule_id}'"
     found = {f.location.line for f in result.findings if f.rule_id == rule_id}
@@ -54,8 +54,8 @@ def test_rule_fails_where_marked(rule_id, check):
 
 
 @pytest.mark.parametrize("rule_id", RULE_IDS)
-def test_rule_passes(rule_id, check):
-    path, result = checked(rule_id, "pass", check)
+def test_rule_passes(rule_id, check, rule_architecture):
+    path, result = checked(rule_id, "pass", check, rule_architecture)
     statuses = [c.status for c in result.checks if c.rule_id == rule_id]
     assert "pass" in statuses, f"{rule_id} did not pass on {path}: {[(c.status, c.reason) for c in result.checks if c.rule_id == rule_id]}"
     assert "fail" not in statuses and "error" not in statuses

@@ -113,3 +113,22 @@ def test_schema_file_is_valid_json_schema():
 
     for name in ("plan", "rules", "architecture"):
         jsonschema.Draft202012Validator.check_schema(json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text()))
+
+
+def test_bundled_files_validate_against_their_committed_schemas():
+    """Editors see what the loader accepts: every bundled rule file, vocabulary-free, and every architecture file
+    passes the JSON Schema an editor would use (shorthands such as `principle:` and `ref:` included)."""
+    import json
+
+    import jsonschema
+
+    from cqdt_check.loader import load_file
+
+    cases = [(p, "rules.schema.json") for p in sorted((ROOT / "rules").glob("*.yaml"))]
+    cases += [(p, "architecture.schema.json") for p in sorted((ROOT / "architecture").glob("*.yaml"))]
+    cases += [(p, "national.schema.json") for p in sorted((ROOT / "architecture" / "national").glob("*.yaml"))]
+    assert cases
+    for path, name in cases:
+        schema = json.loads((ROOT / "schemas" / name).read_text(encoding="utf-8"))
+        errors = [e.message[:200] for e in jsonschema.Draft202012Validator(schema).iter_errors(load_file(path).data)]
+        assert errors == [], f"{path.name}: {errors[:3]}"

@@ -99,3 +99,36 @@ def test_an_interrupted_parallel_run_stops_its_workers(batch, how, code):
     while any(os.path.exists(f"/proc/{pid}") for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(os.path.exists(f"/proc/{pid}") for pid in workers)
+
+
+HALF_MESSAGE = r'''
+import multiprocessing, os, signal, struct, sys
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from cqdt_check import batch
+
+POOL = {}
+
+def die_writing():
+    """Die as the OOM killer may strike: holding the result pipe, half a message written."""
+    queue = POOL["pool"]._result_queue
+    if queue._wlock is not None:
+        queue._wlock.acquire()
+    os.write(queue._writer.fileno(), struct.pack("!i", 1_000_000) + b"x" * 10)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+pool = POOL["pool"] = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork"))
+try:
+    batch._result(pool.submit(die_writing), pool)
+except BrokenProcessPool:
+    batch._stop(pool)
+    print("broken")
+'''
+
+
+@pytest.mark.slow
+def test_a_worker_killed_while_sending_its_results_does_not_hang_the_run(tmp_path):
+    # CPython's pool would wait forever for the rest of the message; the run's watch breaks the pool instead
+    proc = subprocess.run([sys.executable, "-c", HALF_MESSAGE], capture_output=True, text=True, timeout=120, cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.stdout.strip() == "broken" and proc.returncode == 0, proc.stderr

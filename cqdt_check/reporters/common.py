@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from ..findings import AREAS, Basis, DecisionNote, DocumentResult, Finding, Location, Report, Row, StaleDecision
+from ..findings import (
+    AREAS, Basis, DecisionNote, DocumentResult, Finding, Location, OperatorFile, Report, Row, StaleDecision,
+)
 from ..messages import say
 
 # Problems with the file itself first, then the rule areas in their usual order.
@@ -23,6 +25,45 @@ _UNPRINTABLE = re.compile(
 def printable(text: str | None) -> str:
     """`text` with every unprintable or reordering character shown as U+FFFD (so the reader sees something was there)."""
     return _UNPRINTABLE.sub("\ufffd", text or "")
+
+
+_LINE_BREAKS = re.compile("[\r\n]")
+
+
+def as_of_text(doc: DocumentResult, lang: str) -> str:
+    """The date the rules were judged on and the field or option it came from: "01/09/2026 (theo --as-of)"."""
+    from ..dates import vn
+
+    return f"{vn(doc.as_of)} ({say('as_of.' + (doc.as_of_source or 'today'), lang)})" if doc.as_of else ""
+
+
+def operator_file_text(source: OperatorFile) -> str:
+    """A file the operator named instead of a bundled one, as every report shows it: kind, path and sha256."""
+    return f"{source.kind}: {source.path} sha256:{source.sha256}"
+
+
+def one_line(text: str | None) -> str:
+    """`text` made safe for one line of a terminal or a log: unprintable characters as in `printable`, and every
+    CR/LF folded too, so that no plan value or file name can start a line of its own (a forged `::error::` or
+    `::add-mask::` workflow command, a fake verdict)."""
+    return _LINE_BREAKS.sub("\ufffd", printable(text))
+
+
+def no_log_commands(text: str) -> str:
+    """`::` with a zero-width space inside: text from a plan or a file name can never be read as a CI log command
+    (GitHub Actions' `::error::`, `::add-mask::`), even where a format keeps its line breaks (JUnit, HTML printed
+    in a job's log)."""
+    return text.replace("::", ":\u200b:")
+
+
+# `@name` in a pull-request comment notifies that user or team; a zero-width word joiner after `@` keeps the text
+# as written for the reader and notifies nobody.
+_MENTION = re.compile(r"@(?=[A-Za-z0-9])")
+
+
+def no_mentions(text: str) -> str:
+    """Plan text for Markdown meant for pull requests (markdown, opinion): `@someone` cannot notify anyone."""
+    return _MENTION.sub("@\u2060", text)
 
 
 def place(location: Location | None, file: str = "") -> str:
@@ -173,3 +214,22 @@ def areas_shown(findings: Iterable[Finding]) -> list[tuple[str, list[Finding], l
 
 def omitted_note(omitted: Omitted, lang: str) -> str:
     return say("report.omitted", lang, count=omitted.count, rule=omitted.rule_id, limit=SHOWN_PER_RULE)
+
+
+def governance(report: Report, doc: DocumentResult | None, lang: str) -> list[tuple[str, str]]:
+    """The header lines every report carries when a configuration file was in effect or rules were turned off:
+    (label, value) pairs — the file and how it was found, and the rules not evaluated for `doc` (or for any
+    document when `doc` is None)."""
+    out: list[tuple[str, str]] = []
+    if report.config_file:
+        how = say("report.config_named" if report.config_named else "report.config_searched", lang)
+        out.append((say("report.config", lang), say("report.config_how", lang, file=printable(report.config_file), how=how)))
+    off = doc.rules_off if doc is not None else rules_off(report)
+    if off:
+        out.append((say("report.rules_off", lang), say("report.rules_off_note", lang, count=len(off), rules=", ".join(off))))
+    return out
+
+
+def rules_off(report: Report) -> tuple[str, ...]:
+    """Every rule turned off for some document of the run."""
+    return tuple(sorted({rule for d in report.documents for rule in d.rules_off}))

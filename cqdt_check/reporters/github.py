@@ -14,11 +14,15 @@ from ..decisions import stale_text
 from ..findings import DocumentResult, Finding, Report
 from ..messages import say
 from .common import (
+    as_of_text,
     capped,
     cite,
     decision_lines,
+    governance,
     marks,
     omitted_note,
+    one_line,
+    operator_file_text,
     printable,
     severity_totals,
     verdict_totals,
@@ -47,9 +51,17 @@ def command(name: str, message: str, **properties: str | int | None) -> str:
 
 def render(report: Report, **_: Any) -> str:
     lang = report.lang
-    lines = []
+    # the configuration in effect and the rules it turned off, before any finding (shown in the run's summary)
+    lines = [command("notice", f"{label}: {value}", title="cqdt-check") for label, value in governance(report, None, lang)]
     kinds: dict[str, int] = {}
+    # what the plans were judged with and on which date: plain log lines, never commands (they start with our name)
+    lines += [f"cqdt-check: {say('report.operator_source', lang)}: {one_line(operator_file_text(source))}"
+              for source in report.operator_files]
     for doc in report.documents:
+        if doc.as_of:
+            lines.append(f"cqdt-check: {one_line(doc.file)}: {say('report.as_of', lang)}: {as_of_text(doc, lang)}")
+        lines += [f"cqdt-check: {one_line(doc.file)}: {say('report.regime', lang)}: {one_line(fact.text)}"
+                  for fact in doc.regime_facts]
         if doc.verdict == "error" and doc.error:
             lines.append(_could_not_check(doc, lang))
             kinds["error"] = kinds.get("error", 0) + 1

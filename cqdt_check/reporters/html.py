@@ -19,7 +19,9 @@ from .common import (
     cite,
     decision_lines,
     error_place,
+    governance,
     marks,
+    no_log_commands,
     omitted_note,
     place,
     printable,
@@ -30,7 +32,7 @@ from .common import (
 
 def _printable(value: Any) -> Any:
     # Every {{ … }} passes here before escaping: plan text cannot reorder or hide what the reader sees.
-    return printable(value) if type(value) is str else value
+    return no_log_commands(printable(value)) if type(value) is str else value
 
 
 @functools.cache
@@ -78,6 +80,7 @@ def _document(doc: DocumentResult, report: Report, titles: dict[str, str]) -> di
         "doc": doc,
         "summary": doc.summary(),
         "as_of_reason": as_of_reason(doc, report.lang),
+        "governance": governance(report, doc, report.lang),
         "error_place": error_place(doc),
         "areas": areas_shown(doc.findings),
         "other_architecture": doc.architecture is not None and doc.architecture != report.architecture,

@@ -48,17 +48,21 @@ def frame(report: Report, tally: Tally, indent: int | None) -> tuple[str, str]:
 
 def as_dict(report: Report, tally: Tally | None = None, documents: list | None = None) -> dict[str, Any]:
     tally = tally or Tally.of(report.documents, report.fail_on)
-    return {
+    out = {
         "tool": {"name": "cqdt-check", "version": report.tool_version, "rules": report.rule_count},
         "architecture": _architecture(report.architecture),
         "as_of": _as_of(report, tally),
         "lang": report.lang,
         "fail_on": report.fail_on,
         "exit_code": tally.exit_code(),
+        "operator_files": [{"kind": f.kind, "path": f.path, "sha256": f.sha256} for f in report.operator_files],
         "documents": [_document(d) for d in report.documents] if documents is None else documents,
         "stale_decisions": [stale_dict(s, report.lang) for s in report.stale_decisions],
         "baseline": report.baseline,
     }
+    if report.config_file:  # the configuration in effect: named by the operator, or found in the checked folder
+        out["config"] = {"file": report.config_file, "found_by": "option" if report.config_named else "search"}
+    return out
 
 
 def _architecture(arch) -> dict[str, Any] | None:
@@ -84,6 +88,8 @@ def _document(doc: DocumentResult) -> dict[str, Any]:
         "as_of": doc.as_of.isoformat() if doc.as_of else None,
         "as_of_source": doc.as_of_source,
         "rules_evaluated": doc.rules_evaluated,
+        "regime_facts": [{"field": r.field, "value": r.value.isoformat(), "regime": r.regime, "basis": r.basis,
+                          "message": r.text} for r in doc.regime_facts],
         "instruments_in_force": [{"instrument": i.name, "verified": i.verified} for i in doc.instruments],
         "findings": [finding_dict(f, p) for f, p in zip(doc.findings, document_fingerprints(doc), strict=False)],
         "checks": [
@@ -91,6 +97,8 @@ def _document(doc: DocumentResult) -> dict[str, Any]:
             for c in doc.checks
         ],
     }
+    if doc.rules_off:  # turned off by the run's rule selection: not evaluated, never counted as passed
+        out["rules_off"] = list(doc.rules_off)
     if doc.error is not None:
         loc = doc.error_location
         out["error"] = {"message": doc.error, "file": doc.file,

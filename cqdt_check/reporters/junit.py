@@ -14,7 +14,10 @@ from typing import Any
 
 from ..findings import CheckResult, DocumentResult, Finding, Report, RuleInfo, fails_at, severity_rank
 from ..messages import say
-from .common import capped, cite, decision_lines, error_place, omitted_note, place, printable, run_notices
+from .common import (
+    capped, cite, decision_lines, error_place, no_log_commands, omitted_note, operator_file_text, place, printable,
+    run_notices,
+)
 
 
 def render(report: Report, **_: Any) -> str:
@@ -83,10 +86,18 @@ def _properties(suite: ET.Element, doc: DocumentResult, report: Report) -> None:
         values["architecture"] = f"{doc.architecture.id} ({doc.architecture.decision})"
     if doc.as_of:
         values["as_of"] = doc.as_of.isoformat()
+        values["as_of_source"] = doc.as_of_source or "today"
     if doc.plan_name:
         values["plan"] = doc.plan_name
+    if report.config_file:
+        values["config"] = report.config_file + ("" if report.config_named else " (found by search)")
+    if doc.rules_off:
+        values["rules_off"] = ", ".join(doc.rules_off)
+    # repeated names, as JUnit readers allow: each fact that chose a transitional regime, each operator's file
+    pairs = [*values.items(), *(("regime", fact.text) for fact in doc.regime_facts),
+             *(("operator_file", operator_file_text(source)) for source in report.operator_files)]
     properties = ET.SubElement(suite, "properties")
-    for name, value in values.items():
+    for name, value in pairs:
         ET.SubElement(properties, "property", name=name, value=_xml_text(value))
 
 
@@ -128,7 +139,7 @@ def _waived_reason(f: Finding, lang: str) -> str:
 def _not_applicable(checks: list[CheckResult], rule: RuleInfo, doc: DocumentResult) -> bool:
     """Skipped: every target was not applicable, or the pack's rules never ran (the plan's shape stopped them)."""
     if checks:
-        return all(c.status == "not_applicable" for c in checks)
+        return all(c.status in ("not_applicable", "not_evaluated") for c in checks)  # turned off: skipped, not passed
     is_input_rule = rule.area == "schema"  # checked whenever the file loads, without check results of its own
     return not is_input_rule
 
@@ -162,5 +173,6 @@ def _one_line(text: str) -> str:
 
 
 def _xml_text(value: str | None) -> str:
-    """Text XML 1.0 can hold: ElementTree escapes markup but writes control characters that no parser accepts."""
-    return printable(value)
+    """Text XML 1.0 can hold (ElementTree escapes markup but writes control characters that no parser accepts), and
+    that cannot start a CI log command when the report is printed in a job's log."""
+    return no_log_commands(printable(value))

@@ -15,10 +15,13 @@ from ..findings import DocumentResult, Finding, Report
 from ..messages import say
 from .common import (
     areas_shown,
+    as_of_text,
     cite,
     decision_lines,
     error_place,
+    governance,
     marks,
+    no_mentions,
     omitted_note,
     place,
     printable,
@@ -42,7 +45,7 @@ def text(value: str | None, *, starts_block: bool = False) -> str:
 
     `starts_block`: the text begins a list item, where `1.` or `-` would otherwise open a nested list.
     """
-    escaped = _ACTIVE.sub(lambda m: "\\" + m.group(0), printable(value))
+    escaped = _ACTIVE.sub(lambda m: "\\" + m.group(0), no_mentions(printable(value)))
     if starts_block:
         escaped = _LEADING.sub(lambda m: "\\" + m.group(1) if m.group(1) else f"{m.group(2)}\\{m.group(3)}", escaped)
     return _NEWLINES.sub("<br>", escaped)
@@ -64,7 +67,7 @@ def code(value: str | None, *, in_table: bool = False) -> str:
 
 def html_text(value: str | None) -> str:
     """Text inside our own HTML (`<summary>`): Markdown is not read there, so HTML escaping is what counts."""
-    return html.escape(_NEWLINES.sub(" ", printable(value)), quote=True)
+    return html.escape(_NEWLINES.sub(" ", no_mentions(printable(value))), quote=True)
 
 
 def render(report: Report, **_: Any) -> str:
@@ -111,8 +114,12 @@ def _document(doc: DocumentResult, report: Report, lang: str) -> list[str]:
         fields.append((say("report.owner", lang), text(doc.owner)))
     if doc.architecture and doc.architecture != report.architecture:
         fields.append((say("report.architecture", lang), _architecture(doc.architecture, lang)))
+    fields += [(label, text(value)) for label, value in governance(report, doc, lang)]
     if doc.as_of:
-        fields.append((say("report.as_of", lang), f"{vn(doc.as_of)} ({say('as_of.' + (doc.as_of_source or 'today'), lang)})"))
+        fields.append((say("report.as_of", lang), as_of_text(doc, lang)))
+    fields += [(say("report.regime", lang), text(fact.text)) for fact in doc.regime_facts]
+    fields += [(say("report.operator_source", lang), f"{source.kind}: {code(source.path)} sha256:{source.sha256}")
+               for source in report.operator_files]
     if doc.verdict == "error":
         fields.append((say("report.verdict", lang), _verdict(doc.verdict, lang)))
     else:

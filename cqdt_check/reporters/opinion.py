@@ -18,7 +18,7 @@ from ..dates import vn
 from ..findings import ArchitectureInfo, Basis, DocumentResult, Finding, Report
 from ..messages import say
 from . import markdown
-from .common import by_area, decision_lines, error_place
+from .common import by_area, decision_lines, error_place, operator_file_text
 from .html import as_of_reason, environment, translator
 
 # The national title and motto are fixed by NĐ 30/2020/NĐ-CP and stay in Vietnamese in every language.
@@ -109,6 +109,11 @@ def _opinion(doc: DocumentResult, report: Report, escape: Escape) -> dict[str, A
         "any_unverified": any(not verified for _, verified in bases) or any(
             r["unverified"] for _, _, items in numbered for r in items),
         "intro": _intro(doc, lang, words),
+        # after the intro's date and its source: the facts that chose a transitional regime, and any file the
+        # appraiser named instead of a bundled one (path and sha256), so the letter says what it was judged by
+        "provenance": [f"{say('report.regime', lang)}: {escape.text(fact.text)}." for fact in doc.regime_facts] + [
+            say("opinion.operator_source", lang, file=escape.literal(operator_file_text(source)))
+            for source in report.operator_files],
         "sections": numbered,
         "has_requests": any(items for severity, _, items in numbered if severity != "info"),
         "waived": waived,
@@ -249,7 +254,8 @@ def _short_name(basis: Basis, architecture: ArchitectureInfo | None, lang: str) 
 
 
 def conclusion_of(doc: DocumentResult) -> str:
-    """not_checked (the file could not be read), fail (an error finding, or the rules did not run) or pass.
+    """not_checked (the file could not be read), fail (an error finding, or the rules did not run), incomplete (rules
+    were turned off) or pass.
 
     A document whose file was read but where a rule could not be evaluated (verdict error, no `doc.error`) carries
     that as an error finding: its opinion lists every finding and concludes "chưa đạt", never "đạt".
@@ -258,7 +264,10 @@ def conclusion_of(doc: DocumentResult) -> str:
         return "not_checked"
     # a plan whose rules did not run has not shown that it conforms, whatever its findings
     failed = any(f.status == "fail" and f.severity == "error" for f in doc.findings)
-    return "fail" if failed or not doc.rules_evaluated else "pass"
+    if failed or not doc.rules_evaluated:
+        return "fail"
+    # rules turned off were not evaluated: nothing shows the plan meets them, so it is never "đạt"
+    return "incomplete" if doc.rules_off else "pass"
 
 
 def _intro(doc: DocumentResult, lang: str, words: dict[str, str]) -> str:
@@ -276,6 +285,9 @@ def _conclusion_text(doc: DocumentResult, conclusion: str, has_requests: bool, l
     if conclusion == "not_checked":
         return say("opinion.conclusion.not_checked", lang, place=escape.literal(error_place(doc)),
                    reason=escape.text(doc.error or ""))
+    if conclusion == "incomplete":
+        return say("opinion.conclusion.incomplete", lang, subject=words["subject"], architecture=words["architecture"],
+                   rules=", ".join(doc.rules_off))
     text = say(f"opinion.conclusion.{conclusion}", lang, subject=words["subject"], architecture=words["architecture"])
     if conclusion == "pass" and has_requests:  # warnings only: conforms, with recommendations
         text += " " + say("opinion.conclusion.pass_with_warnings", lang)

@@ -142,6 +142,8 @@ def _letter(document, o: dict[str, Any], lang: str, version: str) -> None:
             mark = "" if verified else f" {UNVERIFIED_MARK}"
             _paragraph(document, f"{text}{mark}{end}", italic=True, indent=True, justify=True)
     _paragraph(document, o["intro"], indent=True, justify=True)
+    for line in o["provenance"]:
+        _paragraph(document, line, indent=True, justify=True)
 
     if o["conclusion"] == "not_checked":
         _paragraph(document, t("opinion.conclusion"), bold=True)

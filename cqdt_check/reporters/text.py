@@ -15,11 +15,14 @@ from ..messages import say
 from . import plain
 from .common import (
     areas_shown,
+    as_of_text,
     cite,
     decision_lines,
     error_place,
+    governance,
     marks,
     omitted_note,
+    operator_file_text,
     place,
     printable,
     run_notices,
@@ -88,14 +91,15 @@ def render(report: Report, *, width: int = 80, color: bool = False, **_: Any) ->
     for index, doc in enumerate(report.documents):
         if index:
             parts.append(separator(width, color))
-        parts.append(section(doc, report.tool_version, report.lang, width, color))
+        parts.append(section(doc, report, width, color))
     parts.append(tail(report.documents, run_notices(report), report.lang, width, color))
     return "".join(parts) or "\n"
 
 
-def section(doc: DocumentResult, version: str, lang: str, width: int, color: bool) -> str:
-    """What the report says about one document (a worker process renders it beside the check)."""
-    return lay_out(_document(doc, version, lang), width, color)
+def section(doc: DocumentResult, report: Report, width: int, color: bool) -> str:
+    """What the report says about one document (a worker process renders it beside the check); `report` gives how
+    the run was set up (its documents are not read)."""
+    return lay_out(_document(doc, report, report.lang), width, color)
 
 
 def separator(width: int, color: bool) -> str:
@@ -135,8 +139,8 @@ def _tail(documents: Sequence[DocumentResult | Row], notices: list[tuple[str, li
         yield from (Para(f"- {clean(line)}") for line in lines)
 
 
-def _document(doc: DocumentResult, version: str, lang: str) -> Iterator[Block]:
-    yield Para((f"cqdt-check {version} — {say('report.title', lang)}", "bold"))
+def _document(doc: DocumentResult, report: Report, lang: str) -> Iterator[Block]:
+    yield Para((f"cqdt-check {report.tool_version} — {say('report.title', lang)}", "bold"))
     yield Rule("═")
 
     def field(label: str, value: str | None) -> Para:
@@ -155,7 +159,13 @@ def _document(doc: DocumentResult, version: str, lang: str) -> Iterator[Block]:
         if a.national:
             yield field("report.national_framework", a.national)
     if doc.as_of:
-        yield field("report.as_of", f"{vn(doc.as_of)} ({say('as_of.' + (doc.as_of_source or 'today'), lang)})")
+        yield field("report.as_of", as_of_text(doc, lang))
+    for fact in doc.regime_facts:
+        yield field("report.regime", fact.text)
+    for source in report.operator_files:
+        yield field("report.operator_source", operator_file_text(source))
+    for label, value in governance(report, doc, lang):  # a configuration in effect, rules turned off
+        yield Para((f"{label}: ", "bold"), clean(value))
     if doc.instruments:
         yield Para((f"{say('report.instruments', lang)}:", "bold"))
         for instrument in doc.instruments:
