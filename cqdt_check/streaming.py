@@ -28,7 +28,7 @@ from .selection import apply as apply_selection
 
 # A streamed report waits in memory up to this size, then in a temporary file, until the run is over (the JSON frame
 # — exit code, dates — is known only then, and a report is never left half-written).
-SPOOL_IN_MEMORY = 8 * 1024 * 1024
+SPOOL_IN_MEMORY = 1024 * 1024  # characters (up to 4 bytes each in memory)
 
 
 @dataclass(frozen=True)
