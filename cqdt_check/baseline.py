@@ -11,6 +11,7 @@ import dataclasses
 import json
 from pathlib import Path
 
+from .errors import OsReason
 from .findings import DocumentResult
 from .fingerprint import document_fingerprints
 from .messages import say
@@ -37,7 +38,7 @@ def load_baseline(path: Path, lang: str = "vi") -> set[str]:
                 prints.add(f.get("fingerprint") or fingerprint(f["rule_id"], doc["file"], f["path"], seen[key]))
         return prints
     except OSError as exc:
-        raise BaselineError(say("baseline.unreadable", lang, file=path, reason=exc.strerror or str(exc))) from None
+        raise BaselineError(say("baseline.unreadable", lang, file=path, reason=OsReason(exc))) from None
     except (ValueError, KeyError, TypeError) as exc:  # not JSON, or JSON of another shape
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else f"{type(exc).__name__}: {exc}"
         raise BaselineError(say("baseline.unreadable", lang, file=path, reason=reason)) from None

@@ -367,19 +367,21 @@ def _item_path(dotted: str, value: Any, index: int) -> PathT:
     return (*path_of(dotted), index) if isinstance(value, list) else path_of(dotted)
 
 
-_HINTS: dict[tuple[str, int, tuple[str, ...]], tuple[Architecture, str]] = {}
-
-
 def closest_id(ref: str, architecture: Architecture, known: set[str]) -> str:
     """The known id closest to `ref`: shared words weighted by rarity (so "tthc" outweighs "he-thong"),
     then spelling; names, abbreviations and aliases count as spellings of their id (diacritics ignored)."""
-    # the same typo recurs across a batch of plans; the comparison is costly, so remember each answer
-    # (the entry keeps its architecture alive, so the id in the key cannot be reused by another architecture)
-    key = (ref, id(architecture), tuple(sorted(known - set(architecture.ids()))))
-    entry = _HINTS.get(key)
-    if entry is None or entry[0] is not architecture:
-        entry = _HINTS[key] = (architecture, _closest_id(ref, architecture, known))
-    return entry[1]
+    # the same typo recurs across a batch of plans and the comparison is costly: each architecture remembers its
+    # answers (a bounded table that lives and dies with the architecture object, never keyed by id())
+    hints = architecture.hints
+    key = (ref, tuple(sorted(known - set(architecture.ids()))))
+    if key not in hints:
+        if len(hints) >= HINTS_KEPT:  # plans choose these strings: the table must not grow without bound
+            hints.clear()
+        hints[key] = _closest_id(ref, architecture, known)
+    return hints[key]
+
+
+HINTS_KEPT = 4096
 
 
 def _closest_id(ref: str, architecture: Architecture, known: set[str]) -> str:

@@ -73,7 +73,9 @@ def refuse(error: ToolError, lang: str) -> NoReturn:
              + " (cqdt-check COMMAND -h); --version.")
 def check_command(
     ctx: typer.Context,
-    plans: Annotated[list[Path], typer.Argument(metavar="PLAN", help="Tệp kế hoạch hoặc thư mục (mọi *.yaml/*.yml bên trong) / plan files or folders.", show_default=False,
+    # Arguments are hidden from the option list and described in the docstring: typer prints an argument's Python
+    # type beside it (`PLAN <list[Path]>`) whatever its metavar, and users should not read Python in the help.
+    plans: Annotated[list[Path], typer.Argument(metavar="PLAN", hidden=True, show_default=False,
         readable=False)],  # an unreadable plan is a document that could not be checked, in the report, not a usage error
     format: Annotated[Optional[list[str]], typer.Option(
         "--format", "-f", metavar="FORMAT[:FILE]",
@@ -103,7 +105,11 @@ def check_command(
     decisions: Annotated[Optional[list[Path]], typer.Option("--decisions", metavar="FILE", readable=False, help="Tệp quyết định của cơ quan thẩm định (cqdt-decisions/1), lặp lại được / the appraiser's decisions file, repeatable.")] = None,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", metavar="REPORT.json", readable=False, help="Báo cáo JSON trước đó: chỉ phát hiện mới làm thất bại / an earlier JSON report: only new findings fail.")] = None,
 ) -> None:
-    """Kiểm tra kế hoạch / check plans: `cqdt-check PLAN...` is `cqdt-check check PLAN...`."""
+    """Kiểm tra kế hoạch / check plans: `cqdt-check PLAN...` is `cqdt-check check PLAN...`.
+
+    PLAN: tệp kế hoạch hoặc thư mục (mọi *.yaml/*.yml bên trong), '-' đọc từ đầu vào chuẩn / plan files or folders
+    (every *.yaml/*.yml inside), '-' reads standard input.
+    """
     from .run import RunOptions, run
 
     given: dict[str, object] = {"format": format or [], "output": output, "progress": progress, "architecture": architecture,
@@ -157,7 +163,7 @@ def _typed(ctx: typer.Context, name: str) -> bool:
 def config_command(
     config: Annotated[Path | None, typer.Option("--config", metavar="FILE", readable=False, help="Tệp cấu hình / configuration file.")] = None,
     no_config: Annotated[bool, typer.Option("--no-config", help="Không đọc tệp cấu hình nào / read no configuration file.")] = False,
-    lang: Annotated[Lang, typer.Option("--lang")] = Lang.vi,
+    lang: Annotated[Lang, typer.Option("--lang", metavar="vi|en")] = Lang.vi,
 ) -> None:
     """In cấu hình đang có hiệu lực và nguồn của từng giá trị / print the settings in effect and where each came from."""
     from .config import describe, keys, load, merge
@@ -182,26 +188,57 @@ class CompareFormat(str, Enum):
     json = "json"
 
 
+# The configuration keys compare honours: those that decide how a plan is judged (config.py keeps their governance);
+# the check command's output keys (format, quiet, jobs, …) concern its reports, not a comparison.
+COMPARE_KEYS = ("architecture", "rules", "no-bundled-rules", "as-of", "fail-on", "lang", "decisions", "select",
+                "extend-select", "ignore", "per-path-ignores", "max-bytes", "max-nodes", "max-depth")
+
+
 @app.command("compare")
 def compare_command(
-    old: Annotated[Path, typer.Argument(help="Bản cũ: tệp kế hoạch hoặc báo cáo JSON trước đó / old plan or JSON report.", readable=False)],
-    new: Annotated[Path, typer.Argument(help="Bản mới: tệp kế hoạch / the new plan.", readable=False)],
-    format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Định dạng / format.")] = CompareFormat.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Ghi ra tệp / write to a file.")] = None,
-    decisions: Annotated[Optional[list[Path]], typer.Option("--decisions", readable=False, help="Tệp quyết định (cqdt-decisions/1), áp dụng cho cả hai bản / decisions, applied to both sides.")] = None,
-    architecture: Annotated[Optional[str], typer.Option(help="Mã kiến trúc hoặc tệp YAML / architecture id or file.")] = None,
-    rules: Annotated[Optional[list[Path]], typer.Option("--rules", readable=False, help="Gói quy tắc bổ sung / extra rule pack.")] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Ngày chọn quy định áp dụng YYYY-MM-DD / date whose laws apply.")] = None,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Mức độ gây mã thoát 1 / lowest severity that exits 1.")] = FailOn.error,
-    lang: Annotated[Lang, typer.Option("--lang", help="Ngôn ngữ / language.")] = Lang.vi,
+    ctx: typer.Context,
+    old: Annotated[Path, typer.Argument(metavar="OLD", hidden=True, readable=False)],  # described in the docstring
+    new: Annotated[Path, typer.Argument(metavar="NEW", hidden=True, readable=False)],
+    format: Annotated[CompareFormat, typer.Option("--format", "-f", metavar="text|markdown|html|json", help="Định dạng / format.")] = CompareFormat.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Ghi ra tệp / write to a file.")] = None,
+    decisions: Annotated[Optional[list[Path]], typer.Option("--decisions", metavar="FILE", readable=False, help="Tệp quyết định (cqdt-decisions/1), áp dụng cho cả hai bản / decisions, applied to both sides.")] = None,
+    architecture: Annotated[Optional[str], typer.Option(metavar="ID|FILE", help="Mã kiến trúc hoặc tệp YAML / architecture id or file.")] = None,
+    rules: Annotated[Optional[list[Path]], typer.Option("--rules", metavar="DIR", readable=False, help="Gói quy tắc bổ sung / extra rule pack.")] = None,
+    no_bundled_rules: Annotated[bool, typer.Option("--no-bundled-rules", help="Chỉ dùng các gói --rules / use only the --rules packs.")] = False,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD", help="Ngày chọn quy định áp dụng YYYY-MM-DD / date whose laws apply.")] = None,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", metavar="error|warning|info|never", help="Mức độ gây mã thoát 1 / lowest severity that exits 1.")] = FailOn.error,
+    select: Annotated[list[str] | None, typer.Option("--select", metavar="RULES", help="Chỉ đánh giá các quy tắc này (cả hai bản) / evaluate only these rules (both sides).")] = None,
+    extend_select: Annotated[list[str] | None, typer.Option("--extend-select", metavar="RULES", help="Thêm quy tắc vào --select / add rules to --select.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="RULES", help="Tắt các quy tắc này ở cả hai bản / turn these rules off on both sides.")] = None,
+    config: Annotated[Path | None, typer.Option("--config", metavar="FILE", readable=False, help="Tệp cấu hình (.cqdt-check.yaml hoặc pyproject.toml) / configuration file.")] = None,
+    no_config: Annotated[bool, typer.Option("--no-config", help="Không đọc tệp cấu hình nào / read no configuration file.")] = False,
+    lang: Annotated[Lang, typer.Option("--lang", metavar="vi|en", help="Ngôn ngữ / language.")] = Lang.vi,
 ) -> None:
-    """So sánh hai lần trình / compare two revisions: resolved, new and open findings, and the plan's changes."""
+    """So sánh hai lần trình / compare two revisions: resolved, new and open findings, and the plan's changes.
+
+    OLD: bản cũ, tệp kế hoạch hoặc báo cáo JSON trước đó / the old plan or an earlier JSON report.
+
+    NEW: bản mới, tệp kế hoạch / the new plan.
+    """
     from .compare import run_compare
     from .run import RunOptions
 
-    options = RunOptions(plans=[old, new], output=output, architecture=architecture, rules=rules or [], as_of=as_of,
-                         fail_on=fail_on.value, lang=lang.value, decisions=decisions or [])
+    given: dict[str, object] = {
+        "architecture": architecture, "rules": [str(r) for r in rules or []], "no-bundled-rules": no_bundled_rules,
+        "as-of": as_of, "fail-on": fail_on.value, "lang": lang.value, "decisions": [str(d) for d in decisions or []],
+        "select": select or [], "extend-select": extend_select or [], "ignore": ignore or [], "per-path-ignores": {},
+        "max-bytes": Limits.max_bytes, "max-nodes": Limits.max_nodes, "max-depth": Limits.max_depth}
     try:
+        settings, loaded = effective_settings(ctx, given, config, no_config, lang.value)
+        value = {key: settings[key].value for key in COMPARE_KEYS}
+        options = RunOptions(
+            plans=[old, new], output=output, architecture=value["architecture"],
+            rules=[Path(r) for r in value["rules"]], bundled_rules=not value["no-bundled-rules"], as_of=value["as-of"],
+            fail_on=value["fail-on"], lang=value["lang"], decisions=[Path(d) for d in value["decisions"]],
+            select=value["select"], extend_select=value["extend-select"], ignore=value["ignore"],
+            per_path_ignores=value["per-path-ignores"], max_bytes=value["max-bytes"], max_nodes=value["max-nodes"],
+            max_depth=value["max-depth"], config_file=loaded.path if loaded else None,
+            config_named=bool(loaded and loaded.named))
         code = run_compare(old, new, options, format.value)
     except ToolError as error:
         refuse(error, lang.value)
@@ -210,12 +247,12 @@ def compare_command(
 
 @app.command("rules")
 def rules_command(
-    area: Annotated[Optional[str], typer.Option(help="Chỉ một lĩnh vực / only one area.")] = None,
-    rules: Annotated[Optional[list[Path]], typer.Option("--rules", readable=False, help="Gói quy tắc bổ sung / extra rule pack.")] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Chỉ các quy tắc được đánh giá khi kiểm tra ngày này / only the rules a check on that day evaluates.")] = None,
-    architecture: Annotated[Optional[str], typer.Option(help="Kiến trúc dùng để xác định hiệu lực / architecture the windows are resolved with (default quang-ngai-3.0).")] = None,
+    area: Annotated[Optional[str], typer.Option(metavar="AREA", help="Chỉ một lĩnh vực / only one area.")] = None,
+    rules: Annotated[Optional[list[Path]], typer.Option("--rules", metavar="DIR", readable=False, help="Gói quy tắc bổ sung / extra rule pack.")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD", help="Chỉ các quy tắc được đánh giá khi kiểm tra ngày này / only the rules a check on that day evaluates.")] = None,
+    architecture: Annotated[Optional[str], typer.Option(metavar="ID", help="Kiến trúc dùng để xác định hiệu lực / architecture the windows are resolved with (default quang-ngai-3.0).")] = None,
     format: Annotated[str, typer.Option("--format", "-f", metavar="text|json", help="Bảng hoặc JSON / a table or JSON.")] = "text",
-    lang: Annotated[Lang, typer.Option("--lang")] = Lang.vi,
+    lang: Annotated[Lang, typer.Option("--lang", metavar="vi|en")] = Lang.vi,
 ) -> None:
     """Liệt kê quy tắc theo lĩnh vực / list the rule pack by area."""
     from .listing import list_rules
@@ -228,12 +265,15 @@ def rules_command(
 
 @app.command("explain")
 def explain_command(
-    rule_id: Annotated[str, typer.Argument(help="Mã quy tắc, ví dụ SEC-003 / rule id.")],
-    rules: Annotated[Optional[list[Path]], typer.Option("--rules", readable=False, help="Gói quy tắc bổ sung / extra rule pack.")] = None,
-    architecture: Annotated[Optional[str], typer.Option(help="Kiến trúc dùng để xác định hiệu lực / architecture the window is resolved with.")] = None,
-    lang: Annotated[Lang, typer.Option("--lang")] = Lang.vi,
+    rule_id: Annotated[str, typer.Argument(metavar="RULE", hidden=True)],  # described in the docstring
+    rules: Annotated[Optional[list[Path]], typer.Option("--rules", metavar="DIR", readable=False, help="Gói quy tắc bổ sung / extra rule pack.")] = None,
+    architecture: Annotated[Optional[str], typer.Option(metavar="ID", help="Kiến trúc dùng để xác định hiệu lực / architecture the window is resolved with.")] = None,
+    lang: Annotated[Lang, typer.Option("--lang", metavar="vi|en")] = Lang.vi,
 ) -> None:
-    """Giải thích một quy tắc / explain one rule: what, why, legal basis, how to fix, example."""
+    """Giải thích một quy tắc / explain one rule: what, why, legal basis, how to fix, example.
+
+    RULE: mã quy tắc, ví dụ SEC-003 / a rule id, e.g. SEC-003.
+    """
     from .listing import explain_rule
 
     try:
@@ -244,10 +284,13 @@ def explain_command(
 
 @app.command("schema")
 def schema_command(
-    name: Annotated[str, typer.Argument(help="plan | rules | architecture | decisions")] = "plan",
-    lang: Annotated[Lang, typer.Option("--lang")] = Lang.vi,
+    name: Annotated[str, typer.Argument(metavar="NAME", hidden=True)] = "plan",  # described in the docstring
+    lang: Annotated[Lang, typer.Option("--lang", metavar="vi|en")] = Lang.vi,
 ) -> None:
-    """In JSON Schema (để trình soạn thảo kiểm tra khi gõ) / print a JSON Schema for editors."""
+    """In JSON Schema (để trình soạn thảo kiểm tra khi gõ) / print a JSON Schema for editors.
+
+    NAME: plan (mặc định / default), rules, architecture, decisions.
+    """
     from .resources import data_dir
 
     folder = data_dir("schemas")
@@ -262,11 +305,14 @@ def schema_command(
 
 @app.command("architecture")
 def architecture_command(
-    arch_id: Annotated[str, typer.Argument(metavar="ID", help="Mã kiến trúc / architecture id.")] = "quang-ngai-3.0",
-    format: Annotated[str, typer.Option("--format", "-f", help="text | json")] = "text",
-    lang: Annotated[Lang, typer.Option("--lang")] = Lang.vi,
+    arch_id: Annotated[str, typer.Argument(metavar="ID", hidden=True)] = "quang-ngai-3.0",  # described in the docstring
+    format: Annotated[str, typer.Option("--format", "-f", metavar="text|json", help="Bảng hoặc JSON / a table or JSON.")] = "text",
+    lang: Annotated[Lang, typer.Option("--lang", metavar="vi|en")] = Lang.vi,
 ) -> None:
-    """Liệt kê mã thành phần, nền tảng mà kế hoạch dùng được / list the ids a plan may use, with their sources."""
+    """Liệt kê mã thành phần, nền tảng mà kế hoạch dùng được / list the ids a plan may use, with their sources.
+
+    ID: mã kiến trúc (mặc định quang-ngai-3.0) / architecture id (default quang-ngai-3.0).
+    """
     from .layers import list_architecture
 
     try:

@@ -4,6 +4,11 @@ Findings are matched by their stable identity (rule, YAML path, occurrence: fing
 resubmitted plan with lines moved still matches. OLD is a plan file or a previous JSON report of one plan; the
 appraiser's decisions apply to both sides. The plan's own changes are the differences of its data (comments,
 layout and key order are not changes). Exit 1 when NEW has open or new findings at --fail-on.
+
+The plans are judged as `cqdt-check` judges them: the same options (architecture, rule packs, date, --fail-on,
+decisions, --select/--ignore) and the same configuration file with the same governance (config.py: a file found in
+the checked folder cannot choose what the plan is judged against). A rule turned off is judged on neither side: its
+old findings are neither resolved nor open, and every format names the rules off and the configuration file.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError, UsageError
+from .errors import ConfigError, OsReason, UsageError
 from .findings import DocumentResult, Finding, Location
 from .fingerprint import document_fingerprints, identities
 from .messages import say
@@ -38,6 +43,8 @@ class Comparison:
     changes: list[Change] | None  # None: OLD is a report, so the plans' data cannot be compared
     lang: str
     fail_on: str
+    config_file: str | None = None  # the configuration file in effect (named in every format)
+    config_named: bool = False
 
     def exit_code(self) -> int:
         from .findings import fails_run
@@ -89,31 +96,41 @@ def _numbered(findings: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
 
 
 def compare_documents(old_findings: list[dict[str, Any]], old_file: str, new_doc: DocumentResult,
-                      plan_changes: list[Change] | None, lang: str, fail_on: str) -> Comparison:
+                      plan_changes: list[Change] | None, lang: str, fail_on: str, config_file: str | None = None,
+                      config_named: bool = False) -> Comparison:
+    off = set(new_doc.rules_off)  # not judged now: an old finding of such a rule is not "resolved"
+    old_findings = [f for f in old_findings if f["rule_id"] not in off]
     old_ids = _numbered(old_findings)
     new_ids = identities(new_doc.findings)
     resolved = [f for f, key in zip(old_findings, old_ids, strict=False) if key not in set(new_ids)]
     new = [f for f, key in zip(new_doc.findings, new_ids, strict=False) if key not in set(old_ids)]
     still = [f for f, key in zip(new_doc.findings, new_ids, strict=False) if key in set(old_ids)]
-    return Comparison(old_file, new_doc.file, resolved, new, still, new_doc, plan_changes, lang, fail_on)
+    return Comparison(old_file, new_doc.file, resolved, new, still, new_doc, plan_changes, lang, fail_on, config_file,
+                      config_named)
 
 
 def run_compare(old: Path, new: Path, options, fmt: str) -> int:
-    """Check both sides as `cqdt-check` would (same rule pack, architecture, date and decisions), compare, render."""
+    """Check both sides as `cqdt-check` would (same rule pack, architecture, date, decisions and rule selection),
+    compare, render."""
     from .appraisal import load_appraisal
     from .engine import Settings, check_file
     from .listing import parse_day
-    from .loader import LoadError, load_file
+    from .loader import Limits, LoadError, load_file
     from .packs import ArchitectureResolver, load_pack
     from .reporters.json_report import finding_dict
     from .resources import schema
+    from .selection import apply as apply_selection
+    from .selection import for_options
 
     lang = options.lang
     as_of = parse_day(options.as_of)
     pack = load_pack(options.rules, options.bundled_rules)
+    selection = for_options(pack, options.select, options.extend_select, options.ignore, options.per_path_ignores,
+                            options.config_file)
     appraisal = load_appraisal(options.decisions, None, pack, lang)
     settings = Settings(pack=pack, architectures=ArchitectureResolver(options.architecture), as_of=as_of,
-                        lang=lang, fail_on=options.fail_on)
+                        lang=lang, fail_on=options.fail_on,
+                        limits=Limits(options.max_bytes, options.max_nodes, options.max_depth))
 
     def checked(path: Path) -> DocumentResult:
         from .decisions import apply_decisions
@@ -122,7 +139,9 @@ def run_compare(old: Path, new: Path, options, fmt: str) -> int:
         if doc.verdict == "error" and doc.error:
             loc = doc.error_location
             raise ConfigError(loc or Location(doc.file), "cli.as_said", text=doc.error)
-        return apply_decisions([doc], appraisal.decisions, options.fail_on)[0][0]
+        # as `check` does: decisions matched first, then the rules turned off are taken out
+        judged = apply_decisions([doc], appraisal.decisions, options.fail_on)[0]
+        return apply_selection(judged, selection, options.fail_on, lang)[0]
 
     new_doc = checked(new)
     plan_changes: list[Change] | None = None
@@ -130,7 +149,7 @@ def run_compare(old: Path, new: Path, options, fmt: str) -> int:
         try:
             old_findings, old_file = _old_from_report(old, lang)
         except OSError as exc:
-            raise ConfigError(Location(str(old)), "os_error", reason=exc.strerror or str(exc)) from None
+            raise ConfigError(Location(str(old)), "os_error", reason=OsReason(exc)) from None
         except (ValueError, KeyError, TypeError) as exc:
             raise UsageError("cli.as_said", text=say("baseline.unreadable", lang, file=old, reason=str(exc))
                              .replace("--baseline ", "")) from None
@@ -142,7 +161,8 @@ def run_compare(old: Path, new: Path, options, fmt: str) -> int:
             plan_changes = changes(load_file(old).data, load_file(new).data)
         except LoadError:  # both files were read a moment ago; a file removed meanwhile has no changes to show
             plan_changes = []
-    comparison = compare_documents(old_findings, old_file, new_doc, plan_changes, lang, options.fail_on)
+    comparison = compare_documents(old_findings, old_file, new_doc, plan_changes, lang, options.fail_on,
+                                   str(options.config_file) if options.config_file else None, options.config_named)
     text = RENDER[fmt](comparison)
     if options.output is not None:
         from .outputs import write_report
@@ -184,6 +204,18 @@ def _lines(c: Comparison) -> list[tuple[str, list[str]]]:
     return sections
 
 
+def _facts(c: Comparison) -> list[tuple[str, str]]:
+    """(label, value) lines every human format shows under the title: the configuration and the rules turned off."""
+    out = []
+    if c.config_file:
+        how = say("report.config_named" if c.config_named else "report.config_searched", c.lang)
+        out.append((say("report.config", c.lang), say("report.config_how", c.lang, file=c.config_file, how=how)))
+    if c.new_doc.rules_off:
+        out.append((say("report.rules_off", c.lang), say("report.rules_off_note", c.lang, count=len(c.new_doc.rules_off),
+                                                          rules=", ".join(c.new_doc.rules_off))))
+    return out
+
+
 def _conclusion(c: Comparison) -> str:
     return say("compare.fails" if c.exit_code() else "compare.passes", c.lang, fail_on=c.fail_on)
 
@@ -192,7 +224,9 @@ def render_text(c: Comparison) -> str:
     from .reporters.common import printable
     from .reporters.text import clean
 
-    out = [printable(say("compare.title", c.lang, old=c.old_file, new=c.new_file)), ""]
+    out = [printable(say("compare.title", c.lang, old=c.old_file, new=c.new_file))]
+    out += [f"{label}: {clean(value)}" for label, value in _facts(c)]
+    out.append("")
     for heading, lines in _lines(c):
         out += [heading, *(f"  - {clean(line)}" for line in lines or [say("compare.none", c.lang)]), ""]
     out.append(_conclusion(c))
@@ -203,6 +237,8 @@ def render_markdown(c: Comparison) -> str:
     from .reporters.markdown import text
 
     out = [f"# {text(say('compare.title', c.lang, old=c.old_file, new=c.new_file))}", ""]
+    if _facts(c):
+        out += [*(f"- **{text(label)}:** {text(value)}" for label, value in _facts(c)), ""]
     for heading, lines in _lines(c):
         out += [f"## {text(heading)}", "", *(f"- {text(line, starts_block=True)}" for line in lines or [say("compare.none", c.lang)]), ""]
     out.append(f"**{text(_conclusion(c))}**")
@@ -210,11 +246,27 @@ def render_markdown(c: Comparison) -> str:
 
 
 def render_html(c: Comparison) -> str:
+    """A self-contained page in the HTML report's look (its environment and stylesheet): each finding with its
+    severity, rule, place and message; the plan's changes as a table."""
+    from . import __version__
+    from .reporters.common import marks
     from .reporters.html import environment, translator
 
+    def row(f: Finding) -> dict[str, Any]:
+        return {"severity": f.severity, "rule_id": f.rule_id, "path": f.path_text, "message": f.message,
+                "marks": marks(f, c.lang)}
+
+    resolved = [{"severity": f["severity"], "rule_id": f["rule_id"], "path": f["path"], "message": f["message"],
+                 "marks": []} for f in c.resolved]
+    sections = [("resolved", say("compare.resolved", c.lang, count=len(c.resolved)), resolved),
+                ("new", say("compare.new", c.lang, count=len(c.new)), [row(f) for f in c.new]),
+                ("open", say("compare.open", c.lang, count=len(c.open)), [row(f) for f in c.open])]
+    changes = None if c.changes is None else [(ch.path, _value(ch.old), _value(ch.new)) for ch in c.changes]
     return environment().get_template("compare.html").render(
-        lang=c.lang, t=translator(c.lang), title=say("compare.title", c.lang, old=c.old_file, new=c.new_file),
-        sections=_lines(c), conclusion=_conclusion(c), failed=bool(c.exit_code()))
+        lang=c.lang, t=translator(c.lang), version=__version__,
+        title=say("compare.title", c.lang, old=c.old_file, new=c.new_file), facts=_facts(c), sections=sections,
+        changes=changes, changes_title=say("compare.changes", c.lang, count=len(c.changes) if c.changes is not None else "—"),
+        conclusion=_conclusion(c), failed=bool(c.exit_code()))
 
 
 def as_dict(c: Comparison) -> dict[str, Any]:
@@ -227,6 +279,8 @@ def as_dict(c: Comparison) -> dict[str, Any]:
         "new_file": c.new_file,
         "fail_on": c.fail_on,
         "exit_code": c.exit_code(),
+        "config_file": c.config_file,
+        "rules_off": list(c.new_doc.rules_off),
         "resolved": c.resolved,
         "new": [finding_dict(f, prints[id(f)]) for f in c.new],
         "open": [finding_dict(f, prints[id(f)]) for f in c.open],

@@ -26,6 +26,7 @@ import yaml
 import yaml.reader
 from yaml import SafeLoader as _PureLoader
 
+from .errors import OsReason
 from .findings import Location, PathT, format_path
 from .limits import Limits
 
@@ -198,7 +199,7 @@ def load_file(path: Path, display: str | None = None, limits: Limits = DEFAULT_L
     except PermissionError:
         raise LoadError("permission", Location(name)) from None
     except OSError as exc:
-        raise LoadError("os_error", Location(name), reason=exc.strerror or str(exc)) from None
+        raise LoadError("os_error", Location(name), reason=OsReason(exc)) from None
     if len(raw) > limits.max_bytes:
         raise LoadError("too_large", Location(name), size=len(raw), limit=limits.max_bytes)
     return load_text(decode(raw, name), name, limits)

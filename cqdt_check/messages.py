@@ -105,7 +105,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pack.invalid": ("{rule}{path}: {reason}", "{rule}{path}: {reason}"),
     "architecture.invalid": ("kiến trúc không hợp lệ: {path}: {reason}", "invalid architecture: {path}: {reason}"),
     "architecture.root": ("(gốc)", "(root)"),
-    "rules.in_force": ("hiệu lực", "in force"),
+    "rules.id": ("Mã", "ID"),
+    "rules.name": ("Tên ngắn", "Name"),
+    "rules.severity": ("Mức độ", "Severity"),
+    "rules.title": ("Tiêu đề", "Title"),
+    "rules.in_force": ("Hiệu lực", "In force"),
     "rules.count": ("{count} quy tắc", "{count} rules"),
     "cli.as_said": ("{text}", "{text}"),  # a refusal already worded in the user's language (init's answers)
     # A value a model refuses (errors.Invalid).
@@ -124,6 +128,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                 "the rental section is for kind: service_rental only"),
     "value.no_such_date": ("ngày không tồn tại: {value}", "no such date: {value}"),
     "value.date_form": ("ngày phải viết dạng YYYY-MM-DD", "dates are written YYYY-MM-DD"),
+    # Why the operating system refused (errors.OsReason): its words are English whatever the locale.
+    "os.ENOENT": ("không có tệp hoặc thư mục này", "no such file or folder"),
+    "os.EACCES": ("không có quyền", "permission denied"),
+    "os.EPERM": ("không được phép", "operation not permitted"),
+    "os.ENOSPC": ("hết chỗ trống trên đĩa", "no space left on the device"),
+    "os.EROFS": ("ổ đĩa chỉ cho đọc", "read-only file system"),
+    "os.EISDIR": ("là thư mục", "is a folder"),
+    "os.ENOTDIR": ("một phần của đường dẫn không phải thư mục", "a part of the path is not a folder"),
+    "os.ENAMETOOLONG": ("tên tệp hoặc đường dẫn quá dài", "file name or path too long"),
+    "os.EEXIST": ("tệp đã có", "the file already exists"),
+    "os.ELOOP": ("vòng liên kết tượng trưng", "a loop of symbolic links"),
+    "os.EIO": ("lỗi đọc/ghi của thiết bị", "input/output error"),
+    "os.EPIPE": ("nơi nhận đã đóng", "the reader has gone"),
     "cli.progress": ("Đang kiểm tra", "Checking"),
     "cli.no_schema": ("không có schema '{name}' ({known})", "there is no schema '{name}' ({known})"),
     "cli.write_failed": ("--format {format}: {file}: {reason}", "--format {format}: {file}: {reason}"),
@@ -484,9 +501,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "(*) Not verified against the original text: the appraiser checks its number, date and validity before citing it.",
     ),
     "opinion.intro": (
-        "{issuer} nhận được hồ sơ {subject} của {owner} (tệp {file}). Hồ sơ đã được kiểm tra về sự phù hợp với "
+        "{issuer} nhận được hồ sơ {subject} của {owner}. Hồ sơ đã được kiểm tra về sự phù hợp với "
         "{architecture} theo các quy định có hiệu lực ngày {date} ({why}). Sau khi xem xét, {issuer} có ý kiến như sau:",
-        "{issuer} has received the dossier of {subject} from {owner} (file {file}). It was checked for conformity with "
+        "{issuer} has received the dossier of {subject} from {owner}. It was checked for conformity with "
         "{architecture} under the rules in force on {date} ({why}). Having reviewed it, {issuer} gives the following opinion:",
     ),
     "opinion.intro_format": (
@@ -540,6 +557,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "opinion.request.warning": ("Xem xét, làm rõ{scope}: {requirement}.",
                                 "Review and clarify{scope}: {requirement}."),
     "opinion.request.info": ("{requirement}{scope}.", "{requirement}{scope}."),
+    "opinion.group.error": ("Về {topic}, điều chỉnh hồ sơ để bảo đảm các yêu cầu sau:",
+                            "On {topic}, amend the plan to meet the following requirements:"),
+    "opinion.group.warning": ("Về {topic}, đề nghị xem xét, làm rõ:", "On {topic}, please consider and clarify:"),
+    "opinion.group.info": ("Về {topic}:", "On {topic}:"),
+    "opinion.clause_label": ("{letter})", "({letter})"),
+    "opinion.clause": ("{requirement}.", "{requirement}."),
+    "opinion.clause_scoped": ("đối với {subjects}: {requirement}.", "For {subjects}: {requirement}."),
+    "opinion.granted_by": ("Chấp thuận tại văn bản số {number} ngày {date} ({who}): {justification}{expires}.",
+                           "Granted by document No. {number} of {date} ({who}): {justification}{expires}."),
     "opinion.scope": (" đối với {subjects}", " for {subjects}"),
     "opinion.and": (" và ", " and "),
     "opinion.cites": ("Căn cứ: {cites}.", "Basis: {cites}."),
@@ -552,7 +578,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "opinion.decision_pending": ("[Ý kiến của cơ quan thẩm định: chấp thuận / không chấp thuận, nêu lý do]",
                                  "[The appraising body's decision: granted / refused, with reasons]"),
     "opinion.waived": ("Sai lệch được chấp thuận", "Deviations granted"),
-    "opinion.waived_item": ("Chấp thuận sai lệch{scope} đối với yêu cầu: {requirement}.",
+    "opinion.waived_item": ("Chấp thuận sai lệch{scope}, so với yêu cầu: {requirement}.",
                             "The deviation{scope} from this requirement is granted: {requirement}."),
     "opinion.annex.title": ("PHỤ LỤC", "ANNEX"),
     "opinion.annex.subtitle": ("Chi tiết kỹ thuật các nội dung nêu tại văn bản", "Technical details of the points above"),
@@ -782,6 +808,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "compare.new": ("Phát hiện mới ({count})", "New findings ({count})"),
     "compare.open": ("Còn tồn tại ({count})", "Still open ({count})"),
     "compare.changes": ("Thay đổi của kế hoạch ({count})", "Changes to the plan ({count})"),
+    "compare.col.path": ("Trường", "Field"),
+    "compare.col.old": ("Bản cũ", "Old"),
+    "compare.col.new": ("Bản mới", "New"),
     "compare.none": ("không có", "none"),
     "compare.no_plan_data": (
         "bản cũ là báo cáo JSON, không có dữ liệu kế hoạch để so sánh",
@@ -803,7 +832,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 
 
 def say(code: str, lang: str = "vi", **params: object) -> str:
-    """The message for `code` in `lang`, with its parameters filled in."""
+    """The message for `code` in `lang`, with its parameters filled in. A parameter that has words of its own (an
+    operating-system reason, a validator's refusal: anything with a `message(lang)` method) is shown in `lang` too."""
     vi, en = CATALOGUE[code]
     text = en if lang == "en" else vi
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    shown = {k: v.message(lang) if callable(getattr(v, "message", None)) else v for k, v in params.items()}
+    return text.format(**shown)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .discovery import same_file
-from .errors import UsageError
+from .errors import OsReason, UsageError
 from .findings import Report
 from .reporters import BINARY_FORMATS, Format, reporter
 
@@ -195,7 +195,7 @@ def write_report(path: Path, content: str | bytes | Iterable[str], what: str) ->
     try:
         _write_atomically(path, content)
     except OSError as exc:
-        raise UsageError("cli.write_failed", format=what, file=str(path), reason=exc.strerror or str(exc)) from None
+        raise UsageError("cli.write_failed", format=what, file=str(path), reason=OsReason(exc)) from None
 
 
 def _write_stdout(content: str | bytes, fmt: Format) -> None:
@@ -217,7 +217,7 @@ def _write_stdout(content: str | bytes, fmt: Format) -> None:
         write_quietly(content, stream)
     except OSError as exc:
         _silence_stdout()
-        raise UsageError("cli.write_failed", format=fmt.value, file="stdout", reason=exc.strerror or str(exc)) from None
+        raise UsageError("cli.write_failed", format=fmt.value, file="stdout", reason=OsReason(exc)) from None
 
 
 def _silence_stdout() -> None:

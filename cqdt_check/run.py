@@ -25,7 +25,7 @@ from .packs import ArchitectureResolver, load_pack, operator_files
 from .reporters import MACHINE_FORMATS, Format
 from .rulepack import RulePack
 from .selection import Selection
-from .selection import build as build_selection
+from .selection import for_options as selection_for
 from .streaming import check_and_report
 
 
@@ -124,11 +124,8 @@ def usable_jobs(jobs: int | None) -> int | None:
 
 def _selection(pack: RulePack, options: RunOptions) -> Selection:
     """The rules turned off, and by what: the options typed, or the configuration file that set them."""
-    source = str(options.config_file) if options.config_file and (options.ignore or options.select or
-                                                                   options.per_path_ignores) else "--select/--ignore"
-    base = options.config_file.parent if options.config_file else None
-    return build_selection(pack, options.select, options.extend_select, options.ignore, options.per_path_ignores,
-                           base, source)
+    return selection_for(pack, options.select, options.extend_select, options.ignore, options.per_path_ignores,
+                         options.config_file)
 
 
 def report_rules(pack: RulePack, documents: list[DocumentResult] | tuple[DocumentResult, ...],

@@ -88,6 +88,14 @@ def build(pack, select: list[str] | None, extend_select: list[str] | None, ignor
     return Selection(frozenset(set(ids) - enabled), paths, base, source)
 
 
+def for_options(pack, select: list[str], extend_select: list[str], ignore: list[str],
+                per_path: dict[str, list[str]], config_file: Path | None) -> Selection:
+    """The rules a run turns off, and by what: the options typed, or the configuration file that set them (per-path
+    globs are relative to that file's folder)."""
+    source = str(config_file) if config_file and (ignore or select or per_path) else "--select/--ignore"
+    return build(pack, select, extend_select, ignore, per_path, config_file.parent if config_file else None, source)
+
+
 def _split(selectors: list[str] | None) -> list[str]:
     """`--select SEC,IPV6 --select RENT-001` → each selector (commas as in Ruff's habit)."""
     return [part.strip() for item in selectors or [] for part in item.split(",") if part.strip()]
@@ -121,4 +129,4 @@ class _Hint:
         return say("schema.hint", lang, suggestion=self.suggestion)
 
 
-__all__ = ["Selection", "apply", "build", "match"]
+__all__ = ["Selection", "apply", "build", "for_options", "match"]

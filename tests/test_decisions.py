@@ -238,3 +238,57 @@ def test_compare_a_file_that_cannot_be_read(cli, monkeypatch):
     monkeypatch.chdir(ROOT)
     code, _, err = cli("compare", "khong-co.yaml", str(NEW))
     assert code == 2 and "khong-co.yaml" in err
+
+
+# --- the opinion: granted deviations with their decision, refusals beside the owner's request ----------------------
+
+REFUSE_REQUESTED = FIXTURES / "decisions" / "refuse-requested.yaml"
+
+
+def _opinion_paragraphs(fmt: Format, report) -> list[str]:
+    """The opinion's paragraphs as plain text, whatever the format (Markdown lines, HTML paragraphs, Word paragraphs)."""
+    import html
+    import io
+    import re
+
+    out = reporter(fmt)(report)
+    if fmt == Format.opinion_docx:
+        docx = pytest.importorskip("docx")
+        return [p.text for p in docx.Document(io.BytesIO(out)).paragraphs]
+    if fmt == Format.opinion_html:
+        return [html.unescape(re.sub(r"<[^>]+>", "", p)) for p in re.findall(r"<p\b.*?</p>|<h2>.*?</h2>", out, re.S)]
+    return [line.replace("\\", "") for line in out.splitlines()]  # Markdown escapes ("\&") taken off
+
+
+OPINION_FORMATS = [Format.opinion, Format.opinion_html, Format.opinion_docx]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("fmt", OPINION_FORMATS)
+def test_the_opinion_names_the_decision_that_granted_a_deviation(judged, fmt, lang):
+    from cqdt_check.dates import vn
+    from cqdt_check.messages import say
+
+    report = judged(lang)
+    waived = next(f for f in report.documents[0].findings if f.status == "waived")
+    paragraphs = _opinion_paragraphs(fmt, report)
+    title = next(i for i, p in enumerate(paragraphs) if say("opinion.waived", lang) in p)
+    conclusion = next(i for i, p in enumerate(paragraphs) if i > title and say("opinion.conclusion", lang) in p)
+    granted = " ".join(paragraphs[title + 1:conclusion])
+    note = waived.decision
+    for needed in (note.document_number, vn(note.document_date), note.decided_by, note.justification):
+        assert needed in granted, (fmt, needed)
+    assert note.document_number not in " ".join(paragraphs[:title]), "a granted deviation is not a request"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("fmt", OPINION_FORMATS)
+def test_the_opinion_shows_a_refusal_beside_the_owner_request(judged, fmt, lang):
+    report = judged(lang, REFUSE_REQUESTED)
+    finding = next(f for f in report.documents[0].findings if f.rule_id == "IPV6-002")
+    assert finding.status == "fail" and finding.decision.state == "refused"
+    paragraphs = _opinion_paragraphs(fmt, report)
+    reason = finding.deviation_requested.strip().rstrip(".")
+    [beside] = [p for p in paragraphs if reason in p]
+    for needed in (finding.decision.document_number, finding.decision.decided_by, finding.decision.justification):
+        assert needed in beside, (fmt, needed)

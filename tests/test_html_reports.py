@@ -309,7 +309,11 @@ def test_chromium_prints_the_opinion_in_one_font_family_and_a_few_pages(check, m
     assert len(families) == 1, f"the opinion mixes fonts: {sorted(families)}"
     pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
     annex = next(i for i, text in enumerate(pages) if say("opinion.annex.title", "vi") in text)
-    assert annex <= 6, f"the letter takes {annex} pages before the annex"
+    (family,) = families
+    if not family.startswith(("TimesNewRoman", "Tinos")):
+        # the page count is NĐ 30's Times New Roman's (Tinos has its metrics); a wider fallback font runs longer
+        pytest.skip(f"no Times-metric font installed (the opinion used {family}): apt-get install fonts-croscore")
+    assert annex <= 4, f"the letter takes {annex} pages before the annex"
 
 
 def test_opinion_when_a_rule_could_not_be_evaluated_lists_every_finding_and_never_concludes_dat(

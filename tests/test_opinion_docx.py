@@ -43,7 +43,8 @@ def test_docx_says_what_the_markdown_opinion_says(report, lang):
     for _, title, items in o["sections"]:
         assert title in text
         for item in items:
-            assert f"{item['number']}. {item['text']}" in text
+            assert f"{item['number']}. {item['lead'] or item['clauses'][0]['text']}" in text
+            assert all(clause["text"] in text for clause in item["clauses"])
     annex = document.tables[-1]
     assert len(annex.rows) == 1 + len(o["annex"]), "one annex row per finding"
     assert [c.text for c in annex.rows[1].cells][:2] == [o["annex"][0]["item"], o["annex"][0]["rule_id"]]

@@ -18,7 +18,8 @@ from ..dates import vn
 from ..findings import ArchitectureInfo, Basis, DocumentResult, Finding, Report
 from ..messages import say
 from . import markdown
-from .common import by_area, decision_lines, error_place, operator_file_text
+from ..decisions import decision_label, decision_text
+from .common import by_area, error_place, operator_file_text
 from .html import as_of_reason, environment, translator
 
 # The national title and motto are fixed by NĐ 30/2020/NĐ-CP and stay in Vietnamese in every language.
@@ -95,9 +96,11 @@ def _opinion(doc: DocumentResult, report: Report, escape: Escape) -> dict[str, A
     failed = [f for f in ordered if f.status == "fail"]
     sections = [(severity, _requests([f for f in failed if f.severity == severity], report, architecture, escape))
                 for severity in ("error", "warning", "info")]
-    waived = _requests([f for f in ordered if f.status == "waived"], report, architecture, escape, waived=True)
-    numbered = _number(sections, lang)
-    bases = _bases(failed, architecture, doc.as_of, lang, escape)
+    waived = _waived([f for f in ordered if f.status == "waived"], report, architecture, escape)
+    numbered = _number(sections, lang, escape)
+    # the Căn cứ lists what the requests to amend (and so the conclusion) rest on; recommendations and notes cite
+    # their own basis in their point
+    bases = _bases([f for f in failed if f.severity == "error"], architecture, doc.as_of, lang, escape)
     conclusion = conclusion_of(doc)
     return {
         # the province's people's committee above the issuing department, as NĐ 30/2020 lays out the header
@@ -107,7 +110,7 @@ def _opinion(doc: DocumentResult, report: Report, escape: Escape) -> dict[str, A
         "to": escape.text(doc.owner) if doc.owner else say("opinion.owner_placeholder", lang),
         "bases": bases,
         "any_unverified": any(not verified for _, verified in bases) or any(
-            r["unverified"] for _, _, items in numbered for r in items),
+            r["unverified"] for _, _, items in numbered for r in items) or any(w["unverified"] for w in waived),
         "intro": _intro(doc, lang, words),
         # after the intro's date and its source: the facts that chose a transitional regime, and any file the
         # appraiser named instead of a bundled one (path and sha256), so the letter says what it was judged by
@@ -125,8 +128,10 @@ def _opinion(doc: DocumentResult, report: Report, escape: Escape) -> dict[str, A
     }
 
 
-def _number(sections: list[tuple[str, list[dict[str, Any]]]], lang: str) -> list[tuple[str, str, list[dict[str, Any]]]]:
-    """Sections with findings, numbered 1, 2, …, each item `section.item`; the annex rows carry that number."""
+def _number(sections: list[tuple[str, list[dict[str, Any]]]], lang: str,
+            escape: Escape) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """Sections with findings, numbered 1, 2, …, each item `section.item`; the annex rows carry that number and the
+    clause's letter."""
     out: list[tuple[str, str, list[dict[str, Any]]]] = []
     for severity, items in sections:
         if not items:
@@ -134,56 +139,130 @@ def _number(sections: list[tuple[str, list[dict[str, Any]]]], lang: str) -> list
         number = len(out) + 1
         for i, item in enumerate(items, 1):
             item["number"] = f"{number}.{i}"
-            for row in item["annex"]:
-                row["item"] = item["number"]
+            item["annex"] = _annex_rows(item, lang, escape)
         title = say("opinion.notes" if severity == "info" else f"opinion.requests.{severity}", lang)
         out.append((severity, title, items))
     return out
 
 
-def _requests(findings: list[Finding], report: Report, architecture: ArchitectureInfo | None, escape: Escape,
-              waived: bool = False) -> list[dict[str, Any]]:
-    """One request per rule (and severity): what to change and where, why, and the articles it rests on."""
-    groups: dict[tuple[str, str], list[Finding]] = {}
+def _requests(findings: list[Finding], report: Report, architecture: ArchitectureInfo | None,
+              escape: Escape) -> list[dict[str, Any]]:
+    """One numbered point per area of the plan (connectivity, IPv6, …) within a severity: its clauses a), b), … say
+    what to change (one per rule, naming every part of the plan it concerns), and the articles they rest on are cited
+    once for the point. Grouping the points of one subject keeps the letter to a few pages without losing any."""
+    areas: dict[str, dict[str, list[Finding]]] = {}
     for f in findings:
-        groups.setdefault((f.rule_id, f.severity), []).append(f)
-    return [_request(group, report, architecture, escape, waived) for group in groups.values()]
+        areas.setdefault(f.area, {}).setdefault(f.rule_id, []).append(f)
+    return [_request(area, list(rules.values()), report, architecture, escape) for area, rules in areas.items()]
 
 
-def _request(group: list[Finding], report: Report, architecture: ArchitectureInfo | None, escape: Escape,
-             waived: bool) -> dict[str, Any]:
+def _request(area: str, groups: list[list[Finding]], report: Report, architecture: ArchitectureInfo | None,
+             escape: Escape) -> dict[str, Any]:
     lang = report.lang
-    first = group[0]
-    info = report.rule(first.rule_id)
-    title = first.title or (info.title if info else first.rule_id)
-    subjects = list(dict.fromkeys(escape.text(f.subject) for f in group if f.subject))
-    scope = say("opinion.scope", lang, subjects=_join(subjects, lang)) if subjects else ""
-    requirement = escape.text(title if first.severity == "info" else _lower_first(title))
-    key = "opinion.waived_item" if waived else f"opinion.request.{first.severity}"
-    cites, unverified = _citations(group, architecture, lang)
-    why = _why(info.rationale if info else "")
+    severity = groups[0][0].severity
+    # the rules that concern the same parts of the plan make one clause: the subject is named once
+    clusters: dict[str, list[list[Finding]]] = {}
+    for group in groups:
+        clusters.setdefault(_subjects(group, lang, escape), []).append(group)
+    single = len(clusters) == 1
+    clauses = []
+    for i, (subjects, rules) in enumerate(clusters.items()):
+        infos = [report.rule(group[0].rule_id) for group in rules]
+        requirement = "; ".join(escape.text(_requirement(group[0], info.title if info else group[0].rule_id))
+                                for group, info in zip(rules, infos, strict=True))
+        scope = say("opinion.scope", lang, subjects=subjects) if subjects else ""
+        # the reason is given for what the owner must change; a recommendation rests on its citation alone
+        whys = [_why(info.rationale) for info in infos if info is not None] if severity == "error" else []
+        findings = [f for group in rules for f in group]
+        clauses.append({
+            "label": "" if single else say("opinion.clause_label", lang, letter=_letter(i)),
+            "text": (say(f"opinion.request.{severity}", lang, scope=scope, requirement=requirement) if single else
+                     say("opinion.clause_scoped" if subjects else "opinion.clause", lang, subjects=subjects,
+                         requirement=requirement)),
+            "why": escape.text(" ".join(why for why in whys if why)),
+            "deviations": [_deviation(f, lang, escape) for f in findings if f.deviation_requested or f.decision is not None],
+            "findings": findings,
+        })
+    cites, unverified = _citations([f for group in groups for f in group], architecture, lang)
+    topic = _lower_first(say(f"area.{area}", lang)) if say(f"area.{area}", lang) != f"area.{area}" else area
     return {
-        "severity": first.severity,
-        "text": say(key, lang, scope=scope, requirement=requirement),
-        # the reason is given for what the owner must change; a recommendation rests on its citation alone, which
-        # keeps the letter to a few pages
-        "why": escape.text(why) if why and first.severity == "error" and not waived else "",
+        "severity": severity,
+        "lead": "" if single else say(f"opinion.group.{severity}", lang, topic=escape.text(topic)),
+        "clauses": clauses,
         "cites": say("opinion.cites", lang, cites=escape.text("; ".join(cites))) if cites else "",
         "unverified": unverified,
-        "deviations": [] if waived else [_deviation(f, lang, escape) for f in group
-                                         if f.deviation_requested or f.decision is not None],
-        "annex": [{
-            "rule_id": escape.cell_literal(f.rule_id),
-            "path": escape.cell_literal(f.path_text) if f.path else "",
-            "line": say("opinion.annex.line", lang, line=f.location.line) if f.location.line else "",
-            "severity": say(f"severity.{f.severity}", lang),
-            "message": escape.text(f.message),
-        } for f in group],
+        "annex": [],  # filled when the point is numbered
     }
 
 
+def _requirement(first: Finding, title: str) -> str:
+    """The rule's requirement as the continuation of the sentence ('… để bảo đảm yêu cầu: hệ thống phải …')."""
+    title = first.title or title
+    return title if first.severity == "info" else _lower_first(title)
+
+
+def _subjects(group: list[Finding], lang: str, escape: Escape) -> str:
+    """The parts of the plan a rule's findings concern: `A, B và C` ('' when they concern the plan as a whole)."""
+    subjects = list(dict.fromkeys(escape.text(f.subject) for f in group if f.subject))
+    return _join(subjects, lang) if subjects else ""
+
+
+def _letter(index: int) -> str:
+    """a, b, …, z, then aa, ab, … (a point rarely has more than a few clauses)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return letters[index] if index < len(letters) else _letter(index // len(letters) - 1) + letters[index % len(letters)]
+
+
+def _annex_rows(item: dict[str, Any], lang: str, escape: Escape) -> list[dict[str, str]]:
+    """The tool's references of each clause of a numbered point: rule id, place in the file, line, message."""
+    return [{
+        "item": f"{item['number']} {clause['label']}".strip(),
+        "rule_id": escape.cell_literal(f.rule_id),
+        "path": escape.cell_literal(f.path_text) if f.path else "",
+        "line": say("opinion.annex.line", lang, line=f.location.line) if f.location.line else "",
+        "severity": say(f"severity.{f.severity}", lang),
+        "message": escape.text(f.message),
+    } for clause in item["clauses"] for f in clause["findings"]]
+
+
+def _waived(findings: list[Finding], report: Report, architecture: ArchitectureInfo | None,
+            escape: Escape) -> list[dict[str, Any]]:
+    """The deviations the appraiser granted: for each rule, what it waives, where, and the decision that granted it
+    (document number and date, who decided, until when)."""
+    lang = report.lang
+    groups: dict[str, list[Finding]] = {}
+    for f in findings:
+        groups.setdefault(f.rule_id, []).append(f)
+    out = []
+    for group in groups.values():
+        first = group[0]
+        info = report.rule(first.rule_id)
+        requirement = escape.text(_lower_first(first.title or (info.title if info else first.rule_id)))
+        cites, unverified = _citations(group, architecture, lang)
+        decisions = list(dict.fromkeys(_granted_by(f, lang) for f in group))
+        subjects = _subjects(group, lang, escape)
+        scope = say("opinion.scope", lang, subjects=subjects) if subjects else ""
+        out.append({
+            "text": say("opinion.waived_item", lang, scope=scope, requirement=requirement),
+            "decisions": [escape.text(d) for d in decisions if d],
+            "cites": say("opinion.cites", lang, cites=escape.text("; ".join(cites))) if cites else "",
+            "unverified": unverified,
+        })
+    return out
+
+
+def _granted_by(f: Finding, lang: str) -> str:
+    """`Văn bản số … ngày … (người quyết định): lý do` for a finding waived by a recorded decision; '' without one."""
+    note = f.decision
+    if note is None:
+        return ""
+    expires = say("decision.expires", lang, date=vn(note.expires)) if note.expires else ""
+    return say("opinion.granted_by", lang, number=note.document_number, date=vn(note.document_date),
+               who=note.decided_by, justification=note.justification.strip().rstrip("."), expires=expires)
+
+
 def _deviation(f: Finding, lang: str, escape: Escape) -> dict[str, str]:
-    """The owner's request for a deviation, and where the appraiser's decision on it shows."""
+    """The owner's request for a deviation, and the appraiser's decision on it beside it."""
     scope = say("opinion.scope", lang, subjects=escape.text(f.subject)) if f.subject else ""
     reason = (f.deviation_requested or "").strip().rstrip(".")
     request = say("opinion.deviation", lang, scope=scope, reason=escape.text(reason)) if reason else ""
@@ -193,11 +272,11 @@ def _deviation(f: Finding, lang: str, escape: Escape) -> dict[str, str]:
 
 def _decision(f: Finding, lang: str) -> str:
     """The appraiser's decision on a requested deviation (`--decisions`: refused, or granted but expired, with its
-    document); a granted one makes the finding `waived` (listed under "Sai lệch được chấp thuận"). Without a
-    recorded decision the appraiser writes it in."""
+    document number, date and who decided); a granted one makes the finding `waived` (listed under "Sai lệch được
+    chấp thuận"). Without a recorded decision the appraiser writes it in."""
     if f.decision is None:
         return say("opinion.decision_pending", lang)
-    return " ".join(f"{label}: {value}." for label, value in decision_lines(f, lang)[-1:])
+    return f"{decision_label(f.decision.state, lang)}: {decision_text(f.decision, lang)}."
 
 
 def _join(items: list[str], lang: str) -> str:
@@ -228,21 +307,26 @@ def _why(rationale: str) -> str:
 
 
 def _citations(group: list[Finding], architecture: ArchitectureInfo | None, lang: str) -> tuple[list[str], bool]:
-    """'Phụ lục I, mục 3.3 Quyết định số 1702/QĐ-UBND', …: the numbered instruments of the request, with their
-    articles, each once; and whether one of them is not verified against the original (it then carries the mark)."""
-    out: dict[str, None] = {}
-    unverified = False
+    """'Phụ lục I, mục 3.3; Phụ lục III, STT 6 của Quyết định số 1702/QĐ-UBND', …: each numbered instrument of the
+    point once, with every article the point rests on (each once); and whether one of them is not verified against
+    the original (it then carries the mark)."""
+    articles: dict[str, dict[str, None]] = {}
+    verified: dict[str, bool] = {}
     for basis in (b for f in group if f.area != "schema" for b in f.basis):
         name = _short_name(basis, architecture, lang)
         if name is None:
             continue
-        article = basis.article if basis.article and _ARTICLE.match(basis.article) else None
-        text = say("opinion.article_of", lang, article=article, instrument=name) if article else name
-        if not basis.verified:
-            text += f" {UNVERIFIED_MARK}"
-            unverified = True
-        out[text] = None
-    return list(out), unverified
+        places = articles.setdefault(name, {})
+        if basis.article and _ARTICLE.match(basis.article):
+            places.update(dict.fromkeys(part.strip() for part in basis.article.split(";") if part.strip()))
+        verified[name] = verified.get(name, True) and basis.verified
+    out = []
+    for name, places in articles.items():
+        # "Điều 5" covers "Điều 5 (nguyên tắc …)": an article is cited once, in its general form
+        kept = [p for p in places if not any(p.startswith(other + " (") for other in places)]
+        text = say("opinion.article_of", lang, article="; ".join(kept), instrument=name) if kept else name
+        out.append(text if verified[name] else f"{text} {UNVERIFIED_MARK}")
+    return out, not all(verified.values())
 
 
 def _short_name(basis: Basis, architecture: ArchitectureInfo | None, lang: str) -> str | None:
@@ -250,7 +334,15 @@ def _short_name(basis: Basis, architecture: ArchitectureInfo | None, lang: str) 
     None for an instrument without a number (it cannot be cited)."""
     if architecture is not None and architecture.decision in basis.instrument:
         return say("opinion.decision_short", lang, decision=architecture.decision)
-    return basis.instrument if _NUMBER.search(basis.instrument) else None
+    return _formal(basis.instrument, lang) if _NUMBER.search(basis.instrument) else None
+
+
+# "Nghị định 85/2016/NĐ-CP" is written "Nghị định số 85/2016/NĐ-CP" in an administrative letter.
+_KIND_NUMBER = re.compile(r"^(Luật|Nghị quyết|Nghị định|Quyết định|Thông tư|Công văn)\s+(?=\d)")
+
+
+def _formal(instrument: str, lang: str) -> str:
+    return _KIND_NUMBER.sub(r"\1 số ", instrument) if lang == "vi" else instrument
 
 
 def conclusion_of(doc: DocumentResult) -> str:
@@ -305,7 +397,8 @@ def _subject(doc: DocumentResult, lang: str, escape: Escape) -> str:
 def _bases(findings: list[Finding], architecture: ArchitectureInfo | None, as_of: dt.date | None, lang: str,
            escape: Escape) -> list[tuple[str, bool]]:
     """"Căn cứ": the appraising body's authority, the architecture's decision, the national framework of the plan's
-    date, then the numbered instruments the requests rest on, each once, from the highest legal force down.
+    date, then the numbered legal instruments the requests to amend rest on, each once, from the highest legal force
+    down (letters, and what recommendations rest on, are cited in their points).
 
     An opinion cites what it relies on: not every instrument the rule pack knows (the HTML and text reports list
     those), and nothing without a number.
@@ -331,10 +424,13 @@ def _bases(findings: list[Finding], architecture: ArchitectureInfo | None, as_of
             key = _key(basis.instrument)
             if not key or key in seen:
                 continue  # without a number it cannot be cited; the decision and framework are cited above
+            if not basis.instrument.startswith(_NORMATIVE):
+                continue  # a letter (công văn) is no legal basis of a letter; the point that rests on it cites it
             name, verified = cited.get(key, (basis.instrument, False))
             # the fullest form of the instrument (with its date) is the one cited
             cited[key] = (max(name, basis.instrument, key=len), verified or basis.verified)
-    out += [(escape.text(name), verified) for name, verified in sorted(cited.values(), key=lambda item: _rank(item[0]))]
+    out += [(escape.text(_formal(name, lang)), verified)
+            for name, verified in sorted(cited.values(), key=lambda item: _rank(item[0]))]
     return out
 
 
@@ -354,6 +450,8 @@ def _key(instrument: str) -> str:
 
 # Căn cứ are listed from the highest legal force down (laws, resolutions, decrees, decisions, circulars, letters).
 _HIERARCHY = ("Luật", "Nghị quyết", "Nghị định", "Quyết định", "Thông tư", "TCVN", "Công văn")
+# The kinds of legal documents (Luật Ban hành văn bản quy phạm pháp luật) and standards a "Căn cứ" may list.
+_NORMATIVE = _HIERARCHY[:-1]
 
 
 def _rank(instrument: str) -> tuple[int, str]:

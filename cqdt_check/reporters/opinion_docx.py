@@ -161,7 +161,11 @@ def _letter(document, o: dict[str, Any], lang: str, version: str) -> None:
         if o["waived"]:
             _paragraph(document, f"{number}. {t('opinion.waived')}", bold=True, indent=True)
             for item in o["waived"]:
-                _paragraph(document, f"{item['text']} {item['cites']}".strip(), indent=True, justify=True)
+                paragraph = _paragraph(document, item["text"], indent=True, justify=True)
+                for decision in item["decisions"]:
+                    _run(paragraph, f" {decision}", bold=True)
+                if item["cites"]:
+                    _run(paragraph, f" {item['cites']}", italic=True)
             number += 1
         _paragraph(document, f"{number}. {t('opinion.conclusion')}", bold=True, indent=True)
         _paragraph(document, o["conclusion_text"], bold=True, indent=True, justify=True)
@@ -182,15 +186,29 @@ def _letter(document, o: dict[str, Any], lang: str, version: str) -> None:
 
 
 def _point(document, item: dict[str, Any]) -> None:
-    """One numbered point: what to change and why, its basis in italics, then any deviation the owner requested."""
-    paragraph = _paragraph(document, f"{item['number']}. {item['text']}", indent=True, justify=True)
-    if item["why"]:
-        _run(paragraph, f" {item['why']}")
+    """One numbered point: what to change and why, its basis in italics, then any deviation the owner requested; a
+    point gathering several rules leads, lists its clauses a), b), … and cites its basis once."""
+    if item["lead"]:
+        _paragraph(document, f"{item['number']}. {item['lead']}", indent=True, justify=True)
+        for clause in item["clauses"]:
+            _clause(document, f"{clause['label']} {clause['text']}", clause)
+        if item["cites"]:
+            _paragraph(document, item["cites"], italic=True, indent=True, justify=True)
+        return
+    paragraph = _clause(document, f"{item['number']}. {item['clauses'][0]['text']}", item["clauses"][0])
     if item["cites"]:
         _run(paragraph, f" {item['cites']}", italic=True)
-    for d in item["deviations"]:
-        deviation = _paragraph(document, d["request"] + " ", italic=True, indent=True, justify=True)
+
+
+def _clause(document, text: str, clause: dict[str, Any]):
+    paragraph = _paragraph(document, text, indent=True, justify=True)
+    if clause["why"]:
+        _run(paragraph, f" {clause['why']}")
+    for d in clause["deviations"]:
+        deviation = _paragraph(document, f"{d['request']} " if d["request"] else "", italic=True, indent=True,
+                               justify=True)
         _run(deviation, d["decision"], bold=True)
+    return paragraph
 
 
 def _annex(document, o: dict[str, Any], t) -> None:
