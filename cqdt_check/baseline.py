@@ -46,9 +46,11 @@ def load_baseline(path: Path, lang: str = "vi") -> set[str]:
 
 def mark_baselined(documents: list[DocumentResult], prints: set[str]) -> list[DocumentResult]:
     """Each document with the findings the baseline already had marked `baselined`."""
-    out = []
-    for doc in documents:
-        marked = tuple(dataclasses.replace(f, baselined=True) if p in prints else f
-                       for f, p in zip(doc.findings, document_fingerprints(doc), strict=False))
-        out.append(dataclasses.replace(doc, findings=marked) if marked != doc.findings else doc)
-    return out
+    return [mark_document(doc, prints) for doc in documents]
+
+
+def mark_document(doc: DocumentResult, prints: set[str]) -> DocumentResult:
+    """One document with the findings the baseline already had marked `baselined`."""
+    marked = tuple(dataclasses.replace(f, baselined=True) if p in prints else f
+                   for f, p in zip(doc.findings, document_fingerprints(doc), strict=False))
+    return dataclasses.replace(doc, findings=marked) if marked != doc.findings else doc

@@ -65,6 +65,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "unknown_alias": ("alias *{alias} chưa được định nghĩa", "alias *{alias} is not defined"),
     "recursive_alias": ("alias *{alias} tự tham chiếu tới chính nó", "alias *{alias} refers to itself"),
     "no_plans": ("không có tệp .yaml/.yml nào trong thư mục", "no .yaml/.yml files in the folder"),
+    "worker_lost": ("tiến trình con đang kiểm tra tệp này đã dừng đột ngột (có thể do hết bộ nhớ); hãy kiểm tra lại riêng tệp này",
+                    "the worker process checking this file stopped unexpectedly (out of memory?); check this file again on its own"),
     "empty_document": ("tệp rỗng: không có nội dung kế hoạch", "the file is empty: no plan in it"),
     "not_a_mapping": (
         "nội dung tệp phải là một bảng khoá–giá trị (mapping), không phải {kind}",
