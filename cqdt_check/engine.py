@@ -222,8 +222,9 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
             if skips:
                 results.append(CheckResult(rule.id, "not_applicable", path, skips[0].reason))
                 continue
-            results.append(CheckResult(rule.id, "fail" if outcome else "pass", path))
-            findings.extend(_finding(doc, loaded, path, target, system, v, ctx, legal, cited) for v in outcome)
+            violations = [o for o in outcome if isinstance(o, Violation)]
+            results.append(CheckResult(rule.id, "fail" if violations else "pass", path))
+            findings.extend(_finding(doc, loaded, path, target, system, v, ctx, legal, cited) for v in violations)
     return findings, results
 
 

@@ -838,5 +838,11 @@ def say(code: str, lang: str = "vi", **params: object) -> str:
     text = en if lang == "en" else vi
     if not params:
         return text
-    shown = {k: v.message(lang) if callable(getattr(v, "message", None)) else v for k, v in params.items()}
+    shown = {k: _in_language(v, lang) for k, v in params.items()}
     return text.format(**shown)
+
+
+def _in_language(value: object, lang: str) -> object:
+    """A parameter with words of its own (it has a `message(lang)` method) in `lang`; any other value as it is."""
+    message = getattr(value, "message", None)
+    return message(lang) if callable(message) else value
