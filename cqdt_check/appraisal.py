@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .baseline import BaselineError, load_baseline
+from .decisions import DecisionsError, DecisionUsage, known_rule_ids, load_decisions, stale_decisions
 from .errors import UsageError
 from .rulepack import RulePack
 
@@ -20,8 +22,6 @@ class Appraisal:
 
 def load_appraisal(decisions: list[Path], baseline: Path | None, pack: RulePack, lang: str) -> Appraisal:
     """Read --decisions and --baseline before any plan is checked: a bad one refuses the run (exit 2, located)."""
-    from .baseline import BaselineError, load_baseline
-    from .decisions import DecisionsError, known_rule_ids, load_decisions
 
     loaded = []
     for path in decisions:
@@ -42,7 +42,6 @@ def load_appraisal(decisions: list[Path], baseline: Path | None, pack: RulePack,
 
 def judge(documents: list, appraisal: Appraisal, fail_on: str) -> tuple[list, tuple]:
     """The documents with the appraiser's decisions applied and the baseline marked, and the stale decisions."""
-    from .decisions import DecisionUsage, stale_decisions
 
     usage = DecisionUsage()
     judged = [judge_document(doc, appraisal, fail_on, usage) for doc in documents]

@@ -9,6 +9,9 @@ rule fails with "not declared" rather than passing by default. The engine adds e
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Callable, Literal
@@ -73,6 +76,7 @@ class Context:
         """Record that dates.investment_started kept `regime` applying (the report names the deciding fact)."""
         if self.facts is None:
             return
+        # imported here, not at the top: only this path needs it (start-up stays light)
         from .findings import RegimeFact
 
         started = self.plan.dates.investment_started
@@ -215,6 +219,7 @@ def field_value(target: Any, opts: FieldValueOptions, ctx: Context) -> Iterator[
 
 def _labels(target: Any, dotted: str, value: Any, expected: Any, lang: str) -> dict[str, str]:
     """The field, its value and the values expected, in the reader's words (labels.py), for messages."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .labels import field_label, value_label
 
     model = type(target)
@@ -388,9 +393,7 @@ HINTS_KEPT = 4096
 
 
 def _closest_id(ref: str, architecture: Architecture, known: set[str]) -> str:
-    import difflib
-    import math
-
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .textmatch import fold
 
     spellings: dict[str, set[str]] = {}
@@ -760,7 +763,6 @@ class FieldPatternOptions(Options):
 
 def field_pattern(target: Any, opts: FieldPatternOptions, ctx: Context) -> Iterator[Outcome]:
     """The field is declared and its value has the required form (a state portal's domain ends in ".vn")."""
-    import re
 
     value = get(target, opts.field)
     if value is MISSING or value == "":

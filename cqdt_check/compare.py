@@ -19,10 +19,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import __version__
+from .appraisal import load_appraisal
+from .decisions import apply_decisions
+from .engine import Settings, check_file
 from .errors import ConfigError, OsReason, UsageError
-from .findings import DocumentResult, Finding, Location
+from .findings import DocumentResult, Finding, Location, fails_run, format_path
 from .fingerprint import document_fingerprints, identities
+from .listing import parse_day
+from .loader import Limits, LoadError, load_file
 from .messages import say
+from .packs import ArchitectureResolver, load_pack
+from .reporters.common import marks, printable
+from .reporters.html import environment, translator
+from .reporters.json_report import finding_dict
+from .reporters.markdown import text as markdown_text
+from .reporters.text import clean
+from .resources import schema
+from .selection import apply as apply_selection
+from .selection import for_options
 
 
 @dataclass(frozen=True)
@@ -47,15 +62,12 @@ class Comparison:
     config_named: bool = False
 
     def exit_code(self) -> int:
-        from .findings import fails_run
-
         return 1 if any(fails_run(f, self.fail_on) for f in (*self.new, *self.open)) else 0
 
 
 def changes(old: Any, new: Any, path: tuple = ()) -> list[Change]:
     """Every value that differs between two plans' data: mappings by key, lists of mappings by position, anything
     else (a text, a number, a list of ids) as a whole; an added or removed key is a change from or to nothing."""
-    from .findings import format_path
 
     if isinstance(old, dict) and isinstance(new, dict):
         out = []
@@ -112,15 +124,6 @@ def compare_documents(old_findings: list[dict[str, Any]], old_file: str, new_doc
 def run_compare(old: Path, new: Path, options, fmt: str) -> int:
     """Check both sides as `cqdt-check` would (same rule pack, architecture, date, decisions and rule selection),
     compare, render."""
-    from .appraisal import load_appraisal
-    from .engine import Settings, check_file
-    from .listing import parse_day
-    from .loader import Limits, LoadError, load_file
-    from .packs import ArchitectureResolver, load_pack
-    from .reporters.json_report import finding_dict
-    from .resources import schema
-    from .selection import apply as apply_selection
-    from .selection import for_options
 
     lang = options.lang
     as_of = parse_day(options.as_of)
@@ -133,8 +136,6 @@ def run_compare(old: Path, new: Path, options, fmt: str) -> int:
                         limits=Limits(options.max_bytes, options.max_nodes, options.max_depth))
 
     def checked(path: Path) -> DocumentResult:
-        from .decisions import apply_decisions
-
         doc = check_file(path, str(path), settings, schema("plan.schema.json"))
         if doc.verdict == "error" and doc.error:
             loc = doc.error_location
@@ -185,7 +186,6 @@ def _value(value: Any) -> str:
 
 def _lines(c: Comparison) -> list[tuple[str, list[str]]]:
     """(heading, lines) of each section, in the order every human format shows them."""
-    from .reporters.common import marks
 
     def finding(f: Finding) -> str:
         shown = "".join(f" ({m})" for m in marks(f, c.lang))
@@ -221,9 +221,6 @@ def _conclusion(c: Comparison) -> str:
 
 
 def render_text(c: Comparison) -> str:
-    from .reporters.common import printable
-    from .reporters.text import clean
-
     out = [printable(say("compare.title", c.lang, old=c.old_file, new=c.new_file))]
     out += [f"{label}: {clean(value)}" for label, value in _facts(c)]
     out.append("")
@@ -234,23 +231,18 @@ def render_text(c: Comparison) -> str:
 
 
 def render_markdown(c: Comparison) -> str:
-    from .reporters.markdown import text
-
-    out = [f"# {text(say('compare.title', c.lang, old=c.old_file, new=c.new_file))}", ""]
+    out = [f"# {markdown_text(say('compare.title', c.lang, old=c.old_file, new=c.new_file))}", ""]
     if _facts(c):
-        out += [*(f"- **{text(label)}:** {text(value)}" for label, value in _facts(c)), ""]
+        out += [*(f"- **{markdown_text(label)}:** {markdown_text(value)}" for label, value in _facts(c)), ""]
     for heading, lines in _lines(c):
-        out += [f"## {text(heading)}", "", *(f"- {text(line, starts_block=True)}" for line in lines or [say("compare.none", c.lang)]), ""]
-    out.append(f"**{text(_conclusion(c))}**")
+        out += [f"## {markdown_text(heading)}", "", *(f"- {markdown_text(line, starts_block=True)}" for line in lines or [say("compare.none", c.lang)]), ""]
+    out.append(f"**{markdown_text(_conclusion(c))}**")
     return "\n".join(out) + "\n"
 
 
 def render_html(c: Comparison) -> str:
     """A self-contained page in the HTML report's look (its environment and stylesheet): each finding with its
     severity, rule, place and message; the plan's changes as a table."""
-    from . import __version__
-    from .reporters.common import marks
-    from .reporters.html import environment, translator
 
     def row(f: Finding) -> dict[str, Any]:
         return {"severity": f.severity, "rule_id": f.rule_id, "path": f.path_text, "message": f.message,
@@ -270,8 +262,6 @@ def render_html(c: Comparison) -> str:
 
 
 def as_dict(c: Comparison) -> dict[str, Any]:
-    from .reporters.json_report import finding_dict
-
     prints = dict(zip(map(id, c.new_doc.findings), document_fingerprints(c.new_doc), strict=False))
     return {
         "tool": {"name": "cqdt-check"},

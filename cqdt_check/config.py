@@ -15,11 +15,13 @@ file the operator names with `--config` (or from the command line). A vendor's C
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import tomllib
 from pydantic import BaseModel, ConfigDict, Field
 
 from .discovery import (
@@ -27,6 +29,9 @@ from .discovery import (
 )
 from .errors import ConfigError, OsReason, UsageError
 from .findings import Location
+from .loader import LoadError, load_text
+from .messages import say
+from .schema import explain
 
 TOML_NAME = "pyproject.toml"
 TOML_TABLE = ("tool", "cqdt-check")
@@ -152,8 +157,6 @@ def read(path: Path, named: bool) -> LoadedConfig:
 
 
 def _read_yaml(text: str, display: str):
-    from .loader import LoadError, load_text
-
     try:
         doc = load_text(text, display)
     except LoadError as exc:
@@ -166,8 +169,6 @@ def _read_yaml(text: str, display: str):
 
 
 def _read_toml(text: str, display: str):
-    import tomllib
-
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -203,8 +204,6 @@ def _toml_place(message: str) -> tuple[int, int]:
 
 
 def _validate(data: Any, locate, display: str) -> None:
-    from .schema import explain
-
     errors = explain(data, config_schema())
     if errors:
         first = errors[0]
@@ -227,8 +226,6 @@ class _Hint:
         self.suggestion = suggestion
 
     def message(self, lang: str) -> str:
-        from .messages import say
-
         return say("schema.hint", lang, suggestion=self.suggestion)
 
 
@@ -263,9 +260,7 @@ def merge(given: dict[str, Any], explicit: set[str], loaded: LoadedConfig | None
 
 def describe(settings: dict[str, Setting], loaded: LoadedConfig | None, lang: str) -> str:
     """`cqdt-check config`: the file in effect, then one line per setting with where it came from."""
-    import json
 
-    from .messages import say
 
     lines = [say("config.file", lang, file=str(loaded.path) if loaded else say("config.none", lang))]
     if loaded is not None:

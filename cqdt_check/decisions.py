@@ -21,16 +21,20 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field
 
-from .dates import IsoDate
+from .dates import IsoDate, vn
 from .findings import (
     DecisionNote,
     DocumentResult,
     Finding,
     Location,
     StaleDecision,
+    format_path,
     verdict_of,
 )
+from .loader import LoadError, load_file
 from .messages import say
+from .resources import schema
+from .schema import validate
 from .values import Frozen
 
 DECISIONS_SCHEMA_ID = "https://cqdt-check.github.io/schemas/decisions.schema.json"
@@ -103,10 +107,6 @@ class LoadedDecision:
 
 def load_decisions(path: Path, known_rules: set[str], lang: str = "vi") -> list[LoadedDecision]:
     """Read, validate and locate one decisions file; DecisionsError for anything that would make it mean less."""
-    from .findings import format_path
-    from .loader import LoadError, load_file
-    from .resources import schema
-    from .schema import validate
 
     try:
         doc = load_file(path)
@@ -257,7 +257,6 @@ def decision_label(state: str, lang: str) -> str:
 
 def decision_text(note: DecisionNote, lang: str) -> str:
     """`Lý do — văn bản 123/SKHCN ngày 20/11/2026 (Nguyễn Văn A, Giám đốc, Sở …)`; with the expiry when there is one."""
-    from .dates import vn
 
     text = say("decision.text", lang, justification=note.justification, number=note.document_number,
                date=vn(note.document_date), who=note.decided_by)

@@ -85,6 +85,7 @@ def check_file(path: Path, display: str, settings: Settings, plan_schema: dict) 
 
 
 def check_document(doc: SourceDocument, settings: Settings, plan_schema: dict) -> DocumentResult:
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .schema import validate
 
     lang = settings.lang
@@ -301,6 +302,7 @@ def _target_not_applicable(when, target: Any, lang: str) -> str | None:
 
 def _fact(target: Any, field: str, value: Any, lang: str) -> dict[str, str]:
     """A declared fact in the reader's words (labels.py), for a reason: the field's label and the value's."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .labels import field_label, value_label
 
     return {"field": f"“{field_label(type(target), field, lang)}”",
@@ -372,6 +374,7 @@ def _fitting_bases(rule_id: str, target: Any, ctx: Context, pack: RulePack, lega
 
 def _cited(cite: Cite, bases: tuple[Basis, ...]) -> Basis:
     """The provision a check says fired, with the rule's record of its instrument (dates, source)."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .textmatch import citation_key
 
     key = citation_key(cite.instrument).replace("nđ", "nd")

@@ -63,6 +63,7 @@ class RunOptions:
 
 def run(options: RunOptions) -> int:
     """Check the plans as the options say, write every report, return the exit code (0/1/2)."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .engine import Settings
 
     lang = options.lang
@@ -133,6 +134,7 @@ def report_rules(pack: RulePack, documents: list[DocumentResult] | tuple[Documen
     """The rule catalogue of a report: bases resolved against the architecture every document was judged with
     (each result names it, whichever process checked it); with several (a folder mixing provinces), the
     architecture's decision is named generically."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .engine import rule_catalogue
 
     used = {d.architecture.id for d in documents if d.architecture}

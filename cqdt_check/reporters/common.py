@@ -7,7 +7,16 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from ..findings import (
-    AREAS, Basis, DecisionNote, DocumentResult, Finding, Location, OperatorFile, Report, Row, StaleDecision,
+    AREAS,
+    Basis,
+    DecisionNote,
+    DocumentResult,
+    Finding,
+    Location,
+    OperatorFile,
+    Report,
+    Row,
+    StaleDecision,
 )
 from ..messages import say
 
@@ -32,6 +41,7 @@ _LINE_BREAKS = re.compile("[\r\n]")
 
 def as_of_text(doc: DocumentResult, lang: str) -> str:
     """The date the rules were judged on and the field or option it came from: "01/09/2026 (theo --as-of)"."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from ..dates import vn
 
     return f"{vn(doc.as_of)} ({say('as_of.' + (doc.as_of_source or 'today'), lang)})" if doc.as_of else ""
@@ -118,6 +128,7 @@ def decision_lines(f: Finding, lang: str) -> list[tuple[str, str]]:
     The request is labelled by what became of it: granted, refused, or still only requested (also when a granted
     decision expired). The decision line follows, with its justification, document and signer.
     """
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from ..decisions import decision_label, decision_text
 
     lines = []
@@ -141,6 +152,7 @@ def decision_dict(note: DecisionNote) -> dict[str, Any]:
 
 
 def stale_dict(stale: StaleDecision, lang: str) -> dict[str, Any]:
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from ..decisions import stale_text
 
     return {"rule_id": stale.rule_id, "plan": stale.plan, "path": stale.path, "reason": stale.reason,
@@ -165,6 +177,7 @@ def run_notices(report: Report) -> list[tuple[str, list[str]]]:
 def notices(lang: str, stale: tuple[StaleDecision, ...], baseline: str | None, baselined: int) -> list[tuple[str, list[str]]]:
     """(heading, lines) said about the run after the documents: decisions that matched nothing (with their place in
     the decisions file), and the baseline with how many findings it already had."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from ..decisions import stale_text
 
     out = []

@@ -107,6 +107,7 @@ def _document(doc: DocumentResult) -> dict[str, Any]:
 
 
 def _path(path) -> str:
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from ..findings import format_path
 
     return format_path(path)

@@ -15,7 +15,15 @@ from typing import Any
 from ..findings import CheckResult, DocumentResult, Finding, Report, RuleInfo, fails_at, severity_rank
 from ..messages import say
 from .common import (
-    capped, cite, decision_lines, error_place, no_log_commands, omitted_note, operator_file_text, place, printable,
+    capped,
+    cite,
+    decision_lines,
+    error_place,
+    no_log_commands,
+    omitted_note,
+    operator_file_text,
+    place,
+    printable,
     run_notices,
 )
 
@@ -131,6 +139,7 @@ def _case(rule: RuleInfo, doc: DocumentResult, report: Report, findings: list[Fi
 
 
 def _waived_reason(f: Finding, lang: str) -> str:
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from ..decisions import decision_text
 
     return f"{say('status.waived', lang)}: " + _one_line(decision_text(f.decision, lang) if f.decision else f.deviation_requested or "")

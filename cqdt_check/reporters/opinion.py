@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..dates import vn
+from ..decisions import decision_label, decision_text
 from ..findings import ArchitectureInfo, Basis, DocumentResult, Finding, Report
 from ..messages import say
 from . import markdown
-from ..decisions import decision_label, decision_text
 from .common import by_area, error_place, operator_file_text
 from .html import as_of_reason, environment, translator
 

@@ -73,6 +73,7 @@ def _rule(rule: RuleInfo, lang: str) -> dict[str, Any]:
 
 def _help(rule: RuleInfo, lang: str) -> dict[str, str]:
     """How to fix, then the legal basis: as plain text and as Markdown (rule text escaped, so `_` stays `_`)."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .markdown import text as md
 
     plain, marked = [], []

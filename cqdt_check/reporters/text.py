@@ -6,6 +6,7 @@ plain text, and rich paints the same blocks only for a colour terminal (it is im
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -224,8 +225,8 @@ def _files_table(documents: Sequence[DocumentResult | Row], lang: str) -> Iterat
 
 def _paint(blocks: Iterable[Block], width: int) -> str:
     """The same blocks in colour, drawn by rich (imported here only: a report without colour never loads it)."""
-    import io
 
+    # imported here: a slow import that only this path needs
     from rich.console import Console
     from rich.padding import Padding
     from rich.table import Table as RichTable
