@@ -177,6 +177,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "file found in the folder being checked belongs to the party being judged, so it may not choose what the plan "
         "is judged against, which rules run or what fails it; use --config FILE if this configuration is yours, or --no-config",
     ),
+    "config.operator_only_output": (
+        "'format: {entry}': chỉ tệp cấu hình do người chạy chỉ định bằng --config (hoặc dòng lệnh) mới được chọn tệp "
+        "để ghi báo cáo: tệp tìm thấy trong thư mục đang kiểm tra thuộc về bên được đánh giá, nên không được chọn tệp "
+        "nào của người chạy bị ghi đè; chỉ ghi định dạng (không kèm ':TỆP'), dùng --config TỆP nếu đây là cấu hình "
+        "của bạn, hoặc --no-config",
+        "'format: {entry}': only a configuration file the operator names with --config (or the command line) may "
+        "choose a file to write a report to: a file found in the folder being checked belongs to the party being "
+        "judged, so it may not choose which of the operator's files is overwritten; give the format alone (without "
+        "':FILE'), use --config FILE if this configuration is yours, or --no-config",
+    ),
     "config.not_supported": ("cấu hình '{key}': phiên bản này chưa có tuỳ chọn tương ứng",
                              "configuration '{key}': this version has no such option yet"),
     "config.file": ("Tệp cấu hình: {file}", "Configuration file: {file}"),
