@@ -127,7 +127,7 @@ def run_compare(old: Path, new: Path, options, fmt: str) -> int:
     pack = load_pack(options.rules, options.bundled_rules)
     selection = for_options(pack, options.select, options.extend_select, options.ignore, options.per_path_ignores,
                             options.config_file)
-    appraisal = load_appraisal(options.decisions, None, pack, lang)
+    appraisal = load_appraisal(options.decisions, None, pack, lang, as_of)
     settings = Settings(pack=pack, architectures=ArchitectureResolver(options.architecture), as_of=as_of,
                         lang=lang, fail_on=options.fail_on,
                         limits=Limits(options.max_bytes, options.max_nodes, options.max_depth))
@@ -140,7 +140,7 @@ def run_compare(old: Path, new: Path, options, fmt: str) -> int:
             loc = doc.error_location
             raise ConfigError(loc or Location(doc.file), "cli.as_said", text=doc.error)
         # as `check` does: decisions matched first, then the rules turned off are taken out
-        judged = apply_decisions([doc], appraisal.decisions, options.fail_on)[0]
+        judged = apply_decisions([doc], appraisal.decisions, options.fail_on, appraisal.day)[0]
         return apply_selection(judged, selection, options.fail_on, lang)[0]
 
     new_doc = checked(new)

@@ -79,7 +79,7 @@ def run(options: RunOptions) -> int:
             raise
     settings = Settings(pack=pack, architectures=resolver, as_of=as_of, lang=lang, fail_on=options.fail_on,
                         limits=Limits(options.max_bytes, options.max_nodes, options.max_depth))
-    appraisal = load_appraisal(options.decisions, options.baseline, pack, lang)
+    appraisal = load_appraisal(options.decisions, options.baseline, pack, lang, as_of)
     files = expand(options.plans, stdin_name=options.stdin_filename, stdin_limit=options.max_bytes)
     refuse_clobbering(outputs, [path for path, _ in files])
     show_progress = options.progress if options.progress is not None else (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -24,6 +25,7 @@ EXPECTED = {
     ("CON-002", "systems[0].integrations[2].via"): ("expired", "fail"),
 }
 STALE = [("SEC-008", "no_finding"), ("IPV6-002", "no_plan")]
+APPRAISED = dt.date(2026, 11, 21)  # the appraisal date of the reports built here (conftest's `check` has it as today)
 
 
 @pytest.fixture
@@ -34,7 +36,8 @@ def judged(check, make_report, pack, monkeypatch):
     monkeypatch.chdir(ROOT)
 
     def make(lang: str = "vi", path: Path = DECISIONS):
-        docs, stale = apply_decisions([check(PLAN, lang=lang)], load_decisions(path, known_rule_ids(pack), lang), "error")
+        docs, stale = apply_decisions([check(PLAN, lang=lang)], load_decisions(path, known_rule_ids(pack), lang), "error",
+                                      APPRAISED)
         return dataclasses.replace(make_report(docs, lang), stale_decisions=stale)
 
     return make
@@ -121,6 +124,24 @@ def test_cli_granting_every_error_passes(cli, monkeypatch):
     assert code == 0 and doc["verdict"] == "pass" and doc["summary"]["waived"] == 3
     code, _, _ = cli(str(PLAN), "--decisions", str(GRANT_ALL), "--fail-on", "warning")
     assert code == 1, "the warnings nobody waived still count"
+
+
+# The plan is dated 10/11/2025 and the grant expires on 31/01/2026: whether it is in force is a question of the
+# appraisal date (--as-of, else today, which is past 2026-01-31), never of the plan's own dates.
+@pytest.mark.parametrize("as_of, state, status", [
+    ([], "expired", "fail"),
+    (["--as-of", "2026-01-15"], "granted", "waived"),
+    (["--as-of", "2026-02-01"], "expired", "fail"),
+])
+def test_a_decision_expiry_is_measured_against_the_appraisal_date(cli, monkeypatch, as_of, state, status):
+    monkeypatch.chdir(ROOT)
+    path = FIXTURES / "decisions" / "expired-since-the-plan.yaml"
+    for command in (["check"], ["compare", str(PLAN)]):
+        code, out, _ = cli(*command, str(PLAN), "--decisions", str(path), "--format", "json", *as_of)
+        data = json.loads(out)
+        findings = data["documents"][0]["findings"] if command == ["check"] else data["open"]
+        ipv6 = next(f for f in findings if f["rule_id"] == "IPV6-002")
+        assert (ipv6["decision"]["state"], ipv6["status"]) == (state, status), command
 
 
 @pytest.mark.parametrize("name, place, words", [
