@@ -193,6 +193,15 @@ class DocumentResult:
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity and f.status == "fail")
 
+    def baselined(self) -> int:
+        """Failing findings the --baseline report already had: counted above, but they do not fail the run."""
+        return sum(1 for f in self.findings if f.status == "fail" and f.baselined)
+
+    def fails_run(self, fail_on: str) -> bool:
+        """Whether this document makes the run exit 1 (the document's own verdict may still be "fail": a baselined
+        finding, or --fail-on never, is judged but does not fail the run)."""
+        return any(fails_run(f, fail_on) for f in self.findings)
+
     def summary(self) -> dict[str, int]:
         return {
             "error": self.count("error"),
@@ -268,4 +277,4 @@ class Report:
             return 2
         if self.fail_on == "never":
             return 0
-        return 1 if any(fails_run(f, self.fail_on) for d in self.documents for f in d.findings) else 0
+        return 1 if any(d.fails_run(self.fail_on) for d in self.documents) else 0

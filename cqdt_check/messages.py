@@ -159,6 +159,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "there is no rule '{rule}'{hint} (see: cqdt-check rules)"),
     "cli.summary": ("{files} tệp — {error} lỗi, {warning} cảnh báo, {info} thông tin",
                     "{files} file(s) — {error} error(s), {warning} warning(s), {info} info"),
+    # beside the counts (the stderr summary, the --quiet verdict line), when not zero
+    "count.waived": ("{count} được miễn", "{count} waived"),
+    "count.baselined": ("{count} đã có trong baseline", "{count} in the baseline"),
+    # after a document's --quiet verdict line, when it fails but does not fail the run (the exit code says so)
+    "brief.not_failing.baseline": (
+        "mọi phát hiện làm hồ sơ không đạt đã có trong baseline {file}: không làm lần kiểm tra thất bại",
+        "every finding that fails it is in the baseline {file}: it does not fail the run"),
+    "brief.not_failing.never": ("--fail-on never: không làm lần kiểm tra thất bại", "--fail-on never: it does not fail the run"),
     # --- configuration files (config.py) and rule selection (selection.py) ---
     "config.both": ("--config và --no-config không dùng cùng nhau", "--config and --no-config cannot be used together"),
     "config.not_found": ("--config: không tìm thấy tệp cấu hình", "--config: the configuration file does not exist"),

@@ -101,8 +101,12 @@ def run(options: RunOptions) -> int:
         emit(report, out, style)
     if any(o.fmt in MACHINE_FORMATS or o.path is not None for o in outputs) and not any(
             o.fmt == Format.text and o.path is None for o in outputs):
-        total = {k: sum(d.summary()[k] for d in report.documents) for k in ("error", "warning", "info")}
-        to_stderr("cqdt-check: " + say("cli.summary", lang, files=len(report.documents), **total))
+        from .reporters.common import set_aside
+
+        total = {k: sum(d.summary()[k] for d in report.documents) for k in ("error", "warning", "info", "waived")}
+        aside = set_aside(total.pop("waived"), sum(d.baselined() for d in report.documents), lang)
+        to_stderr("cqdt-check: " + say("cli.summary", lang, files=len(report.documents), **total)
+                  + (f" ({aside})" if aside else ""))
     for doc in documents:  # the one-line reason, whatever the format
         if doc.verdict == "error" and doc.error:
             loc = doc.error_location

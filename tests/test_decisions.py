@@ -203,6 +203,37 @@ def test_baseline_fails_only_on_new_findings(cli, tmp_path, monkeypatch):
     assert [r["ruleId"] for r in results if r["baselineState"] == "new"] == ["DATA-006"]
 
 
+# --quiet's verdict line and the stderr summary agree with the exit code: what is set aside (waived, in the
+# baseline) is counted by name, and a document that fails without failing the run says why.
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("options, code, aside, why", [
+    (["--baseline", "{baseline}"], 0, {"count.baselined": 7}, "brief.not_failing.baseline"),
+    (["--decisions", str(GRANT_ALL)], 0, {"count.waived": 3}, None),
+    (["--decisions", str(DECISIONS)], 1, {"count.waived": 1}, None),
+    (["--fail-on", "never"], 0, {}, "brief.not_failing.never"),
+    ([], 1, {}, None),
+])
+def test_the_quiet_verdict_and_the_summary_agree_with_the_exit_code(cli, tmp_path, monkeypatch, lang, options, code,
+                                                                    aside, why):
+    from cqdt_check.messages import say
+
+    monkeypatch.chdir(ROOT)
+    baseline = tmp_path / "baseline.json"
+    cli(str(PLAN), "--format", f"json:{baseline}")
+    options = [o.replace("{baseline}", str(baseline)) for o in options]
+    named = [say(key, lang, count=n) for key, n in aside.items()]
+    result, out, _ = cli(str(PLAN), "-q", "--lang", lang, *options)
+    last = out.splitlines()[-1]
+    assert result == code
+    assert all(words in last for words in named), last
+    reason = say(why, lang, file=str(baseline)) if why else None
+    assert (reason in last) if reason else (" — " not in last), last
+    result, _, err = cli(str(PLAN), "--lang", lang, "--format", f"json:{tmp_path / 'out.json'}", *options)
+    (summary,) = [line for line in err.splitlines() if line.startswith("cqdt-check: 1 ")]
+    assert result == code and all(words in summary for words in named), summary
+    assert bool(aside) == summary.endswith(")"), summary  # the counts set aside close the line, when there are some
+
+
 def test_baseline_that_is_not_a_report_is_refused(cli, monkeypatch):
     monkeypatch.chdir(ROOT)
     code, _, err = cli(str(PLAN), "--baseline", str(PLAN))

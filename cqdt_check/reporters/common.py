@@ -222,6 +222,23 @@ def governance(report: Report, doc: DocumentResult | None, lang: str) -> list[tu
     return out
 
 
+def set_aside(waived: int, baselined: int, lang: str) -> str:
+    """"1 được miễn, 7 đã có trong baseline": the findings counted that do not fail the run, named beside the counts
+    (empty when there are none)."""
+    parts = [say(key, lang, count=n) for key, n in (("count.waived", waived), ("count.baselined", baselined)) if n]
+    return ", ".join(parts)
+
+
+def not_failing(report: Report, doc: DocumentResult) -> str:
+    """Why a document that fails does not fail the run, when it does not (empty otherwise): every finding that
+    fails it is in the --baseline report, or --fail-on never."""
+    if doc.verdict != "fail" or doc.fails_run(report.fail_on):
+        return ""
+    if report.fail_on == "never":
+        return say("brief.not_failing.never", report.lang)
+    return say("brief.not_failing.baseline", report.lang, file=printable(report.baseline or ""))
+
+
 def rules_off(report: Report) -> tuple[str, ...]:
     """Every rule turned off for some document of the run."""
     return tuple(sorted({rule for d in report.documents for rule in d.rules_off}))
