@@ -186,6 +186,7 @@ class DocumentResult:
     error_location: Location | None = None
     instruments: tuple[Instrument, ...] = ()
     architecture: ArchitectureInfo | None = None
+    architecture_source: str | None = None  # option (--architecture) | plan (its architecture: field) | default
     regime_facts: tuple[RegimeFact, ...] = ()  # facts that chose a transitional regime
     rules_evaluated: bool = False  # false when the plan's shape stopped the run before the rules
     rules_off: tuple[str, ...] = ()  # rules turned off for this document (--ignore, a configuration): not evaluated

@@ -501,9 +501,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "opinion.intro": (
         "{issuer} nhận được hồ sơ {subject} của {owner}. Hồ sơ đã được kiểm tra về sự phù hợp với "
-        "{architecture} theo các quy định có hiệu lực ngày {date} ({why}). Sau khi xem xét, {issuer} có ý kiến như sau:",
+        "{architecture} ({architecture_why}) theo các quy định có hiệu lực ngày {date} ({why}). Sau khi xem xét, "
+        "{issuer} có ý kiến như sau:",
         "{issuer} has received the dossier of {subject} from {owner}. It was checked for conformity with "
-        "{architecture} under the rules in force on {date} ({why}). Having reviewed it, {issuer} gives the following opinion:",
+        "{architecture} ({architecture_why}) under the rules in force on {date} ({why}). Having reviewed it, {issuer} "
+        "gives the following opinion:",
     ),
     "opinion.intro_format": (
         "{issuer} nhận được hồ sơ {subject} của {owner} (tệp {file}). Tệp chưa đúng định dạng cqdt-plan/1 nên các quy tắc "
@@ -750,6 +752,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "severity.info": ("THÔNG TIN", "INFO"),
     "kind.project": ("Dự án đầu tư", "Investment project"),
     "kind.service_rental": ("Kế hoạch thuê dịch vụ CNTT", "IT-service rental plan"),
+    "report.architecture_source": ("Nguồn kiến trúc", "Architecture source"),
+    "architecture_source.option": ("theo --architecture", "from --architecture"),
+    "architecture_source.plan": ("theo trường architecture: của hồ sơ", "from the plan's architecture: field"),
+    "architecture_source.default": ("mặc định, vì hồ sơ không ghi kiến trúc", "the default: the plan names none"),
     "as_of.option": ("theo --as-of", "from --as-of"),
     "as_of.approved": ("ngày phê duyệt", "approval date"),
     "as_of.submitted": ("ngày trình", "submission date"),

@@ -37,6 +37,12 @@ def as_of_text(doc: DocumentResult, lang: str) -> str:
     return f"{vn(doc.as_of)} ({say('as_of.' + (doc.as_of_source or 'today'), lang)})" if doc.as_of else ""
 
 
+def architecture_source_text(doc: DocumentResult, lang: str) -> str:
+    """Who chose the architecture the document was judged against: "--architecture (người chạy chỉ định)", the plan's
+    own field, or the default ("" when the document was not judged against one)."""
+    return say("architecture_source." + doc.architecture_source, lang) if doc.architecture_source else ""
+
+
 def operator_file_text(source: OperatorFile) -> str:
     """A file the operator named instead of a bundled one, as every report shows it: kind, path and sha256."""
     return f"{source.kind}: {source.path} sha256:{source.sha256}"
