@@ -808,6 +808,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--baseline {file}: not a readable cqdt-check JSON report ({reason})",
     ),
     # cqdt-check compare OLD NEW.
+    "compare.old_side": ("Bản cũ được đánh giá theo", "Old revision judged with"),
+    "compare.new_side": ("Bản mới được đánh giá theo", "New revision judged with"),
+    "compare.judged": ("quy định có hiệu lực ngày {date} ({date_source}); kiến trúc {architecture} ({architecture_source})",
+                       "the rules in force on {date} ({date_source}); architecture {architecture} ({architecture_source})"),
+    "compare.not_stated": ("báo cáo cũ không ghi", "not stated by the old report"),
+    "compare.note": ("Lưu ý", "Note"),
+    "compare.dates_differ": (
+        "hai bản được đánh giá theo quy định có hiệu lực ở hai ngày khác nhau ({old} và {new}), nên một phát hiện mới "
+        "có thể do quy định thay đổi giữa hai ngày chứ không do hồ sơ thay đổi",
+        "the two revisions were judged under the rules in force on different dates ({old} and {new}), so a new "
+        "finding may come from a change in the law between the two dates, not from a change in the plan"),
     "compare.title": ("So sánh hai lần trình: {old} → {new}", "Two revisions compared: {old} → {new}"),
     "compare.resolved": ("Đã khắc phục ({count})", "Resolved ({count})"),
     "compare.new": ("Phát hiện mới ({count})", "New findings ({count})"),
