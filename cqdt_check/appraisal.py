@@ -47,10 +47,22 @@ def load_appraisal(decisions: list[Path], baseline: Path | None, pack: RulePack,
 
 def judge(documents: list, appraisal: Appraisal, fail_on: str) -> tuple[list, tuple]:
     """The documents with the appraiser's decisions applied and the baseline marked, and the stale decisions."""
-    from .baseline import mark_baselined
-    from .decisions import apply_decisions
+    from .decisions import DecisionUsage, stale_decisions
 
-    documents, stale = apply_decisions(documents, appraisal.decisions, fail_on, appraisal.day)
+    usage = DecisionUsage()
+    judged = [judge_document(doc, appraisal, fail_on, usage) for doc in documents]
+    return judged, stale_decisions(appraisal.decisions, usage)
+
+
+def judge_document(doc, appraisal: Appraisal, fail_on: str, usage):
+    """One document with the appraiser's decisions applied and the baseline marked; `usage` (decisions.DecisionUsage)
+    records the decisions it used, for the stale ones at the end of the run."""
+    if appraisal.decisions:
+        from .decisions import decide_document
+
+        doc = decide_document(doc, appraisal.decisions, fail_on, usage, appraisal.day)
     if appraisal.baseline is not None:
-        documents = mark_baselined(documents, appraisal.baseline)
-    return documents, stale
+        from .baseline import mark_document
+
+        doc = mark_document(doc, appraisal.baseline)
+    return doc

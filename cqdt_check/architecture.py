@@ -128,6 +128,7 @@ class Architecture(Frozen):
         return self
 
     _table: dict | None = PrivateAttr(default=None)
+    _hints: dict = PrivateAttr(default_factory=dict)  # checks.closest_id's answers for this architecture
     _national: National | None = PrivateAttr(default=None)
 
     @property
@@ -136,6 +137,11 @@ class Architecture(Frozen):
         return self._national
 
     # Lookups used by checks; computed once per architecture (rules ask for them per target).
+    @property
+    def hints(self) -> dict:
+        """The unknown-id hints already worked out with this architecture (checks.closest_id)."""
+        return self._hints
+
     def ids(self) -> dict[str, Component | Element]:
         if self._table is None:
             table: dict[str, Component | Element] = {c.id: c for c in self.components}
@@ -234,6 +240,7 @@ def with_national(provincial: Architecture, national: National | None = None) ->
     elements = [e for e in provincial.elements if e.id not in taken] + list(national.elements)
     combined = provincial.model_copy(update={"elements": elements})
     combined._table = None
+    combined._hints = {}
     combined._national = national
     return combined
 

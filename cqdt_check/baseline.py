@@ -11,6 +11,7 @@ import dataclasses
 import json
 from pathlib import Path
 
+from .errors import OsReason
 from .findings import DocumentResult
 from .fingerprint import document_fingerprints
 from .messages import say
@@ -37,7 +38,7 @@ def load_baseline(path: Path, lang: str = "vi") -> set[str]:
                 prints.add(f.get("fingerprint") or fingerprint(f["rule_id"], doc["file"], f["path"], seen[key]))
         return prints
     except OSError as exc:
-        raise BaselineError(say("baseline.unreadable", lang, file=path, reason=exc.strerror or str(exc))) from None
+        raise BaselineError(say("baseline.unreadable", lang, file=path, reason=OsReason(exc))) from None
     except (ValueError, KeyError, TypeError) as exc:  # not JSON, or JSON of another shape
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else f"{type(exc).__name__}: {exc}"
         raise BaselineError(say("baseline.unreadable", lang, file=path, reason=reason)) from None
@@ -45,9 +46,11 @@ def load_baseline(path: Path, lang: str = "vi") -> set[str]:
 
 def mark_baselined(documents: list[DocumentResult], prints: set[str]) -> list[DocumentResult]:
     """Each document with the findings the baseline already had marked `baselined`."""
-    out = []
-    for doc in documents:
-        marked = tuple(dataclasses.replace(f, baselined=True) if p in prints else f
-                       for f, p in zip(doc.findings, document_fingerprints(doc), strict=False))
-        out.append(dataclasses.replace(doc, findings=marked) if marked != doc.findings else doc)
-    return out
+    return [mark_document(doc, prints) for doc in documents]
+
+
+def mark_document(doc: DocumentResult, prints: set[str]) -> DocumentResult:
+    """One document with the findings the baseline already had marked `baselined`."""
+    marked = tuple(dataclasses.replace(f, baselined=True) if p in prints else f
+                   for f, p in zip(doc.findings, document_fingerprints(doc), strict=False))
+    return dataclasses.replace(doc, findings=marked) if marked != doc.findings else doc

@@ -53,6 +53,9 @@ class Skip:
     reason: str
 
 
+Outcome = Violation | Skip  # what a check yields: violations, or a single Skip
+
+
 @dataclass(frozen=True)
 class Context:
     """What checks may read besides their target."""
@@ -146,7 +149,7 @@ class RequiredOptions(Options):
     """Dotted paths, relative to the target, that must be declared and non-empty."""
 
 
-def required(target: Any, opts: RequiredOptions, ctx: Context) -> Iterator[Violation]:
+def required(target: Any, opts: RequiredOptions, ctx: Context) -> Iterator[Outcome]:
     """Every listed field is declared and not empty; fields missing from the same parent make one finding."""
     absent: dict[PathT, list[str]] = {}
     for name in opts.fields:
@@ -178,7 +181,7 @@ class FieldValueOptions(Options):
     both are declared)."""
 
 
-def field_value(target: Any, opts: FieldValueOptions, ctx: Context) -> Iterator[Violation]:
+def field_value(target: Any, opts: FieldValueOptions, ctx: Context) -> Iterator[Outcome]:
     """The field is declared and its value is allowed (in `allowed`, not in `forbidden`, within gte/lte)."""
     value = get(target, opts.field)
     if value is MISSING:
@@ -203,9 +206,9 @@ def field_value(target: Any, opts: FieldValueOptions, ctx: Context) -> Iterator[
             expected = show(opts.allowed) if opts.allowed is not None else (
                 f"≥ {opts.gte:g}" if opts.gte is not None else f"≤ {opts.lte:g}" if opts.lte is not None
                 else "≠ " + show(opts.forbidden))
-            shown = _labels(target, opts.field, v, opts.allowed if opts.allowed is not None else None, ctx.lang)
-            if opts.allowed is None:
-                shown["expected_label"] = expected
+            shown = _labels(target, opts.field, v, opts.allowed if opts.allowed is not None else opts.forbidden, ctx.lang)
+            if opts.allowed is None:  # a bound in figures, or the refused values by their labels
+                shown["expected_label"] = "≠ " + shown["expected_label"] if opts.forbidden is not None else expected
             yield Violation(path_of(opts.field), {"field": opts.field, "value": show(v), "expected": expected, **shown})
             return
 
@@ -239,7 +242,7 @@ class FieldMentionsOptions(Options):
         return self.require + self.forbid
 
 
-def field_mentions(target: Any, opts: FieldMentionsOptions, ctx: Context) -> Iterator[Violation]:
+def field_mentions(target: Any, opts: FieldMentionsOptions, ctx: Context) -> Iterator[Outcome]:
     """A free-text field mentions the required concepts and none of the forbidden ones."""
     value = get(target, opts.field)
     if value is MISSING or value == "" or value == []:
@@ -303,7 +306,7 @@ class ClauseMentionsOptions(Options):
         return list(self.concepts)
 
 
-def clause_mentions(plan: Any, opts: ClauseMentionsOptions, ctx: Context) -> Iterator[Violation]:
+def clause_mentions(plan: Any, opts: ClauseMentionsOptions, ctx: Context) -> Iterator[Outcome]:
     """The plan's quoted clauses state each required concept (Vietnamese-aware matching)."""
     if not plan.clauses:
         yield Violation(("clauses",), {"field": "clauses"}, missing="clauses")
@@ -343,7 +346,7 @@ class KnownReferenceOptions(Options):
     """The field holds roadmap task numbers instead of ids."""
 
 
-def known_reference(target: Any, opts: KnownReferenceOptions, ctx: Context) -> Iterator[Violation]:
+def known_reference(target: Any, opts: KnownReferenceOptions, ctx: Context) -> Iterator[Outcome]:
     """Every id (or roadmap task number) the field names exists in the architecture."""
     value = getattr(target, opts.field.split(".")[0], MISSING) if "." not in opts.field else get(target, opts.field)
     if value is MISSING or value is None:
@@ -367,19 +370,21 @@ def _item_path(dotted: str, value: Any, index: int) -> PathT:
     return (*path_of(dotted), index) if isinstance(value, list) else path_of(dotted)
 
 
-_HINTS: dict[tuple[str, int, tuple[str, ...]], tuple[Architecture, str]] = {}
-
-
 def closest_id(ref: str, architecture: Architecture, known: set[str]) -> str:
     """The known id closest to `ref`: shared words weighted by rarity (so "tthc" outweighs "he-thong"),
     then spelling; names, abbreviations and aliases count as spellings of their id (diacritics ignored)."""
-    # the same typo recurs across a batch of plans; the comparison is costly, so remember each answer
-    # (the entry keeps its architecture alive, so the id in the key cannot be reused by another architecture)
-    key = (ref, id(architecture), tuple(sorted(known - set(architecture.ids()))))
-    entry = _HINTS.get(key)
-    if entry is None or entry[0] is not architecture:
-        entry = _HINTS[key] = (architecture, _closest_id(ref, architecture, known))
-    return entry[1]
+    # the same typo recurs across a batch of plans and the comparison is costly: each architecture remembers its
+    # answers (a bounded table that lives and dies with the architecture object, never keyed by id())
+    hints = architecture.hints
+    key = (ref, tuple(sorted(known - set(architecture.ids()))))
+    if key not in hints:
+        if len(hints) >= HINTS_KEPT:  # plans choose these strings: the table must not grow without bound
+            hints.clear()
+        hints[key] = _closest_id(ref, architecture, known)
+    return hints[key]
+
+
+HINTS_KEPT = 4096
 
 
 def _closest_id(ref: str, architecture: Architecture, known: set[str]) -> str:
@@ -391,8 +396,9 @@ def _closest_id(ref: str, architecture: Architecture, known: set[str]) -> str:
     spellings: dict[str, set[str]] = {}
     for eid, entry in architecture.ids().items():
         words = {eid, fold(entry.name.vi, False)} | {fold(a, False) for a in getattr(entry, "aliases", [])}
-        if getattr(entry, "abbreviation", None):
-            words.add(fold(entry.abbreviation, False))
+        abbreviation = getattr(entry, "abbreviation", None)  # platforms have one, components do not
+        if abbreviation:
+            words.add(fold(abbreviation, False))
         spellings[eid] = words
     # an id written as another name of an element ("he-thong-mot-cua" for the one-stop system, whatever its id in
     # this architecture) means that element: its aliases are data, the nearest spelling only a fallback
@@ -436,7 +442,7 @@ class RequiredIntegrationOptions(Options):
     via: list[Literal["direct", "lgsp", "ndxp", "data_coordination_platform"]] | None = None
 
 
-def required_integration(system: Any, opts: RequiredIntegrationOptions, ctx: Context) -> Iterator[Violation]:
+def required_integration(system: Any, opts: RequiredIntegrationOptions, ctx: Context) -> Iterator[Outcome]:
     """The system declares an integration with each listed architecture element."""
     declared = {i.target for i in system.integrations}
     for target in opts.targets:
@@ -457,7 +463,7 @@ class IntegrationRouteOptions(Options):
     """Systems implementing these components are the platform itself (the LGSP's own link to NDXP)."""
 
 
-def integration_route(integration: Any, opts: IntegrationRouteOptions, ctx: Context) -> Iterator[Violation]:
+def integration_route(integration: Any, opts: IntegrationRouteOptions, ctx: Context) -> Iterator[Outcome]:
     """An integration with an element of the listed kinds goes through an allowed platform."""
     if ctx.system is not None and ctx.system.component in opts.exempt_components:
         yield Skip(say("na.platform_itself", ctx.lang, component=ctx.system.component))
@@ -558,7 +564,7 @@ def _criterion_cites(regime: Regime, criterion: Criterion, opts: MinimumLevelOpt
     return own, Cite(regime.agrees_with, criterion.agrees, bool(other and other.verified))
 
 
-def minimum_security_level(system: Any, opts: MinimumLevelOptions, ctx: Context) -> Iterator[Violation]:
+def minimum_security_level(system: Any, opts: MinimumLevelOptions, ctx: Context) -> Iterator[Outcome]:
     """The proposed level is at least the highest level any criterion of the regime in force gives.
 
     The finding cites the criterion that fired (and, where the two regimes agree on it, both provisions); a criterion
@@ -578,7 +584,9 @@ def minimum_security_level(system: Any, opts: MinimumLevelOptions, ctx: Context)
         if undeclared:
             yield Violation((), {"field": ", ".join(undeclared)}, missing=", ".join(undeclared))
         else:
-            yield Skip(say("not_declared", ctx.lang, field="security.proposed_level"))
+            from .labels import field_label
+
+            yield Skip(say("not_declared", ctx.lang, field=f"“{field_label(type(system), 'security.proposed_level', ctx.lang)}”"))
         return
     for criterion in (binding, advisory):
         if criterion is None or proposed >= criterion.level:
@@ -603,7 +611,7 @@ class CitedInstrumentsOptions(Options):
     """Flag only repeals whose record is verified (true) or only unverified ones (false)."""
 
 
-def cited_instruments(plan: Any, opts: CitedInstrumentsOptions, ctx: Context) -> Iterator[Violation]:
+def cited_instruments(plan: Any, opts: CitedInstrumentsOptions, ctx: Context) -> Iterator[Outcome]:
     """No instrument the plan cites had lapsed on the run's date."""
     for index, citation in enumerate(plan.legal_basis):
         key = citation_key(citation)
@@ -652,7 +660,7 @@ class ArchitectureCurrencyOptions(Options):
     pass
 
 
-def architecture_currency(plan: Any, opts: ArchitectureCurrencyOptions, ctx: Context) -> Iterator[Violation]:
+def architecture_currency(plan: Any, opts: ArchitectureCurrencyOptions, ctx: Context) -> Iterator[Outcome]:
     """The national framework the architecture builds on was still in force on the run's date."""
     replaced: dict[tuple[str, dt.date], list[str]] = {}  # frameworks replaced by one decision are told together
     for ref in ctx.architecture.decision.national_framework:
@@ -675,7 +683,7 @@ class BuildsSharedOptions(Options):
     """Only the shared platforms of the national framework in force on the date judged (QĐ 1425 Phụ lục II nhóm A)."""
 
 
-def builds_shared_component(system: Any, opts: BuildsSharedOptions, ctx: Context) -> Iterator[Violation]:
+def builds_shared_component(system: Any, opts: BuildsSharedOptions, ctx: Context) -> Iterator[Outcome]:
     """The system does not implement a shared component provided at a higher level (it reuses and connects to it)."""
     if system.component is None:
         return  # which component a system implements is ARCH-007's question
@@ -701,7 +709,7 @@ class ClauseStatesOptions(Options):
         return list(self.concepts)
 
 
-def clause_states(target: Any, opts: ClauseStatesOptions, ctx: Context) -> Iterator[Violation]:
+def clause_states(target: Any, opts: ClauseStatesOptions, ctx: Context) -> Iterator[Outcome]:
     """For this target, the plan's quoted clauses state one of the concepts (e.g. why a new data centre is needed)."""
     if any(affirms(c.text, ctx.concepts[name], False) for c in ctx.plan.clauses for name in opts.concepts):
         return
@@ -719,7 +727,7 @@ class DatasetCopyOptions(Options):
     """Kinds of master source that no component may copy (national databases)."""
 
 
-def dataset_copy(dataset: Any, opts: DatasetCopyOptions, ctx: Context) -> Iterator[Violation]:
+def dataset_copy(dataset: Any, opts: DatasetCopyOptions, ctx: Context) -> Iterator[Outcome]:
     """Consumed data is not copied into a local store, except where the plan builds a component that keeps
     synchronised copies of provincial sources by design."""
     if dataset.local_copy is None:
@@ -750,7 +758,7 @@ class FieldPatternOptions(Options):
     """The pattern in words, for the message."""
 
 
-def field_pattern(target: Any, opts: FieldPatternOptions, ctx: Context) -> Iterator[Violation]:
+def field_pattern(target: Any, opts: FieldPatternOptions, ctx: Context) -> Iterator[Outcome]:
     """The field is declared and its value has the required form (a state portal's domain ends in ".vn")."""
     import re
 
@@ -789,7 +797,7 @@ def owner_province(plan: Any, opts: OwnerProvinceOptions, ctx: Context) -> Itera
 
 @dataclass(frozen=True)
 class Check:
-    function: Callable[..., Iterator[Violation]]
+    function: Callable[..., Iterator[Outcome]]
     options: type[Options]
     targets: tuple[str, ...]
     params: tuple[str, ...]

@@ -16,7 +16,7 @@ from typing import Annotated, NoReturn, Optional
 import typer
 
 from .errors import ToolError, UsageError
-from .loader import Limits
+from .limits import Limits
 from .reporters import MACHINE_FORMATS, Format
 
 app = typer.Typer(

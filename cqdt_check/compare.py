@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError, UsageError
+from .errors import ConfigError, OsReason, UsageError
 from .findings import DocumentResult, Finding, Location
 from .fingerprint import document_fingerprints, identities
 from .messages import say
@@ -181,7 +181,7 @@ def run_compare(old: Path, new: Path, options, fmt: str) -> int:
         try:
             old_findings, old_file, old_judged = _old_from_report(old, lang)
         except OSError as exc:
-            raise ConfigError(Location(str(old)), "os_error", reason=exc.strerror or str(exc)) from None
+            raise ConfigError(Location(str(old)), "os_error", reason=OsReason(exc)) from None
         except (ValueError, KeyError, TypeError) as exc:
             raise UsageError("cli.as_said", text=say("baseline.unreadable", lang, file=old, reason=str(exc))
                              .replace("--baseline ", "")) from None

@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .discovery import (
     CONFIG_NAMES as YAML_NAMES,  # one list: discovery leaves them out of folders
 )
-from .errors import ConfigError, UsageError
+from .errors import ConfigError, OsReason, UsageError
 from .findings import Location
 
 TOML_NAME = "pyproject.toml"
@@ -128,8 +128,10 @@ def read(path: Path, named: bool) -> LoadedConfig:
     display = str(path)
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(Location(display), "os_error", reason=getattr(exc, "strerror", None) or str(exc)) from None
+    except OSError as exc:
+        raise ConfigError(Location(display), "os_error", reason=OsReason(exc)) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(Location(display), "os_error", reason=str(exc)) from None
     if path.name == TOML_NAME or path.suffix == ".toml":
         data, locate = _read_toml(text, display)
     else:

@@ -172,43 +172,66 @@ def apply_decisions(documents: list[DocumentResult], decisions: list[LoadedDecis
     recomputed), and the stale ones."""
     if not decisions:
         return documents, ()
-    used: set[int] = set()
-    plan_seen: set[int] = set()
-    hash_mismatch: set[int] = set()
-    out = []
-    for doc in documents:
-        hashes: dict[str, str | None] = {}
-        mine = []
-        for i, loaded in enumerate(decisions):
-            d = loaded.decision
-            if not _same_name(doc.plan_name, d.plan):
-                continue
-            plan_seen.add(i)
-            if d.sha256 is not None:
-                if doc.file not in hashes:
-                    hashes[doc.file] = file_sha256(doc.file)
-                if hashes[doc.file] != d.sha256:
-                    hash_mismatch.add(i)
-                    continue
-            mine.append((i, loaded))
-        if not mine:
-            out.append(doc)
+    usage = DecisionUsage()
+    out = [decide_document(doc, decisions, fail_on, usage, on) for doc in documents]
+    return out, stale_decisions(decisions, usage)
+
+
+@dataclasses.dataclass
+class DecisionUsage:
+    """Which decisions (by their index in the loaded list) a run's documents used, named a plan of, or failed the
+    file's hash of: what tells the stale ones apart once every document is judged (documents may be judged in
+    worker processes; their usages are merged)."""
+
+    used: set[int] = dataclasses.field(default_factory=set)
+    plan_seen: set[int] = dataclasses.field(default_factory=set)
+    hash_mismatch: set[int] = dataclasses.field(default_factory=set)
+
+    def merge(self, other: DecisionUsage) -> None:
+        self.used |= other.used
+        self.plan_seen |= other.plan_seen
+        self.hash_mismatch |= other.hash_mismatch
+
+
+def decide_document(doc: DocumentResult, decisions: list[LoadedDecision], fail_on: str,
+                    usage: DecisionUsage, on: dt.date) -> DocumentResult:
+    """One document with the decisions in force `on` the appraisal date that match its findings applied (verdict
+    recomputed); `usage` records which decisions it used."""
+    hashes: dict[str, str | None] = {}
+    mine = []
+    for i, loaded in enumerate(decisions):
+        d = loaded.decision
+        if not _same_name(doc.plan_name, d.plan):
             continue
-        findings = []
-        for f in doc.findings:
-            matching = [(i, ld) for i, ld in mine if ld.decision.rule == f.rule_id and _covers(ld.decision.path, f.path_text)]
-            used.update(i for i, _ in matching)
-            findings.append(_decide(f, [ld for _, ld in matching], on))
-        verdict = doc.verdict if doc.verdict == "error" else verdict_of(findings, doc.checks, fail_on)
-        out.append(dataclasses.replace(doc, findings=tuple(findings), verdict=verdict))
+        usage.plan_seen.add(i)
+        if d.sha256 is not None:
+            if doc.file not in hashes:
+                hashes[doc.file] = file_sha256(doc.file)
+            if hashes[doc.file] != d.sha256:
+                usage.hash_mismatch.add(i)
+                continue
+        mine.append((i, loaded))
+    if not mine:
+        return doc
+    findings = []
+    for f in doc.findings:
+        matching = [(i, ld) for i, ld in mine if ld.decision.rule == f.rule_id and _covers(ld.decision.path, f.path_text)]
+        usage.used.update(i for i, _ in matching)
+        findings.append(_decide(f, [ld for _, ld in matching], on))
+    verdict = doc.verdict if doc.verdict == "error" else verdict_of(findings, doc.checks, fail_on)
+    return dataclasses.replace(doc, findings=tuple(findings), verdict=verdict)
+
+
+def stale_decisions(decisions: list[LoadedDecision], usage: DecisionUsage) -> tuple[StaleDecision, ...]:
+    """The decisions no document used, each with why (decisions.STALE_REASONS)."""
     stale = []
     for i, loaded in enumerate(decisions):
-        if i in used:
+        if i in usage.used:
             continue
-        reason = "no_plan" if i not in plan_seen else "hash_mismatch" if i in hash_mismatch else "no_finding"
+        reason = "no_plan" if i not in usage.plan_seen else "hash_mismatch" if i in usage.hash_mismatch else "no_finding"
         d = loaded.decision
         stale.append(StaleDecision(loaded.location, d.rule, d.plan, d.path, reason))
-    return out, tuple(stale)
+    return tuple(stale)
 
 
 def _decide(f: Finding, matching: list[LoadedDecision], on: dt.date) -> Finding:

@@ -199,8 +199,11 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
         if targets is None:
             targets = targets_of[rule.target] = list(_targets(rule.target, plan))
         if not targets:
-            what = {"system": "systems", "integration": "integrations", "dataset": "data_sharing.datasets"}[rule.target]
-            results.append(CheckResult(rule.id, "not_applicable", (), say("na.no_targets", ctx.lang, what=what)))
+            from .labels import field_label
+
+            what = {"system": "systems", "integration": "systems.integrations", "dataset": "data_sharing.datasets"}[rule.target]
+            results.append(CheckResult(rule.id, "not_applicable", (), say(
+                "na.no_targets", ctx.lang, what=f"“{field_label(Plan, what, ctx.lang)}”")))
             continue
         check = CHECKS[rule.check]
         for path, target, system in targets:
@@ -228,8 +231,9 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
             if skips:
                 results.append(CheckResult(rule.id, "not_applicable", path, skips[0].reason))
                 continue
-            results.append(CheckResult(rule.id, "fail" if outcome else "pass", path))
-            findings.extend(_finding(doc, loaded, path, target, system, v, ctx, legal, cited) for v in outcome)
+            violations = [o for o in outcome if isinstance(o, Violation)]
+            results.append(CheckResult(rule.id, "fail" if violations else "pass", path))
+            findings.extend(_finding(doc, loaded, path, target, system, v, ctx, legal, cited) for v in violations)
     return findings, results
 
 
@@ -253,7 +257,9 @@ def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context, legal: Le
     rule = loaded.rule
     when = rule.applies_when
     if when.kind and plan.kind not in when.kind:  # the most telling reason first
-        return say("na.kind", ctx.lang, value=plan.kind)
+        from .labels import value_label
+
+        return say("na.kind", ctx.lang, value=value_label(Plan, "kind", plan.kind, ctx.lang))
     reason = fixed[rule.id] if fixed is not None else _fixed_reason(loaded, ctx, legal)
     if reason:
         return reason
@@ -265,7 +271,7 @@ def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context, legal: Le
     for field, condition in when.plan.items():
         value = get(plan, field)
         if value is MISSING_VALUE or not matches(value, condition):
-            return say("na.when", ctx.lang, field=field, value=_shown(value, ctx.lang))
+            return say("na.when", ctx.lang, **_fact(plan, field, value, ctx.lang))
     return None
 
 
@@ -290,15 +296,24 @@ def _target_not_applicable(when, target: Any, lang: str) -> str | None:
     for field, condition in when.target.items():
         value = get(target, field)
         if value is MISSING_VALUE or not matches(value, condition):
-            return say("na.when", lang, field=field, value=_shown(value, lang))
+            return say("na.when", lang, **_fact(target, field, value, lang))
     if when.target_any:
         for alternative in when.target_any:
             if all((v := get(target, f)) is not MISSING_VALUE and matches(v, c) for f, c in alternative.items()):
                 return None
         fields = sorted({f for alt in when.target_any for f in alt})
-        shown = "; ".join(f"{f} = {_shown(get(target, f), lang)}" for f in fields)
-        return say("na.when", lang, field=" / ".join(fields), value=shown)
+        facts = [_fact(target, f, get(target, f), lang) for f in fields]
+        return say("na.when", lang, field=facts[0]["field"], value="; ".join(
+            [facts[0]["value"], *(f"{fact['field']}: {fact['value']}" for fact in facts[1:])]))
     return None
+
+
+def _fact(target: Any, field: str, value: Any, lang: str) -> dict[str, str]:
+    """A declared fact in the reader's words (labels.py), for a reason: the field's label and the value's."""
+    from .labels import field_label, value_label
+
+    return {"field": f"“{field_label(type(target), field, lang)}”",
+            "value": _shown(value, lang) if value is MISSING_VALUE else value_label(type(target), field, value, lang) or "—"}
 
 
 from .checks import MISSING as MISSING_VALUE  # noqa: E402  (one sentinel for checks and engine)
@@ -345,22 +360,22 @@ def _quoted(value: Any) -> Any:
 def _fitting_bases(rule_id: str, target: Any, ctx: Context, pack: RulePack, legal: LegalTime) -> tuple[tuple[Basis, ...], str]:
     """The bases a finding on this target may cite: in force on the date judged and within their scope; when none
     is, the reason the rule does not apply (the first scope that excluded a basis, with the declared fact)."""
-    def outside(scope_id: str) -> tuple[str, Any] | None:
+    def outside(scope_id: str) -> tuple[Any, str, Any] | None:
         scope = pack.scopes[scope_id]
         for obj, conditions in ((ctx.plan, scope.plan), (target, scope.target)):
             for field, condition in conditions.items():
                 value = get(obj, field)
                 if value is not MISSING_VALUE and not matches(value, condition):
-                    return field, value
+                    return obj, field, value
         return None
 
     kept, excluded = legal.fitting(rule_id, ctx.as_of, lambda scope_id: outside(scope_id) is None)
     if kept or not excluded:
         return kept, ""
     scope_id = excluded[0]
-    field, value = outside(scope_id) or ("", "")
+    obj, field, value = outside(scope_id) or (ctx.plan, "", "")
     names = ", ".join(dict.fromkeys(b.instrument for b in legal.bases[rule_id]))
-    return (), say("na.basis_scope", ctx.lang, instrument=names, field=field, value=_shown(value, ctx.lang),
+    return (), say("na.basis_scope", ctx.lang, instrument=names, **_fact(obj, field, value, ctx.lang),
                    reason=pack.scopes[scope_id].reason.get(ctx.lang))
 
 

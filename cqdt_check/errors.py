@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .findings import Location
-from .messages import say
+from .messages import CATALOGUE, say
 
 
 class ToolError(Exception):
@@ -59,6 +59,24 @@ class Invalid(ValueError):
         return say(self.code, lang, **self.params)
 
 
+class OsReason:
+    """Why the operating system refused, in the run's language: its own words (strerror) are English whatever the
+    locale, so known errors are worded by the catalogue (`os.ENOENT`, …) and others keep the system's words."""
+
+    def __init__(self, error: OSError) -> None:
+        self.errno = error.errno
+        self.text = error.strerror or str(error)
+
+    def message(self, lang: str) -> str:
+        import errno as codes
+
+        code = f"os.{codes.errorcode.get(self.errno, '')}" if self.errno else ""
+        return say(code, lang) if code in CATALOGUE else self.text
+
+    def __str__(self) -> str:
+        return self.message("vi")
+
+
 def reason_of(error: Mapping[str, Any]) -> object:
     """What one pydantic error says: the validator's `Invalid` (shown in the run's language) when it raised one,
     else pydantic's own words."""
@@ -77,4 +95,4 @@ class ConfigError(ToolError):
     """A rule pack, architecture or other file the operator named cannot be used."""
 
 
-__all__ = ["ToolError", "UsageError", "ConfigError", "Invalid", "reason_of"]
+__all__ = ["ToolError", "UsageError", "ConfigError", "Invalid", "OsReason", "reason_of"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Union
 
 PathT = tuple[Union[str, int], ...]
@@ -195,8 +195,8 @@ class DocumentResult:
         return sum(1 for f in self.findings if f.severity == severity and f.status == "fail")
 
     def baselined(self) -> int:
-        """Failing findings the --baseline report already had: counted above, but they do not fail the run."""
-        return sum(1 for f in self.findings if f.status == "fail" and f.baselined)
+        """Findings the --baseline report already had: shown and judged, but they do not fail the run."""
+        return sum(1 for f in self.findings if f.baselined)
 
     def fails_run(self, fail_on: str) -> bool:
         """Whether this document makes the run exit 1 (the document's own verdict may still be "fail": a baselined
@@ -273,9 +273,70 @@ class Report:
         return next((r for r in self.rules if r.id == rule_id), None)
 
     def exit_code(self) -> int:
+        return Tally.of(self.documents, self.fail_on).exit_code()
+
+
+@dataclass(frozen=True)
+class Row:
+    """What a run keeps of a document once its own part of the reports is written: its line in the table of files,
+    its counts, and why it could not be checked. Small, so that a batch of any size fits in memory."""
+
+    file: str
+    verdict: str
+    counts: dict[str, int]  # DocumentResult.summary()
+    error: str | None = None
+    error_location: Location | None = None
+
+    @classmethod
+    def of(cls, doc: DocumentResult) -> Row:
+        return cls(doc.file, doc.verdict, doc.summary(), doc.error, doc.error_location)
+
+    def summary(self) -> dict[str, int]:
+        return self.counts
+
+
+@dataclass
+class Tally:
+    """What a run knows of its documents as a whole, gathered one document at a time as they are checked: the rows,
+    the first architecture used (the report's), every architecture and date judged, what makes the exit code."""
+
+    fail_on: str = "error"
+    documents: list[Row] = field(default_factory=list)
+    architecture: ArchitectureInfo | None = None
+    architectures: set[str] = field(default_factory=set)
+    dates: set[dt.date] = field(default_factory=set)
+    baselined: int = 0  # findings marked as already in the --baseline report
+    fails: bool = False  # a finding fails the run (findings.fails_run)
+
+    @classmethod
+    def of(cls, documents: tuple[DocumentResult, ...] | list[DocumentResult], fail_on: str) -> Tally:
+        tally = cls(fail_on)
+        for doc in documents:
+            tally.add(doc)
+        return tally
+
+    def add(self, doc: DocumentResult) -> None:
+        self.count(*self.facts(doc, self.fail_on))
+
+    @staticmethod
+    def facts(doc: DocumentResult, fail_on: str) -> tuple[Row, ArchitectureInfo | None, dt.date | None, int, bool]:
+        """What `count` needs of a document (small: a worker process sends this instead of the document)."""
+        return Row.of(doc), doc.architecture, doc.as_of, doc.baselined(), doc.fails_run(fail_on)
+
+    def count(self, row: Row, architecture: ArchitectureInfo | None, as_of: dt.date | None, baselined: int,
+              fails: bool) -> None:
+        """Count one document in, from its `facts`."""
+        self.documents.append(row)
+        if architecture is not None:
+            self.architecture = self.architecture or architecture
+            self.architectures.add(architecture.id)
+        if as_of:
+            self.dates.add(as_of)
+        self.baselined += baselined
+        self.fails = self.fails or fails
+
+    def exit_code(self) -> int:
         """0 nothing at or above --fail-on; 1 something is; 2 some document could not be checked."""
         if any(d.verdict == "error" for d in self.documents):
             return 2
-        if self.fail_on == "never":
-            return 0
-        return 1 if any(d.fails_run(self.fail_on) for d in self.documents) else 0
+        return 1 if self.fails else 0

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from .errors import ConfigError, ToolError, UsageError
+from .errors import ConfigError, OsReason, ToolError, UsageError
 from .findings import Location
 from .messages import say
 from .resources import bundled_architectures, schema
@@ -179,9 +179,22 @@ def parse(question: Question, text: str, lang: str, architecture_ids: set[str] |
 
 def _known(value: str, ids: set[str], lang: str) -> None:
     if value not in ids:
-        close = difflib.get_close_matches(value, sorted(ids), n=1)
+        if isinstance(ids, KnownIds):  # the hint a check of the plan would give (checks.closest_id): one engine
+            from .checks import closest_id
+
+            suggestion = closest_id(value, ids.architecture, set(ids))
+        else:
+            suggestion = next(iter(difflib.get_close_matches(value, sorted(ids), n=1)), "")
         raise ValueError(say("init.unknown_id", lang, value=value,
-                             hint=say("schema.hint", lang, suggestion=close[0]) if close else ""))
+                             hint=say("schema.hint", lang, suggestion=suggestion) if suggestion else ""))
+
+
+class KnownIds(set):
+    """The ids a plan may use, with the architecture they come from (for hints)."""
+
+    def __init__(self, ids: set[str], architecture: Any) -> None:
+        super().__init__(ids)
+        self.architecture = architecture
 
 
 def choices_text(question: Question) -> str:
@@ -279,7 +292,8 @@ def architecture_ids(ref: str, lang: str) -> set[str]:
         close = difflib.get_close_matches(ref, bundled_architectures(), n=1)
         raise InitError(say("cli.unknown_architecture_id", lang, ref=ref, known=", ".join(bundled_architectures()),
                             hint=say("schema.hint", lang, suggestion=close[0]) if close else ""))
-    return {entry.id for layer in judged_layers(load_bundled(ref)) for entry in layer.entries}
+    architecture = load_bundled(ref)
+    return KnownIds({entry.id for layer in judged_layers(architecture) for entry in layer.entries}, architecture)
 
 
 # --- answers → the plan's data → YAML text with comments -----------------------------------------------------------
@@ -432,7 +446,7 @@ def run_init(target: str, given: dict[str, list[str]], no_input: bool, force: bo
     except FileExistsError:  # created between the question and the answer
         raise UsageError("init.exists", file=target) from None
     except OSError as exc:
-        raise UsageError("init.cannot_write", file=target, reason=exc.strerror or exc) from None
+        raise UsageError("init.cannot_write", file=target, reason=OsReason(exc)) from None
     asker.out.write(say("init.written", lang, file=target) + "\n")
     return 0
 

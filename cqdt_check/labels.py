@@ -1,9 +1,9 @@
 """The words a reader sees for a plan field and its coded values, read from the plan model (model.py).
 
 The model is the one label source: a field's Vietnamese label is its `title`, a coded value's is the text in
-parentheses after the code in the field's `description` ("own_accounts (tài khoản riêng của hệ thống)"). Messages
-name fields and values by these labels, never by the YAML path or the code; the path stays in the report's place
-column. English reports read the code as words (the model's titles are Vietnamese).
+parentheses after the code in the field's `description` ("own_accounts (tài khoản riêng của hệ thống)"); the English
+ones are beside them (`x-title-en`, `x-codes-en`: model.F). Messages name fields and values by these labels, never by
+the YAML path or the code; the path stays in the report's place column.
 """
 
 from __future__ import annotations
@@ -30,8 +30,9 @@ def _model_of(annotation: Any) -> type[BaseModel] | None:
 
 
 @lru_cache(maxsize=512)
-def _field(model: type[BaseModel], dotted: str) -> tuple[str, str] | None:
-    """(title, description) of the field `dotted` reaches from `model`, through nested models and lists."""
+def _field(model: type[BaseModel], dotted: str) -> tuple[str, str, str, dict[str, str]] | None:
+    """(title, description, English title, English code labels) of the field `dotted` reaches from `model`, through
+    nested models and lists."""
     current: type[BaseModel] | None = model
     info = None
     for part in dotted.split("."):
@@ -41,7 +42,10 @@ def _field(model: type[BaseModel], dotted: str) -> tuple[str, str] | None:
         current = _model_of(info.annotation)
     if info is None:
         return None
-    return info.title or dotted, info.description or ""
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    codes_en = extra.get("x-codes-en")
+    return (info.title or dotted, info.description or "", str(extra.get("x-title-en") or _words(part)),
+            {str(k): str(v) for k, v in codes_en.items()} if isinstance(codes_en, dict) else {})
 
 
 def _words(code: str) -> str:
@@ -53,7 +57,7 @@ def field_label(model: type[BaseModel], dotted: str, lang: str) -> str:
     found = _field(model, dotted)
     if found is None:
         return dotted
-    return found[0] if lang == "vi" else _words(dotted.split(".")[-1])
+    return found[0] if lang == "vi" else found[2]
 
 
 def value_label(model: type[BaseModel], dotted: str, value: Any, lang: str) -> str:
@@ -65,13 +69,24 @@ def value_label(model: type[BaseModel], dotted: str, value: Any, lang: str) -> s
     if isinstance(value, str):
         found = _field(model, dotted)
         if found is not None:
+            if lang != "vi":
+                return found[3].get(value, value)
             labels = dict(_CODED.findall(found[1]))
             if value in labels:
                 # the label proper: a note after ";" ("huyện; chỉ trước 01/07/2025") is the model's, not the reader's
-                return labels[value].split(";")[0].strip() if lang == "vi" else _words(value)
+                return labels[value].split(";")[0].strip()
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
 
 
-__all__ = ["field_label", "value_label"]
+def codes(model: type[BaseModel], dotted: str) -> dict[str, tuple[str, str]]:
+    """Every code of a coded field with its (Vietnamese, English) labels (empty for a plain field): for tests."""
+    found = _field(model, dotted)
+    if found is None:
+        return {}
+    vi = {code: label.split(";")[0].strip() for code, label in _CODED.findall(found[1])}
+    return {code: (vi.get(code, ""), en) for code, en in found[3].items()}
+
+
+__all__ = ["codes", "field_label", "value_label"]

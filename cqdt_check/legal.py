@@ -126,11 +126,28 @@ class LegalTime:
             found: dict[str, Instrument] = {}
             for bases in self.bases.values():
                 for b in bases:
-                    if in_window(day, b.valid_from, b.valid_to):
-                        known = found.get(b.instrument)
-                        found[b.instrument] = Instrument(b.instrument, b.valid_from, b.verified or bool(known and known.verified))
+                    if not in_window(day, b.valid_from, b.valid_to) or b.source.endswith("plan-format.md"):
+                        continue  # the plan format is the appraisal's own convention, not an instrument of law
+                    key = instrument_key(b.instrument)
+                    known = found.get(key)
+                    # one instrument written two ways ("NĐ 55/2025/NĐ-CP" and "… ngày 02/03/2025 (…)") is listed
+                    # once, under its fullest name, verified if any of its citations is
+                    name = max((b.instrument, known.name), key=len) if known else b.instrument
+                    found[key] = Instrument(name, b.valid_from, b.verified or bool(known and known.verified))
             self._instruments[day] = tuple(sorted(found.values(), key=lambda i: i.name))
         return self._instruments[day]
+
+
+_NUMBER = re.compile(r"\b\d+/(?:\d{4}/)?[A-Za-zĐđ]+(?:[-–][A-Za-zĐđ&]+)*\d*")
+
+
+def instrument_key(name: str) -> str:
+    """What identifies an instrument in a citation: its number and symbol ("1425/QĐ-TTg", "116/2025/QH15"), else the
+    whole name (folded, so spacing and diacritics do not matter)."""
+    from .textmatch import citation_key
+
+    match = _NUMBER.search(name)
+    return citation_key(match.group(0) if match else name)
 
 
 def _written(b) -> Basis:

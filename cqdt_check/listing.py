@@ -58,11 +58,12 @@ def list_rules(area: str | None, extra: list[Path], as_of: str | None, lang: str
         if not rows:
             continue
         table = Table(title=f"{say('area.' + current, lang)} ({current})", title_justify="left", expand=True)
-        for column in ("ID", "name", "severity", "title", say("rules.in_force", lang)):
-            table.add_column(column, overflow="fold")
+        for column in ("rules.id", "rules.name", "rules.severity", "rules.title", "rules.in_force"):
+            table.add_column(say(column, lang), overflow="fold")
         for loaded in rows:
             r = loaded.rule
-            table.add_row(r.id, r.name, r.severity, r.title.get(lang), window_text(legal.windows[r.id], lang))
+            table.add_row(r.id, r.name, say("severity." + r.severity, lang), r.title.get(lang),
+                          window_text(legal.windows[r.id], lang))
             count += 1
         console.print(table)
     console.print(say("rules.count", lang, count=count))

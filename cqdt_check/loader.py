@@ -26,22 +26,16 @@ import yaml
 import yaml.reader
 from yaml import SafeLoader as _PureLoader
 
+from .errors import OsReason
 from .findings import Location, PathT, format_path
+from .limits import Limits
+
+DEFAULT_LIMITS = Limits()
 
 try:  # the C parser is an order of magnitude faster; the pure-Python one gives the same events.
     from yaml import CSafeLoader as _EventLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _EventLoader = _PureLoader  # type: ignore[misc,assignment]
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Resource limits for one input file (configurable with --max-* options)."""
-
-    # A real plan has a few thousand nodes and a few levels; these refuse hostile files in well under a second.
-    max_bytes: int = 2_000_000
-    max_nodes: int = 50_000
-    max_depth: int = 64
 
 
 @dataclass(frozen=True)
@@ -179,7 +173,7 @@ def decode(raw: bytes, path: str) -> str:
     return text.replace("\r\n", "\n")
 
 
-def load_file(path: Path, display: str | None = None, limits: Limits = Limits()) -> SourceDocument:
+def load_file(path: Path, display: str | None = None, limits: Limits = DEFAULT_LIMITS) -> SourceDocument:
     """Read and parse one plan file."""
     name = display or str(path)
     try:
@@ -205,7 +199,7 @@ def load_file(path: Path, display: str | None = None, limits: Limits = Limits())
     except PermissionError:
         raise LoadError("permission", Location(name)) from None
     except OSError as exc:
-        raise LoadError("os_error", Location(name), reason=exc.strerror or str(exc)) from None
+        raise LoadError("os_error", Location(name), reason=OsReason(exc)) from None
     if len(raw) > limits.max_bytes:
         raise LoadError("too_large", Location(name), size=len(raw), limit=limits.max_bytes)
     return load_text(decode(raw, name), name, limits)
@@ -227,7 +221,7 @@ class _Frame:
 _NO_KEY = object()
 
 
-def load_text(text: str, name: str, limits: Limits = Limits()) -> SourceDocument:
+def load_text(text: str, name: str, limits: Limits = DEFAULT_LIMITS) -> SourceDocument:
     """Parse YAML text into a SourceDocument; raises LoadError when it is not one readable document."""
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         # values are compared in NFC anyway; normalising first also makes columns count the characters a

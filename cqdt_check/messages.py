@@ -65,6 +65,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "unknown_alias": ("alias *{alias} chưa được định nghĩa", "alias *{alias} is not defined"),
     "recursive_alias": ("alias *{alias} tự tham chiếu tới chính nó", "alias *{alias} refers to itself"),
     "no_plans": ("không có tệp .yaml/.yml nào trong thư mục", "no .yaml/.yml files in the folder"),
+    "worker_lost": ("tiến trình con đang kiểm tra tệp này đã dừng đột ngột (có thể do hết bộ nhớ); hãy kiểm tra lại riêng tệp này",
+                    "the worker process checking this file stopped unexpectedly (out of memory?); check this file again on its own"),
     "empty_document": ("tệp rỗng: không có nội dung kế hoạch", "the file is empty: no plan in it"),
     "not_a_mapping": (
         "nội dung tệp phải là một bảng khoá–giá trị (mapping), không phải {kind}",
@@ -103,7 +105,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pack.invalid": ("{rule}{path}: {reason}", "{rule}{path}: {reason}"),
     "architecture.invalid": ("kiến trúc không hợp lệ: {path}: {reason}", "invalid architecture: {path}: {reason}"),
     "architecture.root": ("(gốc)", "(root)"),
-    "rules.in_force": ("hiệu lực", "in force"),
+    "rules.id": ("Mã", "ID"),
+    "rules.name": ("Tên ngắn", "Name"),
+    "rules.severity": ("Mức độ", "Severity"),
+    "rules.title": ("Tiêu đề", "Title"),
+    "rules.in_force": ("Hiệu lực", "In force"),
     "rules.count": ("{count} quy tắc", "{count} rules"),
     "cli.as_said": ("{text}", "{text}"),  # a refusal already worded in the user's language (init's answers)
     # A value a model refuses (errors.Invalid).
@@ -122,6 +128,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                 "the rental section is for kind: service_rental only"),
     "value.no_such_date": ("ngày không tồn tại: {value}", "no such date: {value}"),
     "value.date_form": ("ngày phải viết dạng YYYY-MM-DD", "dates are written YYYY-MM-DD"),
+    # Why the operating system refused (errors.OsReason): its words are English whatever the locale.
+    "os.ENOENT": ("không có tệp hoặc thư mục này", "no such file or folder"),
+    "os.EACCES": ("không có quyền", "permission denied"),
+    "os.EPERM": ("không được phép", "operation not permitted"),
+    "os.ENOSPC": ("hết chỗ trống trên đĩa", "no space left on the device"),
+    "os.EROFS": ("ổ đĩa chỉ cho đọc", "read-only file system"),
+    "os.EISDIR": ("là thư mục", "is a folder"),
+    "os.ENOTDIR": ("một phần của đường dẫn không phải thư mục", "a part of the path is not a folder"),
+    "os.ENAMETOOLONG": ("tên tệp hoặc đường dẫn quá dài", "file name or path too long"),
+    "os.EEXIST": ("tệp đã có", "the file already exists"),
+    "os.ELOOP": ("vòng liên kết tượng trưng", "a loop of symbolic links"),
+    "os.EIO": ("lỗi đọc/ghi của thiết bị", "input/output error"),
+    "os.EPIPE": ("nơi nhận đã đóng", "the reader has gone"),
     "cli.progress": ("Đang kiểm tra", "Checking"),
     "cli.no_schema": ("không có schema '{name}' ({known})", "there is no schema '{name}' ({known})"),
     "cli.write_failed": ("--format {format}: {file}: {reason}", "--format {format}: {file}: {reason}"),
@@ -667,7 +686,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "not_declared": ("chưa khai báo {field}", "{field} is not declared"),
     "na.kind": ("không áp dụng cho loại hồ sơ {value}", "does not apply to plans of kind {value}"),
-    "na.when": ("không áp dụng: {field} = {value}", "not applicable: {field} = {value}"),
+    "na.when": ("không áp dụng: {field}: {value}", "not applicable: {field}: {value}"),
     "na.window": (
         "không áp dụng vào ngày {date}: quy tắc có hiệu lực {window}",
         "not applicable on {date}: the rule is in force {window}",
@@ -699,8 +718,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "no criteria for determining the level are in force on this date",
     ),
     "na.basis_scope": (
-        "không áp dụng: {instrument} không áp dụng ở đây ({field} = {value}): {reason}",
-        "not applicable: {instrument} does not apply here ({field} = {value}): {reason}",
+        "không áp dụng: {instrument} không áp dụng ở đây ({field}: {value}): {reason}",
+        "not applicable: {instrument} does not apply here ({field}: {value}): {reason}",
     ),
     "na.no_targets": ("không áp dụng: kế hoạch không có {what}", "not applicable: the plan has no {what}"),
     "window.from": ("từ {start}", "from {start}"),
@@ -848,7 +867,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 
 
 def say(code: str, lang: str = "vi", **params: object) -> str:
-    """The message for `code` in `lang`, with its parameters filled in."""
+    """The message for `code` in `lang`, with its parameters filled in. A parameter that has words of its own (an
+    operating-system reason, a validator's refusal: anything with a `message(lang)` method) is shown in `lang` too."""
     vi, en = CATALOGUE[code]
     text = en if lang == "en" else vi
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    shown = {k: _in_language(v, lang) for k, v in params.items()}
+    return text.format(**shown)
+
+
+def _in_language(value: object, lang: str) -> object:
+    """A parameter with words of its own (it has a `message(lang)` method) in `lang`; any other value as it is."""
+    message = getattr(value, "message", None)
+    return message(lang) if callable(message) else value

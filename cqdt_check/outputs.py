@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .discovery import same_file
-from .errors import UsageError
+from .errors import OsReason, UsageError
 from .findings import Report
 from .reporters import BINARY_FORMATS, Format, reporter
 
@@ -130,9 +131,7 @@ def emit(report: Report, out: Output, style: TextStyle = TextStyle()) -> None:
     render = reporter(out.fmt)
     text: str | bytes
     if out.fmt == Format.text:
-        to_terminal = out.path is None and sys.stdout is not None and sys.stdout.isatty()
-        color = use_color(style.color, to_terminal) and out.path is None
-        width = max(80, min(os.get_terminal_size().columns, 120)) if to_terminal else 80
+        width, color = text_layout(out, style)
         if style.quiet or style.statistics:
             from .reporters.brief import render as brief
 
@@ -148,12 +147,55 @@ def emit(report: Report, out: Output, style: TextStyle = TextStyle()) -> None:
     write_report(out.path, text, out.fmt.value)
 
 
-def write_report(path: Path, content: str | bytes, what: str) -> None:
+def text_layout(out: Output, style: TextStyle) -> tuple[int, bool]:
+    """The width and colour of a text report: colour as `--color` says, on standard output only; as wide as the
+    terminal within 80–120 columns, 80 elsewhere."""
+    to_terminal = out.path is None and sys.stdout is not None and sys.stdout.isatty()
+    color = use_color(style.color, to_terminal) and out.path is None
+    width = max(80, min(os.get_terminal_size().columns, 120)) if to_terminal else 80
+    return width, color
+
+
+def stdout_ready(out: Output) -> str | None:
+    """Before a report is made piece by piece for standard output: refuse at once when stdout is closed; the
+    encoding each piece must fit (None: a file, or an encoding Python does not know)."""
+    if out.path is not None:
+        return None
+    if sys.stdout is None:
+        raise UsageError("cli.stdout_closed", format=out.fmt.value)
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        "".encode(encoding)
+    except LookupError:
+        return None
+    return encoding
+
+
+def check_encodable(piece: str, encoding: str | None, out: Output) -> None:
+    """A piece of a report for standard output must fit its encoding, checked before any of the report is written
+    (never a half-written report)."""
+    if encoding is not None:
+        try:
+            piece.encode(encoding)
+        except UnicodeEncodeError:
+            raise UsageError("cli.stdout_encoding", format=out.fmt.value, encoding=encoding) from None
+
+
+def write_pieces(out: Output, pieces: Iterable[str]) -> None:
+    """A report made of pieces (a streamed report read back), written where `emit` writes a whole one, the same way."""
+    if out.path is None:
+        for piece in pieces:
+            _write_stdout(piece, out.fmt)
+        return
+    write_report(out.path, pieces, out.fmt.value)
+
+
+def write_report(path: Path, content: str | bytes | Iterable[str], what: str) -> None:
     """Write a report file atomically; a failure is the run's one-line refusal (exit 2)."""
     try:
         _write_atomically(path, content)
     except OSError as exc:
-        raise UsageError("cli.write_failed", format=what, file=str(path), reason=exc.strerror or str(exc)) from None
+        raise UsageError("cli.write_failed", format=what, file=str(path), reason=OsReason(exc)) from None
 
 
 def _write_stdout(content: str | bytes, fmt: Format) -> None:
@@ -175,7 +217,7 @@ def _write_stdout(content: str | bytes, fmt: Format) -> None:
         write_quietly(content, stream)
     except OSError as exc:
         _silence_stdout()
-        raise UsageError("cli.write_failed", format=fmt.value, file="stdout", reason=exc.strerror or str(exc)) from None
+        raise UsageError("cli.write_failed", format=fmt.value, file="stdout", reason=OsReason(exc)) from None
 
 
 def _silence_stdout() -> None:
@@ -210,14 +252,14 @@ def write_quietly(text: str | bytes, stream=None) -> None:
         os.dup2(devnull, stream.fileno())
 
 
-def _write_atomically(path: Path, content: str | bytes) -> None:
+def _write_atomically(path: Path, content: str | bytes | Iterable[str]) -> None:
     if _is_stream(path):  # /dev/null, /dev/stdout, a FIFO: written to, never replaced by a regular file
         if isinstance(content, bytes):
             with open(path, "wb") as binary:
                 binary.write(content)
         else:
             with open(path, "w", encoding="utf-8", newline="") as stream:
-                stream.write(content)
+                stream.writelines([content] if isinstance(content, str) else content)
         return
     folder = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -230,7 +272,7 @@ def _write_atomically(path: Path, content: str | bytes) -> None:
                 binary.write(content)
         else:
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                stream.write(content)
+                stream.writelines([content] if isinstance(content, str) else content)  # a report, or its pieces
         os.replace(temporary, path)  # replaces a symlink planted at the path instead of writing through it
     except BaseException:
         try:
@@ -252,5 +294,5 @@ def _is_stream(path: Path) -> bool:
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
-__all__ = ["Output", "TextStyle", "emit", "file_identity", "parse_outputs", "refuse_clobbering", "to_stderr",
-           "use_color", "write_quietly", "write_report"]
+__all__ = ["Output", "TextStyle", "check_encodable", "emit", "file_identity", "parse_outputs", "refuse_clobbering",
+           "stdout_ready", "text_layout", "to_stderr", "use_color", "write_pieces", "write_quietly", "write_report"]

@@ -12,21 +12,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .appraisal import judge, load_appraisal
-from .batch import PROGRESS_FROM, check_all
+from .appraisal import load_appraisal
+from .batch import PROGRESS_FROM
 from .discovery import expand
 from .errors import ToolError
 from .findings import DocumentResult, Report, RuleInfo
 from .listing import parse_day
 from .loader import Limits
 from .messages import say
-from .outputs import TextStyle, emit, parse_outputs, refuse_clobbering, to_stderr
+from .outputs import TextStyle, parse_outputs, refuse_clobbering, to_stderr
 from .packs import ArchitectureResolver, load_pack, operator_files
 from .reporters import MACHINE_FORMATS, Format
 from .rulepack import RulePack
 from .selection import Selection
-from .selection import apply as apply_selection
 from .selection import for_options as selection_for
+from .streaming import check_and_report
 
 
 @dataclass
@@ -84,35 +84,29 @@ def run(options: RunOptions) -> int:
     refuse_clobbering(outputs, [path for path, _ in files])
     show_progress = options.progress if options.progress is not None else (
         len(files) >= PROGRESS_FROM and sys.stderr is not None and sys.stderr.isatty())
-    documents = check_all(files, settings, usable_jobs(options.jobs), progress=show_progress)
-    documents, stale = judge(documents, appraisal, options.fail_on)
-    # rules turned off after the decisions are matched: a decision about a rule turned off is not reported stale
-    documents = apply_selection(documents, selection, options.fail_on, lang)
-    first_arch = next((d.architecture for d in documents if d.architecture), None)
-    report = Report(tuple(documents), first_arch, lang=lang, fail_on=options.fail_on, as_of_option=as_of,
-                    tool_version=__version__, rule_count=len(pack.rules),
-                    rules=report_rules(pack, documents, resolver, lang), stale_decisions=stale,
-                    baseline=str(options.baseline) if options.baseline is not None else None,
-                    config_file=str(options.config_file) if options.config_file else None,
-                    config_named=options.config_named,
-                    operator_files=operator_files(options.rules, resolver, options.max_bytes))
     style = TextStyle(quiet=options.quiet, statistics=options.statistics, color=options.color)
-    for out in outputs:
-        emit(report, out, style)
+    setup = Report((), None, lang=lang, fail_on=options.fail_on, as_of_option=as_of, tool_version=__version__,
+                   rule_count=len(pack.rules), baseline=str(options.baseline) if options.baseline is not None else None,
+                   config_file=str(options.config_file) if options.config_file else None,
+                   config_named=options.config_named,
+                   operator_files=operator_files(options.rules, resolver, options.max_bytes))
+    tally = check_and_report(files, settings, appraisal, selection, outputs, style, setup,
+                             lambda documents: report_rules(pack, documents, resolver, lang),
+                             usable_jobs(options.jobs), show_progress)
     if any(o.fmt in MACHINE_FORMATS or o.path is not None for o in outputs) and not any(
             o.fmt == Format.text and o.path is None for o in outputs):
         from .reporters.common import set_aside
 
-        total = {k: sum(d.summary()[k] for d in report.documents) for k in ("error", "warning", "info", "waived")}
-        aside = set_aside(total.pop("waived"), sum(d.baselined() for d in report.documents), lang)
-        to_stderr("cqdt-check: " + say("cli.summary", lang, files=len(report.documents), **total)
+        total = {k: sum(d.summary()[k] for d in tally.documents) for k in ("error", "warning", "info", "waived")}
+        aside = set_aside(total.pop("waived"), tally.baselined, lang)
+        to_stderr("cqdt-check: " + say("cli.summary", lang, files=len(tally.documents), **total)
                   + (f" ({aside})" if aside else ""))
-    for doc in documents:  # the one-line reason, whatever the format
+    for doc in tally.documents:  # the one-line reason, whatever the format
         if doc.verdict == "error" and doc.error:
             loc = doc.error_location
             place = f"{doc.file}:{loc.line}:{loc.column}" if loc and loc.line else doc.file
             to_stderr(f"cqdt-check: {place}: {doc.error}")
-    return report.exit_code()
+    return tally.exit_code()
 
 
 def usable_jobs(jobs: int | None) -> int | None:

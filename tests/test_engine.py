@@ -97,7 +97,7 @@ def test_projects_under_investment_before_july_2026_keep_nd85_until_2027(plan, c
 def test_highest_criterion_wins_and_message_names_values(plan, check):
     secret = PLAN.replace("state_secret: none", "state_secret: toi_mat").replace("proposed_level: 2", "proposed_level: 3")
     (message,) = failing(check(plan(secret)))["SEC-003"]
-    assert message == ("Hệ thống 'dvc': đề xuất cấp độ 3; tối thiểu cấp độ 4 vì hệ thống xử lý thông tin Tối mật — "
+    assert message == ("Hệ thống 'Cổng dịch vụ công' (dvc): đề xuất cấp độ 3; tối thiểu cấp độ 4 vì hệ thống xử lý thông tin Tối mật — "
                        "NĐ 85/2016/NĐ-CP Điều 10 khoản 1.")
 
 
@@ -153,13 +153,13 @@ def test_deviation_request_is_shown_but_does_not_waive(plan, check):
 def test_not_applicable_records_the_reason(plan, check):
     result = check(plan())
     rental = [c for c in result.checks if c.rule_id.startswith("RENT")]
-    assert rental and all(c.status == "not_applicable" and "project" in c.reason for c in rental)
+    assert rental and all(c.status == "not_applicable" and "dự án đầu tư" in c.reason for c in rental)  # the kind by its label
 
 
 def test_english_messages(plan, check):
     result = check(plan(), lang="en")
     sec = next(f for f in result.findings if f.rule_id == "SEC-003")
-    assert sec.message.startswith("System 'dvc': proposed level 2; at least level 3 because")
+    assert sec.message.startswith("System 'Cổng dịch vụ công' (dvc): proposed level 2; at least level 3 because")
 
 
 def test_the_rules_whose_result_changes_between_two_dates_are_exactly_those_whose_law_changed(plan, check):

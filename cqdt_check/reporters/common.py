@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from ..findings import (
-    AREAS, Basis, DecisionNote, DocumentResult, Finding, Location, OperatorFile, Report, StaleDecision,
+    AREAS, Basis, DecisionNote, DocumentResult, Finding, Location, OperatorFile, Report, Row, StaleDecision,
 )
 from ..messages import say
 
@@ -104,8 +104,13 @@ def error_place(doc: DocumentResult) -> str:
 
 def verdict_totals(report: Report) -> dict[str, int]:
     """How many documents passed, failed and could not be checked (the parameters of `report.total`)."""
-    count = lambda verdict: sum(1 for d in report.documents if d.verdict == verdict)  # noqa: E731
-    return {"count": len(report.documents), "passed": count("pass"), "failed": count("fail"), "errors": count("error")}
+    return verdict_counts(report.documents)
+
+
+def verdict_counts(documents: Sequence[DocumentResult | Row]) -> dict[str, int]:
+    """`verdict_totals` of documents, or of the rows a streamed run keeps of them."""
+    count = lambda verdict: sum(1 for d in documents if d.verdict == verdict)  # noqa: E731
+    return {"count": len(documents), "passed": count("pass"), "failed": count("fail"), "errors": count("error")}
 
 
 def severity_totals(report: Report) -> dict[str, int]:
@@ -158,18 +163,21 @@ def marks(f: Finding, lang: str) -> list[str]:
 
 
 def run_notices(report: Report) -> list[tuple[str, list[str]]]:
-    """What a report says about the run as a whole, after the documents: (heading, lines) — decisions that matched
-    nothing (with their place in the decisions file), and the baseline."""
+    """What a report says about the run as a whole, after the documents (see `notices`)."""
+    baselined = sum(d.baselined() for d in report.documents)
+    return notices(report.lang, report.stale_decisions, report.baseline, baselined)
+
+
+def notices(lang: str, stale: tuple[StaleDecision, ...], baseline: str | None, baselined: int) -> list[tuple[str, list[str]]]:
+    """(heading, lines) said about the run after the documents: decisions that matched nothing (with their place in
+    the decisions file), and the baseline with how many findings it already had."""
     from ..decisions import stale_text
 
-    lang = report.lang
     out = []
-    if report.stale_decisions:
-        out.append((say("decision.stale_title", lang),
-                    [f"{place(s.source)}: {stale_text(s, lang)}" for s in report.stale_decisions]))
-    if report.baseline is not None:
-        count = sum(1 for d in report.documents for f in d.findings if f.baselined)
-        out.append(("--baseline", [say("baseline.note", lang, count=count, file=report.baseline)]))
+    if stale:
+        out.append((say("decision.stale_title", lang), [f"{place(s.source)}: {stale_text(s, lang)}" for s in stale]))
+    if baseline is not None:
+        out.append(("--baseline", [say("baseline.note", lang, count=baselined, file=baseline)]))
     return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..findings import DocumentResult, Finding, Report
+from ..findings import DocumentResult, Finding, Report, Tally
 from ..fingerprint import document_fingerprints
 from .common import decision_dict, stale_dict
 
@@ -14,21 +14,49 @@ INDENT_UP_TO = 50
 
 
 def render(report: Report, **_: Any) -> str:
-    indent = 2 if len(report.documents) <= INDENT_UP_TO else None
-    return json.dumps(as_dict(report), ensure_ascii=False, indent=indent) + "\n"
+    """The whole report: the frame around every document (the same parts a streamed run writes)."""
+    indent = indent_for(len(report.documents))
+    head, tail = frame(report, Tally.of(report.documents, report.fail_on), indent)
+    opening, between, closing = list_marks(indent, bool(report.documents))
+    return head + opening + between.join(document(d, indent) for d in report.documents) + closing + tail
 
 
-def as_dict(report: Report) -> dict[str, Any]:
-    arch = report.architecture
+def indent_for(count: int) -> int | None:
+    return 2 if count <= INDENT_UP_TO else None
+
+
+def document(doc: DocumentResult, indent: int | None) -> str:
+    """One document as it stands in the `documents` list (a worker process renders it beside the check)."""
+    text = json.dumps(_document(doc), ensure_ascii=False, indent=indent)
+    return text.replace("\n", "\n    ") if indent else text  # JSON strings hold no raw newline: only layout moves
+
+
+def list_marks(indent: int | None, any_document: bool) -> tuple[str, str, str]:
+    """What opens the `documents` list, goes between two documents, and closes it, as json.dumps lays a list out."""
+    if not any_document:
+        return "[", "", "]"
+    return ("[\n    ", ",\n    ", "\n  ]") if indent else ("[", ", ", "]")
+
+
+def frame(report: Report, tally: Tally, indent: int | None) -> tuple[str, str]:
+    """The report before and after its `documents` list; `report` gives how the run was set up (its documents are
+    not read: `tally` stands for them, so a streamed run can write the frame once every document is checked)."""
+    text = json.dumps(as_dict(report, tally, documents=[]), ensure_ascii=False, indent=indent) + "\n"
+    head, _, tail = text.partition('"documents": []')  # a key: a string in the JSON text never holds a bare quote
+    return head + '"documents": ', tail
+
+
+def as_dict(report: Report, tally: Tally | None = None, documents: list | None = None) -> dict[str, Any]:
+    tally = tally or Tally.of(report.documents, report.fail_on)
     out = {
         "tool": {"name": "cqdt-check", "version": report.tool_version, "rules": report.rule_count},
-        "architecture": _architecture(arch),
-        "as_of": _as_of(report),
+        "architecture": _architecture(report.architecture),
+        "as_of": _as_of(report, tally),
         "lang": report.lang,
         "fail_on": report.fail_on,
-        "exit_code": report.exit_code(),
+        "exit_code": tally.exit_code(),
         "operator_files": [{"kind": f.kind, "path": f.path, "sha256": f.sha256} for f in report.operator_files],
-        "documents": [_document(d) for d in report.documents],
+        "documents": [_document(d) for d in report.documents] if documents is None else documents,
         "stale_decisions": [stale_dict(s, report.lang) for s in report.stale_decisions],
         "baseline": report.baseline,
     }
@@ -44,11 +72,10 @@ def _architecture(arch) -> dict[str, Any] | None:
             "issuer": arch.issuer, "province": arch.province, "national_framework": arch.national or None}
 
 
-def _as_of(report: Report) -> str | None:
+def _as_of(report: Report, tally: Tally) -> str | None:
     if report.as_of_option:
         return report.as_of_option.isoformat()
-    dates = {d.as_of for d in report.documents if d.as_of}
-    return dates.pop().isoformat() if len(dates) == 1 else None
+    return next(iter(tally.dates)).isoformat() if len(tally.dates) == 1 else None
 
 
 def _document(doc: DocumentResult) -> dict[str, Any]:

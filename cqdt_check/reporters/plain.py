@@ -81,25 +81,29 @@ def _chop(word: str, width: int) -> list[str]:
 
 def _breaks(line: str, width: int) -> list[int]:
     """Where a line is broken to fit `width` columns: between words, and inside a word longer than a line."""
+    narrow = _NARROW.fullmatch(line) is not None
+    if narrow and len(line) <= width:  # most lines: a line that fits is never broken
+        return []
+    measure = len if narrow else cell_width  # one column a character: no need to look at each again
     breaks: list[int] = []
     offset = 0
     for match in _WORD.finditer(line):
         start, word = match.start(), match.group(0)
-        word_width = cell_width(word.rstrip())
+        word_width = measure(word.rstrip())
         if width - offset >= word_width:
-            offset += cell_width(word)
+            offset += measure(word)
         elif word_width > width:
             pieces = _chop(word, width)
             for number, piece in enumerate(pieces, 1):
                 if start:
                     breaks.append(start)
                 if number == len(pieces):
-                    offset = cell_width(piece)
+                    offset = measure(piece)
                 else:
                     start += len(piece)
         elif offset and start:
             breaks.append(start)
-            offset = cell_width(word)
+            offset = measure(word)
     return breaks
 
 

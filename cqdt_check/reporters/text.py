@@ -6,11 +6,11 @@ plain text, and rich paints the same blocks only for a colour terminal (it is im
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..dates import vn
-from ..findings import DocumentResult, Finding, Report
+from ..findings import DocumentResult, Finding, Report, Row
 from ..messages import say
 from . import plain
 from .common import (
@@ -27,7 +27,7 @@ from .common import (
     place,
     printable,
     run_notices,
-    verdict_totals,
+    verdict_counts,
 )
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
@@ -87,10 +87,39 @@ Block = Para | Rule | Table
 
 
 def render(report: Report, *, width: int = 80, color: bool = False, **_: Any) -> str:
+    """The whole report: each document's section, then the run's tail (the same parts a streamed run writes)."""
+    parts = []
+    for index, doc in enumerate(report.documents):
+        if index:
+            parts.append(separator(width, color))
+        parts.append(section(doc, report, width, color))
+    parts.append(tail(report.documents, run_notices(report), report.lang, width, color))
+    return "".join(parts) or "\n"
+
+
+def section(doc: DocumentResult, report: Report, width: int, color: bool) -> str:
+    """What the report says about one document (a worker process renders it beside the check); `report` gives how
+    the run was set up (its documents are not read)."""
+    return lay_out(_document(doc, report, report.lang), width, color)
+
+
+def separator(width: int, color: bool) -> str:
+    """What stands between two documents' sections."""
+    return lay_out([BLANK], width, color)
+
+
+def tail(documents: Sequence[DocumentResult | Row], notices: list[tuple[str, list[str]]], lang: str, width: int,
+         color: bool) -> str:
+    """What follows the documents: the table of files (for more than one), and the notices about the run."""
+    return lay_out(_tail(documents, notices, lang), width, color)
+
+
+def lay_out(blocks: Iterable[Block], width: int, color: bool) -> str:
+    """Blocks as lines of text: plain, or painted by rich for a colour terminal."""
     if color:
-        return _paint(report, width)
+        return _paint(blocks, width)
     out: list[str] = []
-    for block in blocks(report):
+    for block in blocks:
         if isinstance(block, Para):
             text = "".join(span for span, _ in block.spans)
             out += plain.unwrapped(text) if block.soft else plain.paragraph(text, width, block.indent)
@@ -99,19 +128,13 @@ def render(report: Report, *, width: int = 80, color: bool = False, **_: Any) ->
         else:
             out += plain.table(block.title, block.header, [[s for s, _ in row] for row in block.rows], width)
     # lines as a terminal shows them: without the spaces that pad them to the width
-    return "\n".join(line.rstrip() for line in out) + "\n"
+    return "".join(line.rstrip() + "\n" for line in out)
 
 
-def blocks(report: Report) -> Iterator[Block]:
-    """Everything the text report says, in order."""
-    lang = report.lang
-    for index, doc in enumerate(report.documents):
-        if index:
-            yield BLANK
-        yield from _document(doc, report, lang)
-    if len(report.documents) > 1:
-        yield from _files_table(report, lang)
-    for title, lines in run_notices(report):
+def _tail(documents: Sequence[DocumentResult | Row], notices: list[tuple[str, list[str]]], lang: str) -> Iterator[Block]:
+    if len(documents) > 1:
+        yield from _files_table(documents, lang)
+    for title, lines in notices:
         yield BLANK
         yield Rule("─", (title, "bold"))
         yield from (Para(f"- {clean(line)}") for line in lines)
@@ -190,19 +213,19 @@ def _finding(f: Finding, lang: str) -> Iterator[Block]:
     yield BLANK
 
 
-def _files_table(report: Report, lang: str) -> Iterator[Block]:
+def _files_table(documents: Sequence[DocumentResult | Row], lang: str) -> Iterator[Block]:
     yield BLANK
     header = [say("report.file", lang), say("report.verdict", lang), "E", "W", "I"]
     rows = []
-    for doc in report.documents:
+    for doc in documents:
         s = doc.summary()
         rows.append([(clean(doc.file), None), (say("verdict." + doc.verdict, lang), _VERDICT_STYLE[doc.verdict]),
                      (str(s["error"]), None), (str(s["warning"]), None), (str(s["info"]), None)])
     yield Table(say("report.files", lang), header, rows)
-    yield Para(say("report.total", lang, **verdict_totals(report)))
+    yield Para(say("report.total", lang, **verdict_counts(documents)))
 
 
-def _paint(report: Report, width: int) -> str:
+def _paint(blocks: Iterable[Block], width: int) -> str:
     """The same blocks in colour, drawn by rich (imported here only: a report without colour never loads it)."""
     import io
 
@@ -214,7 +237,7 @@ def _paint(report: Report, width: int) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=True, color_system="standard", highlight=False,
                       emoji=False, markup=False, soft_wrap=False)
-    for block in blocks(report):
+    for block in blocks:
         if isinstance(block, Para):
             text = Text.assemble(*((span, style or "") for span, style in block.spans))
             console.print(Padding(text, (0, 0, 0, block.indent)) if block.indent else text, soft_wrap=block.soft)

@@ -1,0 +1,167 @@
+"""A batch checked and reported in one pass: each document's part of the text and JSON reports is rendered beside its
+check (in the worker process, in a parallel run), kept aside in order as it arrives (in memory, then a temporary
+file), and let go; the run keeps one small row per document (findings.Row) for the table of files, the totals and
+the exit code. Once every document is checked the report is written where it goes, as a whole report would be
+(through a temporary file renamed into place; to standard output only once nothing can fail halfway).
+
+So memory does not grow with the number of plans, and a worker sends back a few kilobytes of rendered text instead
+of a document's object graph. Formats that need every document at the end (sarif, junit, html, markdown, github,
+gitlab, the opinions, --quiet and --statistics) still get them all, collected as before.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .appraisal import Appraisal, judge_document
+from .batch import Item, check_item, results, worker_lost
+from .findings import DocumentResult, Report, RuleInfo, Tally
+from .outputs import Output, TextStyle, check_encodable, emit, stdout_ready, text_layout, write_pieces
+from .reporters import Format, json_report, text
+from .reporters.common import notices
+from .selection import apply as apply_selection
+
+# A streamed report waits in memory up to this size, then in a temporary file, until the run is over (the JSON frame
+# — exit code, dates — is known only then, and a report is never left half-written).
+SPOOL_IN_MEMORY = 1024 * 1024  # characters (up to 4 bytes each in memory)
+
+
+@dataclass(frozen=True)
+class Digest:
+    """What the run needs of one checked document: its facts for the tally (Tally.facts), its rendered part of
+    each streamed report, the decisions it used, and the document itself only when a collecting format needs it."""
+
+    facts: tuple
+    sections: tuple[str, ...]
+    usage: Any = None  # decisions.DecisionUsage, when --decisions is given
+    document: DocumentResult | None = None
+
+
+def check_and_report(files: list[tuple[Path, str]], settings, appraisal: Appraisal, selection, outputs: list[Output],
+                     style: TextStyle, setup: Report, rules: Callable[[list[DocumentResult]], tuple[RuleInfo, ...]],
+                     jobs: int | None, progress: bool) -> Tally:
+    """Check every file and write every report; returns the tally of the documents. `setup` is a Report without
+    documents giving lang, fail_on, dates, version and the baseline; `rules` the rule catalogue of the documents."""
+    from .decisions import DecisionUsage, stale_decisions
+
+    fail_on, lang = setup.fail_on, setup.lang
+    writers: list[_TextWriter | _JsonWriter] = []
+    streamed = [out for out in outputs if out.fmt == Format.json or (out.fmt == Format.text and not (
+        style.quiet or style.statistics))]  # --quiet and --statistics are written from the whole text report
+    collected = [out for out in outputs if out not in streamed]
+
+    def digest(doc: DocumentResult, usage) -> Digest:
+        return Digest(Tally.facts(doc, fail_on), tuple(w.section(doc) for w in writers), usage,
+                      doc if collected else None)
+
+    def job(item: Item) -> Digest:
+        usage = DecisionUsage() if appraisal.decisions else None
+        doc = judge_document(check_item(item), appraisal, fail_on, usage)
+        # rules turned off after the decisions are matched: a decision about a rule turned off is not reported stale
+        return digest(apply_selection([doc], selection, fail_on, lang)[0], usage)
+
+    tally, usage = Tally(fail_on), DecisionUsage()
+    documents: list[DocumentResult] = []
+    try:
+        for out in streamed:
+            writers.append(_TextWriter(out, setup, style) if out.fmt == Format.text else _JsonWriter(out, len(files)))
+        stream = results(files, settings, job, jobs, progress, lost=lambda item: digest(worker_lost(item, lang), None))
+        try:
+            for one in stream:
+                tally.count(*one.facts)
+                if one.usage is not None:
+                    usage.merge(one.usage)
+                for writer, section in zip(writers, one.sections, strict=True):
+                    writer.add(section)
+                if one.document is not None:
+                    documents.append(one.document)
+        finally:
+            stream.close()  # stops the workers of a run that ends early
+        frame = dataclasses.replace(setup, architecture=tally.architecture,
+                                    stale_decisions=stale_decisions(appraisal.decisions, usage))
+        for writer in writers:
+            writer.finish(tally, frame)
+    finally:
+        for writer in writers:
+            writer.spool.close()
+    if collected:
+        report = dataclasses.replace(frame, documents=tuple(documents), rules=rules(documents))
+        for out in collected:
+            emit(report, out, style)
+    return tally
+
+
+class _Spooled:
+    """A streamed report: its pieces kept aside (in memory, then a temporary file) as the documents come, and
+    written where the report goes once the run is over, the same way a whole report is (outputs.write_pieces)."""
+
+    def __init__(self, out: Output) -> None:
+        self.out = out
+        self.encoding = stdout_ready(out)
+        self.spool = tempfile.SpooledTemporaryFile(SPOOL_IN_MEMORY, mode="w+", encoding="utf-8", newline="")
+        self.written = 0
+
+    def keep(self, piece: str) -> None:
+        check_encodable(piece, self.encoding, self.out)
+        self.spool.write(piece)
+
+    def deliver(self, head: str, tail: str) -> None:
+        check_encodable(head + tail, self.encoding, self.out)
+
+        def pieces():
+            yield head
+            self.spool.seek(0)
+            while block := self.spool.read(1 << 20):
+                yield block
+            yield tail
+
+        write_pieces(self.out, pieces())
+
+
+class _TextWriter(_Spooled):
+    """The text report."""
+
+    def __init__(self, out: Output, setup: Report, style: TextStyle) -> None:
+        super().__init__(out)
+        self.width, self.color = text_layout(out, style)
+        self.setup = setup
+
+    def section(self, doc: DocumentResult) -> str:
+        return text.section(doc, self.setup, self.width, self.color)
+
+    def add(self, section: str) -> None:
+        self.keep(text.separator(self.width, self.color) + section if self.written else section)
+        self.written += 1
+
+    def finish(self, tally: Tally, frame: Report) -> None:
+        said = notices(frame.lang, frame.stale_decisions, frame.baseline, tally.baselined)
+        end = text.tail(tally.documents, said, frame.lang, self.width, self.color)
+        self.deliver("", end if self.written or end else "\n")
+
+
+class _JsonWriter(_Spooled):
+    """The JSON report: its frame (exit code, dates) is known once every document is checked."""
+
+    def __init__(self, out: Output, count: int) -> None:
+        super().__init__(out)
+        self.indent = json_report.indent_for(count)
+
+    def section(self, doc: DocumentResult) -> str:
+        return json_report.document(doc, self.indent)
+
+    def add(self, section: str) -> None:
+        self.keep(json_report.list_marks(self.indent, True)[1] + section if self.written else section)
+        self.written += 1
+
+    def finish(self, tally: Tally, frame: Report) -> None:
+        head, tail = json_report.frame(frame, tally, self.indent)
+        opening, _, closing = json_report.list_marks(self.indent, bool(self.written))
+        self.deliver(head + opening, closing + tail)
+
+
+__all__ = ["check_and_report", "Digest"]

@@ -1,0 +1,56 @@
+"""Reports written document by document (streaming.py) are byte for byte the reports rendered from every document at
+once (the reporters' `render`, which the goldens pin), whatever the count, language and destination."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from conftest import ROOT
+from cqdt_check.reporters import Format, reporter
+from cqdt_check.reporters.json_report import INDENT_UP_TO
+
+DAY = dt.date(2026, 11, 21)
+BROKEN = "format: cqdt-plan/1\nkind: [unclosed\n"
+
+
+def folder_of(tmp_path, count: int):
+    examples = sorted((ROOT / "examples").glob("*.yaml"))
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "000-broken.yaml").write_text(BROKEN, encoding="utf-8")  # could not be checked: a located error
+    for i in range(1, count):
+        source = examples[i % len(examples)]
+        (folder / f"{i:03d}-{source.name}").write_bytes(source.read_bytes())
+    return folder
+
+
+@pytest.mark.parametrize("count", [1, 7, INDENT_UP_TO + 5])  # one document; a table of files; compact JSON
+@pytest.mark.parametrize("fmt", [Format.text, Format.json])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("to_file", [False, True])
+def test_a_streamed_report_is_the_whole_report(cli, check, make_report, tmp_path, count, fmt, lang, to_file):
+    folder = folder_of(tmp_path, count)
+    target = tmp_path / f"report.{fmt.value}"
+    args = ["--format", f"{fmt.value}:{target}" if to_file else fmt.value]
+    code, out, _ = cli(str(folder), *args, "--as-of", DAY.isoformat(), "--lang", lang, "--jobs", "1", "--no-progress")
+    written = target.read_text(encoding="utf-8") if to_file else out
+    documents = [check(path, as_of=DAY, lang=lang) for path in sorted(folder.iterdir())]
+    whole = dataclasses.replace(make_report(documents, lang), as_of_option=DAY)
+    assert written == reporter(fmt)(whole, width=80, color=False)
+    assert code == whole.exit_code() == 2
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # the temporary file was renamed
+
+
+@pytest.mark.parametrize("collected", [Format.markdown, Format.sarif, Format.junit])
+def test_formats_that_need_every_document_still_get_them(cli, check, make_report, tmp_path, collected):
+    folder = folder_of(tmp_path, 7)
+    target, text = tmp_path / "r.out", tmp_path / "r.txt"
+    code, _, _ = cli(str(folder), "--format", f"{collected.value}:{target}", "--format", f"text:{text}",
+                     "--as-of", DAY.isoformat(), "--no-progress")
+    documents = [check(path, as_of=DAY) for path in sorted(folder.iterdir())]
+    whole = dataclasses.replace(make_report(documents), as_of_option=DAY)
+    assert target.read_text(encoding="utf-8") == reporter(collected)(whole)
+    assert text.read_text(encoding="utf-8") == reporter(Format.text)(whole, width=80, color=False)
