@@ -22,7 +22,7 @@ from .architecture import Architecture
 from .dates import IsoDate, in_window, vn
 from .findings import PathT, format_path
 from .messages import say
-from .textmatch import affirms, citation_key, mentions
+from .textmatch import affirms, citation_key, fold, mentions, provinces_named
 from .values import Condition, Frozen, InstrumentEntry, Text
 
 MISSING = object()
@@ -393,9 +393,6 @@ HINTS_KEPT = 4096
 
 
 def _closest_id(ref: str, architecture: Architecture, known: set[str]) -> str:
-    # imported here, not at the top: only this path needs it (start-up stays light)
-    from .textmatch import fold
-
     spellings: dict[str, set[str]] = {}
     for eid, entry in architecture.ids().items():
         words = {eid, fold(entry.name.vi, False)} | {fold(a, False) for a in getattr(entry, "aliases", [])}
@@ -773,6 +770,27 @@ def field_pattern(target: Any, opts: FieldPatternOptions, ctx: Context) -> Itera
                                               "expected": opts.expected.get(ctx.lang)})
 
 
+# --- owner_province ------------------------------------------------------------------------------------
+
+
+class OwnerProvinceOptions(Options):
+    field: str = "owner.agency"
+    """The text naming the owner: every province it names as "tỉnh X" must be the architecture's."""
+
+
+def owner_province(plan: Any, opts: OwnerProvinceOptions, ctx: Context) -> Iterator[Violation]:
+    """The owner is a body of the province whose architecture judges the plan (a plan may name any bundled
+    architecture: one of another province would judge it against another province's components and decisions)."""
+    value = get(plan, opts.field)
+    if not isinstance(value, str):
+        return
+    own = fold(ctx.architecture.province, diacritics=False)
+    for name in dict.fromkeys(provinces_named(value)):
+        if fold(name, diacritics=False) != own:
+            yield Violation(path_of(opts.field), {"field": opts.field, "value": name,
+                                                   "province": ctx.architecture.province, "text": _quote(value)})
+
+
 # --- registry --------------------------------------------------------------------------------------------
 
 
@@ -805,6 +823,7 @@ CHECKS: dict[str, Check] = {
     "field_pattern": Check(field_pattern, FieldPatternOptions, _ANY, ("field", "value", "expected")),
     "architecture_currency": Check(architecture_currency, ArchitectureCurrencyOptions, ("plan",),
                                    ("framework", "replacement", "replaced_on", "decision")),
+    "owner_province": Check(owner_province, OwnerProvinceOptions, ("plan",), ("field", "value", "province", "text")),
 }
 
 # Parameters every message may use, by target: the engine fills them in.

@@ -9,8 +9,9 @@ Trust: a file found by search belongs to the folder being checked, so it is the 
 It may choose how the report looks (language, formats, colour, limits), but nothing that decides the verdict: what
 the plan is judged against, which rules run, or what fails it. `architecture`, `rules`, `no-bundled-rules`,
 `decisions`, `as-of`, `fail-on`, `select`, `extend-select`, `ignore` and `per-path-ignores` are taken only from a
-file the operator names with `--config` (or from the command line). A vendor's CI names its own file:
-`cqdt-check --config .cqdt-check.yaml …`.
+file the operator names with `--config` (or from the command line). Nor may it harm the operator: it may not name a
+file to write (a `format` entry `FORMAT:FILE`), since the folder would choose which of the operator's files a report
+replaces. A vendor's CI names its own file: `cqdt-check --config .cqdt-check.yaml …`.
 """
 
 from __future__ import annotations
@@ -153,6 +154,10 @@ def read(path: Path, named: bool) -> LoadedConfig:
         for key in OPERATOR_ONLY:
             if key in loaded.values:
                 raise ConfigError(loaded.places[key], "config.operator_only", key=key)
+        for index, entry in enumerate(loaded.values.get("format") or []):
+            if ":" in entry:  # FORMAT:FILE writes where the checked folder says: it could replace any file
+                raise ConfigError(Location(display, *locate(("format", index))), "config.operator_only_output",
+                                  entry=entry)
     return loaded
 
 

@@ -47,6 +47,12 @@ def as_of_text(doc: DocumentResult, lang: str) -> str:
     return f"{vn(doc.as_of)} ({say('as_of.' + (doc.as_of_source or 'today'), lang)})" if doc.as_of else ""
 
 
+def architecture_source_text(doc: DocumentResult, lang: str) -> str:
+    """Who chose the architecture the document was judged against: "--architecture (người chạy chỉ định)", the plan's
+    own field, or the default ("" when the document was not judged against one)."""
+    return say("architecture_source." + doc.architecture_source, lang) if doc.architecture_source else ""
+
+
 def operator_file_text(source: OperatorFile) -> str:
     """A file the operator named instead of a bundled one, as every report shows it: kind, path and sha256."""
     return f"{source.kind}: {source.path} sha256:{source.sha256}"
@@ -170,7 +176,7 @@ def marks(f: Finding, lang: str) -> list[str]:
 
 def run_notices(report: Report) -> list[tuple[str, list[str]]]:
     """What a report says about the run as a whole, after the documents (see `notices`)."""
-    baselined = sum(1 for d in report.documents for f in d.findings if f.baselined)
+    baselined = sum(d.baselined() for d in report.documents)
     return notices(report.lang, report.stale_decisions, report.baseline, baselined)
 
 
@@ -241,6 +247,23 @@ def governance(report: Report, doc: DocumentResult | None, lang: str) -> list[tu
     if off:
         out.append((say("report.rules_off", lang), say("report.rules_off_note", lang, count=len(off), rules=", ".join(off))))
     return out
+
+
+def set_aside(waived: int, baselined: int, lang: str) -> str:
+    """"1 được miễn, 7 đã có trong baseline": the findings counted that do not fail the run, named beside the counts
+    (empty when there are none)."""
+    parts = [say(key, lang, count=n) for key, n in (("count.waived", waived), ("count.baselined", baselined)) if n]
+    return ", ".join(parts)
+
+
+def not_failing(report: Report, doc: DocumentResult) -> str:
+    """Why a document that fails does not fail the run, when it does not (empty otherwise): every finding that
+    fails it is in the --baseline report, or --fail-on never."""
+    if doc.verdict != "fail" or doc.fails_run(report.fail_on):
+        return ""
+    if report.fail_on == "never":
+        return say("brief.not_failing.never", report.lang)
+    return say("brief.not_failing.baseline", report.lang, file=printable(report.baseline or ""))
 
 
 def rules_off(report: Report) -> tuple[str, ...]:

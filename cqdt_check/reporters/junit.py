@@ -92,6 +92,7 @@ def _properties(suite: ET.Element, doc: DocumentResult, report: Report) -> None:
     values = {"verdict": doc.verdict, "fail_on": report.fail_on}
     if doc.architecture:
         values["architecture"] = f"{doc.architecture.id} ({doc.architecture.decision})"
+        values["architecture_source"] = doc.architecture_source or "default"
     if doc.as_of:
         values["as_of"] = doc.as_of.isoformat()
         values["as_of_source"] = doc.as_of_source or "today"

@@ -16,6 +16,7 @@ from ..messages import say
 from . import plain
 from .common import (
     areas_shown,
+    architecture_source_text,
     as_of_text,
     cite,
     decision_lines,
@@ -157,6 +158,8 @@ def _document(doc: DocumentResult, report: Report, lang: str) -> Iterator[Block]
     if doc.architecture:
         a = doc.architecture
         yield field("report.architecture", f"{a.id} — {a.title} ({say('report.decision_of', lang, decision=a.decision, date=vn(a.date))})")
+        if doc.architecture_source:
+            yield field("report.architecture_source", architecture_source_text(doc, lang))
         if a.national:
             yield field("report.national_framework", a.national)
     if doc.as_of:
