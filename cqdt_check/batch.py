@@ -118,7 +118,8 @@ def _parallel(files: list[Item], workers: int, lost: Callable[[Item], R]) -> Ite
                 while todo or pending:
                     while todo and len(pending) < workers * QUEUED_PER_WORKER:
                         index = todo.popleft()
-                        pending.append((index, pool.submit(_run_chunk, index, chunks[index])))
+                        with _signals_held():  # a worker forked here starts with Ctrl-C held until it ignores it
+                            pending.append((index, pool.submit(_run_chunk, index, chunks[index])))
                     index, future = pending[0]
                     try:
                         out = _result(future, pool)
@@ -180,6 +181,26 @@ def _worker_signals() -> None:
     and dies quietly on SIGTERM (the parent's handler, inherited through fork, is not the worker's)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)  # held since the fork (_signals_held): now safe to receive
+
+
+_HELD = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM while the pool may fork a worker: between the fork and its initializer a worker would
+    still have the parent's handlers (a Ctrl-C then prints a worker traceback). Held signals reach the parent, and
+    the worker's own after it has set its handlers, as soon as they are released."""
+    try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    except (ValueError, OSError):  # no signal masks here: nothing to hold
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _stop(pool) -> None:

@@ -94,11 +94,20 @@ def test_an_interrupted_parallel_run_stops_its_workers(batch, how, code):
     else:
         os.kill(proc.pid, signal.SIGTERM)
     _, err = proc.communicate(timeout=120)
-    assert proc.returncode == code and b"Traceback" not in err
+    assert proc.returncode == code and b"Traceback" not in err, (proc.returncode, err[-2000:])
     deadline = time.monotonic() + 10
-    while any(os.path.exists(f"/proc/{pid}") for pid in workers) and time.monotonic() < deadline:
+    while any(running(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not any(os.path.exists(f"/proc/{pid}") for pid in workers)
+    assert not any(running(pid) for pid in workers)
+
+
+def running(pid: int) -> bool:
+    """A process that still runs: a zombie left for a container's init to reap has stopped (state Z)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return False
 
 
 HALF_MESSAGE = r'''
