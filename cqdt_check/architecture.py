@@ -21,7 +21,6 @@ class DecisionRef(Frozen):
     date: IsoDate = Field(title="Ngày ban hành")
     issuer: str | None = Field(default=None, title="Cơ quan, người ban hành")
     title: Text | None = Field(default=None, title="Trích yếu")
-    superseded_by: list[DecisionRef] = Field(default_factory=list, title="Được thay thế bởi")
     note: Text | None = Field(default=None, title="Ghi chú")
     source: str = Field(title="Nguồn (vị trí trong văn bản gốc hoặc tệp seed)")
 

@@ -31,8 +31,9 @@ class Cite:
     of the rule's whole list. `verified` is this provision's own status, which may differ from the instrument's."""
 
     instrument: str
-    article: str
+    article: str | None
     verified: bool
+    source: str | None = None  # where the check's own data records it, when the rule's bases do not name it
 
 
 @dataclass(frozen=True)
@@ -661,16 +662,29 @@ class ArchitectureCurrencyOptions(Options):
 
 
 def architecture_currency(plan: Any, opts: ArchitectureCurrencyOptions, ctx: Context) -> Iterator[Outcome]:
-    """The national framework the architecture builds on was still in force on the run's date."""
-    replaced: dict[tuple[str, dt.date], list[str]] = {}  # frameworks replaced by one decision are told together
-    for ref in ctx.architecture.decision.national_framework:
-        newer = next((n for n in ref.superseded_by if n.date <= ctx.as_of), None)
-        if newer is not None:
-            replaced.setdefault((newer.number, newer.date), []).append(ref.number)
-    for (replacement, replaced_on), frameworks in replaced.items():
-        yield Violation(("architecture",), {
-            "framework": ", ".join(frameworks), "replacement": replacement, "replaced_on": vn(replaced_on),
-            "decision": ctx.architecture.decision.number})
+    """The architecture builds on the national framework in force on the run's date.
+
+    Which framework is in force comes from the national layer alone (the one the report header names): the
+    architecture's decision only says what it was built on."""
+    national = ctx.architecture.national
+    current = national.framework_on(ctx.as_of) if national else None
+    if current is None:
+        yield Skip(say("na.no_national_framework", ctx.lang, day=vn(ctx.as_of)))
+        return
+    refs = ctx.architecture.decision.national_framework
+    if {r.number for r in refs} & {d.number for d in current.decisions}:
+        return
+    known = {d.number for f in national.frameworks for d in f.decisions} if national else set()
+    # name the editions the national layer knows; a framework older than it is the first reference the decision lists
+    # (the others there may be guidance that accompanies it, not frameworks)
+    built_on = [r.number for r in refs if r.number in known] or [r.number for r in refs[:1]]
+    if not built_on:
+        return
+    decision = current.decisions[0]
+    yield Violation(("architecture",), {
+        "framework": ", ".join(built_on), "current": f"{decision.number} ({current.title.get(ctx.lang)})",
+        "since": vn(current.valid_from), "day": vn(ctx.as_of), "decision": ctx.architecture.decision.number},
+        cites=(Cite(f"Quyết định {decision.number} ngày {vn(decision.date)}", None, current.verified, current.source),))
 
 
 # --- builds_shared_component ---------------------------------------------------------------------------
@@ -802,7 +816,7 @@ CHECKS: dict[str, Check] = {
     "dataset_copy": Check(dataset_copy, DatasetCopyOptions, ("dataset",), ("source_name", "field")),
     "field_pattern": Check(field_pattern, FieldPatternOptions, _ANY, ("field", "value", "expected")),
     "architecture_currency": Check(architecture_currency, ArchitectureCurrencyOptions, ("plan",),
-                                   ("framework", "replacement", "replaced_on", "decision")),
+                                   ("framework", "current", "since", "day", "decision")),
 }
 
 # Parameters every message may use, by target: the engine fills them in.

@@ -371,15 +371,16 @@ def _fitting_bases(rule_id: str, target: Any, ctx: Context, pack: RulePack, lega
 
 
 def _cited(cite: Cite, bases: tuple[Basis, ...]) -> Basis:
-    """The provision a check says fired, with the rule's record of its instrument (dates, source)."""
-    from .textmatch import citation_key
+    """The provision a check says fired, with the rule's record of its instrument (dates, source) where the rule
+    names it (same number and symbol), else the check's own record."""
+    from .legal import instrument_key
 
-    key = citation_key(cite.instrument).replace("nđ", "nd")
-    number = key[2:] if key.startswith("nd") else key
+    key = instrument_key(cite.instrument)
     for b in bases:
-        if number and number in citation_key(b.instrument):
-            return Basis(b.instrument, cite.article, b.valid_from, b.valid_to, cite.verified, b.source)
-    return Basis(cite.instrument, cite.article, None, None, cite.verified, "rule options")
+        if instrument_key(b.instrument) == key:
+            article = b.article if cite.article is None else cite.article  # the rule's place, unless the check names one
+            return Basis(b.instrument, article, b.valid_from, b.valid_to, cite.verified, b.source)
+    return Basis(cite.instrument, cite.article, None, None, cite.verified, cite.source or "rule options")
 
 
 def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target: Any, system: Any,

@@ -56,8 +56,31 @@ def test_connectivity_clause_rule_rests_on_the_national_framework_from_29_07_202
     assert any("Minh Long" in b.instrument for b in finding.basis) is (day <= dt.date(2025, 6, 30))
 
 
+ARCHITECTURE_PLAN = FIXTURES / "rules" / "ARCH-010" / "fail.yaml"  # Quảng Ngãi 3.0, built on QĐ 2568 + QĐ 1729
+
+
+@pytest.mark.parametrize("day, framework", [
+    (dt.date(2025, 1, 15), None),  # QĐ 2568 + QĐ 1729 still in force: the architecture's own framework
+    (dt.date(2025, 6, 1), "292/QĐ-BKHCN"),
+    (dt.date(2025, 11, 1), "3090/QĐ-BKHCN"),
+    (dt.date(2026, 9, 1), "1425/QĐ-TTg"),
+])
+def test_arch_010_names_the_framework_the_header_names(check, day, framework):
+    result = check(ARCHITECTURE_PLAN, as_of=day)
+    findings = [f for f in result.findings if f.rule_id == "ARCH-010"]
+    if framework is None:
+        assert not findings
+        return
+    (finding,) = findings
+    assert framework in result.architecture.national  # one source: the national layer, by date
+    assert framework in finding.message
+    assert [b.instrument for b in finding.basis if framework in b.instrument]
+    others = {"292/QĐ-BKHCN", "3090/QĐ-BKHCN", "1425/QĐ-TTg"} - {framework}
+    assert not [o for o in others if o in finding.message or any(o in b.instrument for b in finding.basis)]
+
+
 def test_a_nghe_an_plan_may_name_national_platforms(check, tmp_path):
-    text = (FIXTURES / "rules" / "ARCH-010" / "pass.yaml").read_text(encoding="utf-8").replace(
+    text = (FIXTURES / "plans" / "nghe-an-2025.yaml").read_text(encoding="utf-8").replace(
         "      - {target: lgsp, via: lgsp, direction: both}",
         "      - {target: lgsp, via: lgsp, direction: both}\n      - {target: cong-dvc-quoc-gia, via: lgsp, direction: both}")
     plan = tmp_path / "plan.yaml"
