@@ -9,6 +9,7 @@ rule fails with "not declared" rather than passing by default. The engine adds e
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Callable, Literal
@@ -23,6 +24,7 @@ from .textmatch import affirms, citation_key, mentions
 from .values import Condition, Frozen, InstrumentEntry, Text
 
 MISSING = object()
+RULE_ARTICLE = "@rule"  # a Cite's article when the place is the one the rule's own basis for that instrument names
 
 
 @dataclass(frozen=True)
@@ -627,7 +629,38 @@ def cited_instruments(plan: Any, opts: CitedInstrumentsOptions, ctx: Context) ->
             _, entry, until = min(lapsed, key=lambda found: found[0])
             yield Violation(("legal_basis", index), {
                 "value": citation, "instrument": entry.name, "until": vn(until),
-                "replaced_by": entry.replaced_by or "—"})
+                "replaced_by": entry.replaced_by or "—"}, cites=_in_force(replacement_cites(entry), ctx))
+
+
+_INSTRUMENT = re.compile(
+    r"(?:Luật [^\d,;()]*?\d+/\d{4}/QH\d+|Nghị định \d+/\d{4}/NĐ-CP|Thông tư \d+/\d{4}/TT-[A-ZĐ]+"
+    r"|Quyết định \d+/QĐ-[A-ZĐa-z]+(?: ngày \d{2}/\d{2}/\d{4})?|TCVN [\d:]+)")
+_ARTICLE = re.compile(r"Điều \d+(?:[–-]\d+)?(?: khoản \d+)?(?: điểm [a-zđ])?")
+
+
+def _in_force(cites: tuple[Cite, ...], ctx: Context) -> tuple[Cite, ...]:
+    """The replacements still in force on the run's date ("NĐ 45/2026, then NĐ 224/2026": the latter), all of them
+    when none is recorded as in force."""
+    def lapsed(cite: Cite) -> bool:
+        key = citation_key(cite.instrument)
+        return any(e.valid_to is not None and ctx.as_of > e.valid_to and _cites(key, citation_key(m))
+                   for e in ctx.instruments for m in e.match)
+    return tuple(c for c in cites if not lapsed(c)) or cites
+
+
+def replacement_cites(entry: InstrumentEntry) -> tuple[Cite, ...]:
+    """The instruments that replaced a lapsed one, read from its `replaced_by` words: each instrument named in full,
+    with the article written after it (before the next instrument or ";"). The replacement is as sure as the
+    record of the lapse (`verified`, `source`)."""
+    text = entry.replaced_by or ""
+    found = list(_INSTRUMENT.finditer(text))
+    cites = []
+    for i, match in enumerate(found):
+        end = found[i + 1].start() if i + 1 < len(found) else len(text)
+        segment = text[match.end():end].split(";")[0]
+        article = _ARTICLE.search(segment)
+        cites.append(Cite(match.group(0), article.group(0) if article else None, entry.verified, entry.source))
+    return tuple(cites)
 
 
 def _transitional(entry: InstrumentEntry, ctx: Context) -> bool:
@@ -684,7 +717,8 @@ def architecture_currency(plan: Any, opts: ArchitectureCurrencyOptions, ctx: Con
     yield Violation(("architecture",), {
         "framework": ", ".join(built_on), "current": f"{decision.number} ({current.title.get(ctx.lang)})",
         "since": vn(current.valid_from), "day": vn(ctx.as_of), "decision": ctx.architecture.decision.number},
-        cites=(Cite(f"Quyết định {decision.number} ngày {vn(decision.date)}", None, current.verified, current.source),))
+        cites=(Cite(f"Quyết định {decision.number} ngày {vn(decision.date)}", RULE_ARTICLE, current.verified,
+                    current.source),))
 
 
 # --- builds_shared_component ---------------------------------------------------------------------------
@@ -827,4 +861,4 @@ COMMON_PARAMS: dict[str, set[str]] = {
     "dataset": {"plan", "architecture", "dataset"},
 }
 
-__all__ = ["CHECKS", "COMMON_PARAMS", "Cite", "Context", "Violation", "Skip", "MISSING", "get", "matches", "format_path"]
+__all__ = ["CHECKS", "COMMON_PARAMS", "RULE_ARTICLE", "Cite", "Context", "Violation", "Skip", "MISSING", "get", "matches", "format_path"]

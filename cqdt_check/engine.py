@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .architecture import Architecture
-from .checks import CHECKS, Cite, Context, Skip, Violation, get, matches, show
+from .checks import CHECKS, RULE_ARTICLE, Cite, Context, Skip, Violation, get, matches, show
 from .dates import in_window, vn
 from .errors import ToolError
 from .findings import (
@@ -33,6 +33,7 @@ from .findings import (
     RegimeFact,
     RuleInfo,
     format_path,
+    severity_rank,
     verdict_of,
 )
 from .legal import ARCHITECTURE_BASIS, LegalTime, window_text
@@ -378,9 +379,10 @@ def _cited(cite: Cite, bases: tuple[Basis, ...]) -> Basis:
     key = instrument_key(cite.instrument)
     for b in bases:
         if instrument_key(b.instrument) == key:
-            article = b.article if cite.article is None else cite.article  # the rule's place, unless the check names one
+            article = b.article if cite.article == RULE_ARTICLE else cite.article
             return Basis(b.instrument, article, b.valid_from, b.valid_to, cite.verified, b.source)
-    return Basis(cite.instrument, cite.article, None, None, cite.verified, cite.source or "rule options")
+    article = None if cite.article == RULE_ARTICLE else cite.article
+    return Basis(cite.instrument, article, None, None, cite.verified, cite.source or "rule options")
 
 
 def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target: Any, system: Any,
@@ -408,6 +410,17 @@ def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target
         message = string.Formatter().vformat(rule.message.get(lang), (), _Params((k, _quoted(v)) for k, v in params.items()))
     in_force = tuple(_cited(c, legal.bases[rule.id]) for c in v.cites) if v.cites else cited
     severity = v.severity or rule.severity
+    ceilings = legal.ceilings[rule.id]
+    if not v.cites and ceilings:
+        # cite what makes the finding as severe as it is: the bases that support the rule's severity when one fits,
+        # else the weaker ones, at the severity they support
+        strong = tuple(b for b in in_force if b not in ceilings)
+        if strong:
+            in_force = strong
+        else:
+            ceiling = max((ceilings[b] for b in in_force), key=severity_rank)
+            if severity_rank(ceiling) < severity_rank(severity):
+                severity = "info" if ceiling == "info" else "warning"
     if severity == "error" and not any(b.verified for b in in_force):
         severity = "warning"  # policy: an error needs a verified basis in force on the date judged
     line, column = doc.locate(path)
