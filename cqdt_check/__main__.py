@@ -16,6 +16,7 @@ def main(argv: list[str] | None = None) -> None:
 
         print(version_line())
         raise SystemExit(0)
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .cli import main as run_cli
 
     run_cli(args)

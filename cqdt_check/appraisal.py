@@ -3,25 +3,30 @@ read before any plan is checked and applied to the checked documents."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .baseline import BaselineError, load_baseline
+from .decisions import DecisionsError, DecisionUsage, known_rule_ids, load_decisions, stale_decisions
 from .errors import UsageError
 from .rulepack import RulePack
 
 
 @dataclass(frozen=True)
 class Appraisal:
-    """What the run knows beyond the plans: the appraiser's decisions and the baseline's fingerprints."""
+    """What the run knows beyond the plans: the appraiser's decisions, the day they are in force on (the appraisal
+    date: --as-of, else today) and the baseline's fingerprints."""
 
     decisions: list = field(default_factory=list)
     baseline: set[str] | None = None
+    day: dt.date = field(default_factory=dt.date.today)
 
 
-def load_appraisal(decisions: list[Path], baseline: Path | None, pack: RulePack, lang: str) -> Appraisal:
-    """Read --decisions and --baseline before any plan is checked: a bad one refuses the run (exit 2, located)."""
-    from .baseline import BaselineError, load_baseline
-    from .decisions import DecisionsError, known_rule_ids, load_decisions
+def load_appraisal(decisions: list[Path], baseline: Path | None, pack: RulePack, lang: str,
+                   as_of: dt.date | None = None) -> Appraisal:
+    """Read --decisions and --baseline before any plan is checked: a bad one refuses the run (exit 2, located).
+    A decision's expiry is measured against the appraisal date, `as_of` when given, else today."""
 
     loaded = []
     for path in decisions:
@@ -37,12 +42,11 @@ def load_appraisal(decisions: list[Path], baseline: Path | None, pack: RulePack,
             prints = load_baseline(baseline, lang)
         except BaselineError as exc:
             raise UsageError("cli.as_said", text=str(exc)) from None
-    return Appraisal(loaded, prints)
+    return Appraisal(loaded, prints, as_of or dt.date.today())
 
 
 def judge(documents: list, appraisal: Appraisal, fail_on: str) -> tuple[list, tuple]:
     """The documents with the appraiser's decisions applied and the baseline marked, and the stale decisions."""
-    from .decisions import DecisionUsage, stale_decisions
 
     usage = DecisionUsage()
     judged = [judge_document(doc, appraisal, fail_on, usage) for doc in documents]
@@ -55,7 +59,7 @@ def judge_document(doc, appraisal: Appraisal, fail_on: str, usage):
     if appraisal.decisions:
         from .decisions import decide_document
 
-        doc = decide_document(doc, appraisal.decisions, fail_on, usage)
+        doc = decide_document(doc, appraisal.decisions, fail_on, usage, appraisal.day)
     if appraisal.baseline is not None:
         from .baseline import mark_document
 

@@ -217,6 +217,7 @@ NATIONAL_FILE = "national/khung-quoc-gia.yaml"
 @lru_cache(maxsize=1)
 def bundled_national() -> National:
     """The bundled national layer (architecture/national/), validated once per process."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .loader import load_file
     from .resources import data_dir
 

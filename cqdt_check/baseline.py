@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import OsReason
 from .findings import DocumentResult
-from .fingerprint import document_fingerprints
+from .fingerprint import document_fingerprints, fingerprint
 from .messages import say
 
 
@@ -24,7 +24,6 @@ class BaselineError(Exception):
 def load_baseline(path: Path, lang: str = "vi") -> set[str]:
     """The fingerprints of every finding of a JSON report (`fingerprint`, or computed from rule, file and path for a
     report written before the field existed)."""
-    from .fingerprint import fingerprint
 
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

@@ -98,6 +98,7 @@ def worker_lost(item: Item, lang: str) -> DocumentResult:
 
 def _parallel(files: list[Item], workers: int, lost: Callable[[Item], R]) -> Iterator[R]:
     """The results of a forked pool, in order; a broken pool is replaced and only the files in flight are lost."""
+    # imported here: a slow import that only this path needs
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -214,6 +215,7 @@ def _progress(total: int, enabled: bool, lang: str):
 
     @contextlib.contextmanager
     def bar():
+        # imported here: a slow import that only this path needs
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 

@@ -9,6 +9,8 @@ rule fails with "not declared" rather than passing by default. The engine adds e
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,7 +22,7 @@ from .architecture import Architecture
 from .dates import IsoDate, in_window, vn
 from .findings import PathT, format_path
 from .messages import say
-from .textmatch import affirms, citation_key, mentions
+from .textmatch import affirms, citation_key, fold, mentions, provinces_named
 from .values import Condition, Frozen, InstrumentEntry, Text
 
 MISSING = object()
@@ -76,6 +78,7 @@ class Context:
         """Record that dates.investment_started kept `regime` applying (the report names the deciding fact)."""
         if self.facts is None:
             return
+        # imported here, not at the top: only this path needs it (start-up stays light)
         from .findings import RegimeFact
 
         started = self.plan.dates.investment_started
@@ -218,6 +221,7 @@ def field_value(target: Any, opts: FieldValueOptions, ctx: Context) -> Iterator[
 
 def _labels(target: Any, dotted: str, value: Any, expected: Any, lang: str) -> dict[str, str]:
     """The field, its value and the values expected, in the reader's words (labels.py), for messages."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .labels import field_label, value_label
 
     model = type(target)
@@ -391,11 +395,6 @@ HINTS_KEPT = 4096
 
 
 def _closest_id(ref: str, architecture: Architecture, known: set[str]) -> str:
-    import difflib
-    import math
-
-    from .textmatch import fold
-
     spellings: dict[str, set[str]] = {}
     for eid, entry in architecture.ids().items():
         words = {eid, fold(entry.name.vi, False)} | {fold(a, False) for a in getattr(entry, "aliases", [])}
@@ -808,7 +807,6 @@ class FieldPatternOptions(Options):
 
 def field_pattern(target: Any, opts: FieldPatternOptions, ctx: Context) -> Iterator[Outcome]:
     """The field is declared and its value has the required form (a state portal's domain ends in ".vn")."""
-    import re
 
     value = get(target, opts.field)
     if value is MISSING or value == "":
@@ -817,6 +815,27 @@ def field_pattern(target: Any, opts: FieldPatternOptions, ctx: Context) -> Itera
     if not re.fullmatch(opts.pattern, str(value).strip().casefold()):
         yield Violation(path_of(opts.field), {"field": opts.field, "value": show(value),
                                               "expected": opts.expected.get(ctx.lang)})
+
+
+# --- owner_province ------------------------------------------------------------------------------------
+
+
+class OwnerProvinceOptions(Options):
+    field: str = "owner.agency"
+    """The text naming the owner: every province it names as "tỉnh X" must be the architecture's."""
+
+
+def owner_province(plan: Any, opts: OwnerProvinceOptions, ctx: Context) -> Iterator[Violation]:
+    """The owner is a body of the province whose architecture judges the plan (a plan may name any bundled
+    architecture: one of another province would judge it against another province's components and decisions)."""
+    value = get(plan, opts.field)
+    if not isinstance(value, str):
+        return
+    own = fold(ctx.architecture.province, diacritics=False)
+    for name in dict.fromkeys(provinces_named(value)):
+        if fold(name, diacritics=False) != own:
+            yield Violation(path_of(opts.field), {"field": opts.field, "value": name,
+                                                   "province": ctx.architecture.province, "text": _quote(value)})
 
 
 # --- registry --------------------------------------------------------------------------------------------
@@ -851,6 +870,7 @@ CHECKS: dict[str, Check] = {
     "field_pattern": Check(field_pattern, FieldPatternOptions, _ANY, ("field", "value", "expected")),
     "architecture_currency": Check(architecture_currency, ArchitectureCurrencyOptions, ("plan",),
                                    ("framework", "current", "since", "day", "decision")),
+    "owner_province": Check(owner_province, OwnerProvinceOptions, ("plan",), ("field", "value", "province", "text")),
 }
 
 # Parameters every message may use, by target: the engine fills them in.

@@ -63,6 +63,7 @@ def _root(
 
 def refuse(error: ToolError, lang: str) -> NoReturn:
     """The one place a problem of the command line or of configuration ends a run: one line on stderr, exit 2."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .outputs import to_stderr
 
     to_stderr(f"cqdt-check: {error.render(lang)}")  # one line: file names and plan values come from the user's disk
@@ -110,6 +111,7 @@ def check_command(
     PLAN: tệp kế hoạch hoặc thư mục (mọi *.yaml/*.yml bên trong), '-' đọc từ đầu vào chuẩn / plan files or folders
     (every *.yaml/*.yml inside), '-' reads standard input.
     """
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .run import RunOptions, run
 
     given: dict[str, object] = {"format": format or [], "output": output, "progress": progress, "architecture": architecture,
@@ -146,6 +148,7 @@ def check_command(
 
 def effective_settings(ctx: typer.Context, given: dict, config: Path | None, no_config: bool, lang: str):
     """The options in effect: typed on the command line, else from the configuration file, else the defaults."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .config import load, merge
 
     loaded = load(config, no_config)
@@ -166,6 +169,7 @@ def config_command(
     lang: Annotated[Lang, typer.Option("--lang", metavar="vi|en")] = Lang.vi,
 ) -> None:
     """In cấu hình đang có hiệu lực và nguồn của từng giá trị / print the settings in effect and where each came from."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .config import describe, keys, load, merge
     from .outputs import write_quietly
 
@@ -220,6 +224,7 @@ def compare_command(
 
     NEW: bản mới, tệp kế hoạch / the new plan.
     """
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .compare import run_compare
     from .run import RunOptions
 
@@ -255,6 +260,7 @@ def rules_command(
     lang: Annotated[Lang, typer.Option("--lang", metavar="vi|en")] = Lang.vi,
 ) -> None:
     """Liệt kê quy tắc theo lĩnh vực / list the rule pack by area."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .listing import list_rules
 
     try:
@@ -274,6 +280,7 @@ def explain_command(
 
     RULE: mã quy tắc, ví dụ SEC-003 / a rule id, e.g. SEC-003.
     """
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .listing import explain_rule
 
     try:
@@ -291,6 +298,7 @@ def schema_command(
 
     NAME: plan (mặc định / default), rules, architecture, decisions.
     """
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .resources import data_dir
 
     folder = data_dir("schemas")
@@ -313,6 +321,7 @@ def architecture_command(
 
     ID: mã kiến trúc (mặc định quang-ngai-3.0) / architecture id (default quang-ngai-3.0).
     """
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .layers import list_architecture
 
     try:
@@ -323,6 +332,7 @@ def architecture_command(
 
 def _register_init() -> None:
     """`init`'s options are built from its questions' data (cqdt_check/init.py)."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .init import command
 
     app.command("init")(command(Lang, refuse))

@@ -19,10 +19,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import __version__
+from .appraisal import load_appraisal
+from .decisions import apply_decisions
+from .engine import Settings, check_file
 from .errors import ConfigError, OsReason, UsageError
-from .findings import DocumentResult, Finding, Location
+from .findings import DocumentResult, Finding, Location, fails_run, format_path
 from .fingerprint import document_fingerprints, identities
+from .listing import parse_day
+from .loader import Limits, LoadError, load_file
 from .messages import say
+from .packs import ArchitectureResolver, load_pack
+from .reporters.common import marks, printable
+from .reporters.html import environment, translator
+from .reporters.json_report import finding_dict
+from .reporters.markdown import text as markdown_text
+from .reporters.text import clean
+from .resources import schema
+from .selection import apply as apply_selection
+from .selection import for_options
 
 
 @dataclass(frozen=True)
@@ -30,6 +45,29 @@ class Change:
     path: str
     old: Any
     new: Any
+
+
+@dataclass(frozen=True)
+class Judged:
+    """What one side was judged with: the date whose rules applied and the architecture, each with its source (None
+    where an old JSON report does not say)."""
+
+    as_of: str | None = None  # YYYY-MM-DD
+    as_of_source: str | None = None  # option | approved | submitted | today
+    architecture: str | None = None  # id
+    architecture_source: str | None = None  # option | plan | default
+
+    @classmethod
+    def of(cls, doc: DocumentResult) -> Judged:
+        return cls(doc.as_of.isoformat() if doc.as_of else None, doc.as_of_source,
+                   doc.architecture.id if doc.architecture else None, doc.architecture_source)
+
+    @classmethod
+    def of_report(cls, document: dict[str, Any]) -> Judged:
+        architecture = document.get("architecture")
+        return cls(document.get("as_of"), document.get("as_of_source"),
+                   architecture.get("id") if isinstance(architecture, dict) else None,
+                   document.get("architecture_source"))
 
 
 @dataclass(frozen=True)
@@ -45,17 +83,22 @@ class Comparison:
     fail_on: str
     config_file: str | None = None  # the configuration file in effect (named in every format)
     config_named: bool = False
+    old_judged: Judged = Judged()
+    new_judged: Judged = Judged()
+
+    def dates_differ(self) -> bool:
+        """The two sides were judged under the rules of different dates: a finding may be new because the law
+        changed between them, not the plan."""
+        old, new = self.old_judged.as_of, self.new_judged.as_of
+        return old is not None and new is not None and old != new
 
     def exit_code(self) -> int:
-        from .findings import fails_run
-
         return 1 if any(fails_run(f, self.fail_on) for f in (*self.new, *self.open)) else 0
 
 
 def changes(old: Any, new: Any, path: tuple = ()) -> list[Change]:
     """Every value that differs between two plans' data: mappings by key, lists of mappings by position, anything
     else (a text, a number, a list of ids) as a whole; an added or removed key is a change from or to nothing."""
-    from .findings import format_path
 
     if isinstance(old, dict) and isinstance(new, dict):
         out = []
@@ -76,13 +119,14 @@ def changes(old: Any, new: Any, path: tuple = ()) -> list[Change]:
     return [] if old == new else [Change(format_path(path), old, new)]
 
 
-def _old_from_report(path: Path, lang: str) -> tuple[list[dict[str, Any]], str]:
-    """The findings of the one document of a JSON report (ValueError when it is not one)."""
+def _old_from_report(path: Path, lang: str) -> tuple[list[dict[str, Any]], str, Judged]:
+    """The findings of the one document of a JSON report and what it was judged with (ValueError when it is not
+    one)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     documents = data["documents"]
     if len(documents) != 1:
         raise ValueError(say("compare.one_document", lang, count=len(documents)))
-    return list(documents[0]["findings"]), documents[0]["file"]
+    return list(documents[0]["findings"]), documents[0]["file"], Judged.of_report(documents[0])
 
 
 def _numbered(findings: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
@@ -97,7 +141,7 @@ def _numbered(findings: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
 
 def compare_documents(old_findings: list[dict[str, Any]], old_file: str, new_doc: DocumentResult,
                       plan_changes: list[Change] | None, lang: str, fail_on: str, config_file: str | None = None,
-                      config_named: bool = False) -> Comparison:
+                      config_named: bool = False, old_judged: Judged = Judged()) -> Comparison:
     off = set(new_doc.rules_off)  # not judged now: an old finding of such a rule is not "resolved"
     old_findings = [f for f in old_findings if f["rule_id"] not in off]
     old_ids = _numbered(old_findings)
@@ -106,48 +150,37 @@ def compare_documents(old_findings: list[dict[str, Any]], old_file: str, new_doc
     new = [f for f, key in zip(new_doc.findings, new_ids, strict=False) if key not in set(old_ids)]
     still = [f for f, key in zip(new_doc.findings, new_ids, strict=False) if key in set(old_ids)]
     return Comparison(old_file, new_doc.file, resolved, new, still, new_doc, plan_changes, lang, fail_on, config_file,
-                      config_named)
+                      config_named, old_judged, Judged.of(new_doc))
 
 
 def run_compare(old: Path, new: Path, options, fmt: str) -> int:
     """Check both sides as `cqdt-check` would (same rule pack, architecture, date, decisions and rule selection),
     compare, render."""
-    from .appraisal import load_appraisal
-    from .engine import Settings, check_file
-    from .listing import parse_day
-    from .loader import Limits, LoadError, load_file
-    from .packs import ArchitectureResolver, load_pack
-    from .reporters.json_report import finding_dict
-    from .resources import schema
-    from .selection import apply as apply_selection
-    from .selection import for_options
 
     lang = options.lang
     as_of = parse_day(options.as_of)
     pack = load_pack(options.rules, options.bundled_rules)
     selection = for_options(pack, options.select, options.extend_select, options.ignore, options.per_path_ignores,
                             options.config_file)
-    appraisal = load_appraisal(options.decisions, None, pack, lang)
+    appraisal = load_appraisal(options.decisions, None, pack, lang, as_of)
     settings = Settings(pack=pack, architectures=ArchitectureResolver(options.architecture), as_of=as_of,
                         lang=lang, fail_on=options.fail_on,
                         limits=Limits(options.max_bytes, options.max_nodes, options.max_depth))
 
     def checked(path: Path) -> DocumentResult:
-        from .decisions import apply_decisions
-
         doc = check_file(path, str(path), settings, schema("plan.schema.json"))
         if doc.verdict == "error" and doc.error:
             loc = doc.error_location
             raise ConfigError(loc or Location(doc.file), "cli.as_said", text=doc.error)
         # as `check` does: decisions matched first, then the rules turned off are taken out
-        judged = apply_decisions([doc], appraisal.decisions, options.fail_on)[0]
+        judged = apply_decisions([doc], appraisal.decisions, options.fail_on, appraisal.day)[0]
         return apply_selection(judged, selection, options.fail_on, lang)[0]
 
     new_doc = checked(new)
     plan_changes: list[Change] | None = None
     if old.suffix.lower() == ".json":
         try:
-            old_findings, old_file = _old_from_report(old, lang)
+            old_findings, old_file, old_judged = _old_from_report(old, lang)
         except OSError as exc:
             raise ConfigError(Location(str(old)), "os_error", reason=OsReason(exc)) from None
         except (ValueError, KeyError, TypeError) as exc:
@@ -157,12 +190,14 @@ def run_compare(old: Path, new: Path, options, fmt: str) -> int:
         old_doc = checked(old)
         old_findings = [finding_dict(f, p) for f, p in zip(old_doc.findings, document_fingerprints(old_doc), strict=False)]
         old_file = old_doc.file
+        old_judged = Judged.of(old_doc)
         try:
             plan_changes = changes(load_file(old).data, load_file(new).data)
         except LoadError:  # both files were read a moment ago; a file removed meanwhile has no changes to show
             plan_changes = []
     comparison = compare_documents(old_findings, old_file, new_doc, plan_changes, lang, options.fail_on,
-                                   str(options.config_file) if options.config_file else None, options.config_named)
+                                   str(options.config_file) if options.config_file else None, options.config_named,
+                                   old_judged)
     text = RENDER[fmt](comparison)
     if options.output is not None:
         from .outputs import write_report
@@ -185,7 +220,6 @@ def _value(value: Any) -> str:
 
 def _lines(c: Comparison) -> list[tuple[str, list[str]]]:
     """(heading, lines) of each section, in the order every human format shows them."""
-    from .reporters.common import marks
 
     def finding(f: Finding) -> str:
         shown = "".join(f" ({m})" for m in marks(f, c.lang))
@@ -204,9 +238,34 @@ def _lines(c: Comparison) -> list[tuple[str, list[str]]]:
     return sections
 
 
+def _judged_text(judged: Judged, lang: str) -> str:
+    """"ngày áp dụng quy định 10/11/2025 (ngày trình); kiến trúc quang-ngai-3.0 (mặc định, …)"."""
+    import datetime as dt
+
+    from .dates import vn
+
+    unknown = say("compare.not_stated", lang)
+    date = vn(dt.date.fromisoformat(judged.as_of)) if judged.as_of else unknown
+    return say("compare.judged", lang, date=date,
+               date_source=say(f"as_of.{judged.as_of_source}", lang) if judged.as_of_source else unknown,
+               architecture=judged.architecture or unknown,
+               architecture_source=(say(f"architecture_source.{judged.architecture_source}", lang)
+                                    if judged.architecture_source else unknown))
+
+
 def _facts(c: Comparison) -> list[tuple[str, str]]:
-    """(label, value) lines every human format shows under the title: the configuration and the rules turned off."""
-    out = []
+    """(label, value) lines every human format shows under the title: what each side was judged with (and, when
+    their dates differ, that a new finding may come from the law), the configuration and the rules turned off."""
+    import datetime as dt
+
+    from .dates import vn
+
+    out = [(say("compare.old_side", c.lang), _judged_text(c.old_judged, c.lang)),
+           (say("compare.new_side", c.lang), _judged_text(c.new_judged, c.lang))]
+    if c.dates_differ():
+        out.append((say("compare.note", c.lang), say(
+            "compare.dates_differ", c.lang, old=vn(dt.date.fromisoformat(c.old_judged.as_of or "")),
+            new=vn(dt.date.fromisoformat(c.new_judged.as_of or "")))))
     if c.config_file:
         how = say("report.config_named" if c.config_named else "report.config_searched", c.lang)
         out.append((say("report.config", c.lang), say("report.config_how", c.lang, file=c.config_file, how=how)))
@@ -221,9 +280,6 @@ def _conclusion(c: Comparison) -> str:
 
 
 def render_text(c: Comparison) -> str:
-    from .reporters.common import printable
-    from .reporters.text import clean
-
     out = [printable(say("compare.title", c.lang, old=c.old_file, new=c.new_file))]
     out += [f"{label}: {clean(value)}" for label, value in _facts(c)]
     out.append("")
@@ -234,23 +290,18 @@ def render_text(c: Comparison) -> str:
 
 
 def render_markdown(c: Comparison) -> str:
-    from .reporters.markdown import text
-
-    out = [f"# {text(say('compare.title', c.lang, old=c.old_file, new=c.new_file))}", ""]
+    out = [f"# {markdown_text(say('compare.title', c.lang, old=c.old_file, new=c.new_file))}", ""]
     if _facts(c):
-        out += [*(f"- **{text(label)}:** {text(value)}" for label, value in _facts(c)), ""]
+        out += [*(f"- **{markdown_text(label)}:** {markdown_text(value)}" for label, value in _facts(c)), ""]
     for heading, lines in _lines(c):
-        out += [f"## {text(heading)}", "", *(f"- {text(line, starts_block=True)}" for line in lines or [say("compare.none", c.lang)]), ""]
-    out.append(f"**{text(_conclusion(c))}**")
+        out += [f"## {markdown_text(heading)}", "", *(f"- {markdown_text(line, starts_block=True)}" for line in lines or [say("compare.none", c.lang)]), ""]
+    out.append(f"**{markdown_text(_conclusion(c))}**")
     return "\n".join(out) + "\n"
 
 
 def render_html(c: Comparison) -> str:
     """A self-contained page in the HTML report's look (its environment and stylesheet): each finding with its
     severity, rule, place and message; the plan's changes as a table."""
-    from . import __version__
-    from .reporters.common import marks
-    from .reporters.html import environment, translator
 
     def row(f: Finding) -> dict[str, Any]:
         return {"severity": f.severity, "rule_id": f.rule_id, "path": f.path_text, "message": f.message,
@@ -270,8 +321,6 @@ def render_html(c: Comparison) -> str:
 
 
 def as_dict(c: Comparison) -> dict[str, Any]:
-    from .reporters.json_report import finding_dict
-
     prints = dict(zip(map(id, c.new_doc.findings), document_fingerprints(c.new_doc), strict=False))
     return {
         "tool": {"name": "cqdt-check"},
@@ -280,12 +329,19 @@ def as_dict(c: Comparison) -> dict[str, Any]:
         "fail_on": c.fail_on,
         "exit_code": c.exit_code(),
         "config_file": c.config_file,
+        "judged": {"old": _judged_dict(c.old_judged), "new": _judged_dict(c.new_judged)},
+        "dates_differ": c.dates_differ(),
         "rules_off": list(c.new_doc.rules_off),
         "resolved": c.resolved,
         "new": [finding_dict(f, prints[id(f)]) for f in c.new],
         "open": [finding_dict(f, prints[id(f)]) for f in c.open],
         "changes": None if c.changes is None else [{"path": ch.path, "old": ch.old, "new": ch.new} for ch in c.changes],
     }
+
+
+def _judged_dict(judged: Judged) -> dict[str, Any]:
+    return {"as_of": judged.as_of, "as_of_source": judged.as_of_source, "architecture": judged.architecture,
+            "architecture_source": judged.architecture_source}
 
 
 def render_json(c: Comparison) -> str:

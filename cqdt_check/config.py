@@ -9,17 +9,20 @@ Trust: a file found by search belongs to the folder being checked, so it is the 
 It may choose how the report looks (language, formats, colour, limits), but nothing that decides the verdict: what
 the plan is judged against, which rules run, or what fails it. `architecture`, `rules`, `no-bundled-rules`,
 `decisions`, `as-of`, `fail-on`, `select`, `extend-select`, `ignore` and `per-path-ignores` are taken only from a
-file the operator names with `--config` (or from the command line). A vendor's CI names its own file:
-`cqdt-check --config .cqdt-check.yaml …`.
+file the operator names with `--config` (or from the command line). Nor may it harm the operator: it may not name a
+file to write (a `format` entry `FORMAT:FILE`), since the folder would choose which of the operator's files a report
+replaces. A vendor's CI names its own file: `cqdt-check --config .cqdt-check.yaml …`.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import tomllib
 from pydantic import BaseModel, ConfigDict, Field
 
 from .discovery import (
@@ -27,6 +30,9 @@ from .discovery import (
 )
 from .errors import ConfigError, OsReason, UsageError
 from .findings import Location
+from .loader import LoadError, load_text
+from .messages import say
+from .schema import explain
 
 TOML_NAME = "pyproject.toml"
 TOML_TABLE = ("tool", "cqdt-check")
@@ -148,12 +154,14 @@ def read(path: Path, named: bool) -> LoadedConfig:
         for key in OPERATOR_ONLY:
             if key in loaded.values:
                 raise ConfigError(loaded.places[key], "config.operator_only", key=key)
+        for index, entry in enumerate(loaded.values.get("format") or []):
+            if ":" in entry:  # FORMAT:FILE writes where the checked folder says: it could replace any file
+                raise ConfigError(Location(display, *locate(("format", index))), "config.operator_only_output",
+                                  entry=entry)
     return loaded
 
 
 def _read_yaml(text: str, display: str):
-    from .loader import LoadError, load_text
-
     try:
         doc = load_text(text, display)
     except LoadError as exc:
@@ -166,8 +174,6 @@ def _read_yaml(text: str, display: str):
 
 
 def _read_toml(text: str, display: str):
-    import tomllib
-
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -203,8 +209,6 @@ def _toml_place(message: str) -> tuple[int, int]:
 
 
 def _validate(data: Any, locate, display: str) -> None:
-    from .schema import explain
-
     errors = explain(data, config_schema())
     if errors:
         first = errors[0]
@@ -227,8 +231,6 @@ class _Hint:
         self.suggestion = suggestion
 
     def message(self, lang: str) -> str:
-        from .messages import say
-
         return say("schema.hint", lang, suggestion=self.suggestion)
 
 
@@ -263,9 +265,7 @@ def merge(given: dict[str, Any], explicit: set[str], loaded: LoadedConfig | None
 
 def describe(settings: dict[str, Setting], loaded: LoadedConfig | None, lang: str) -> str:
     """`cqdt-check config`: the file in effect, then one line per setting with where it came from."""
-    import json
 
-    from .messages import say
 
     lines = [say("config.file", lang, file=str(loaded.path) if loaded else say("config.none", lang))]
     if loaded is not None:

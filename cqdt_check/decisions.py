@@ -2,7 +2,8 @@
 
 A decisions file is owned by the appraising body, kept apart from the plan: nothing in a plan changes a verdict
 (its `deviations` are requests only). Each decision names a rule, a plan (by name, optionally by the sha256 of the
-file) and a YAML path (omitted: every place). On the date a plan is judged:
+file) and a YAML path (omitted: every place). On the appraisal date (`--as-of` when given, else today — not the
+plan's own dates: a waiver is in force when it is relied on, whatever date chose the law):
 - a granted decision in force makes the finding `waived` (shown, counted, never failing the run);
 - a refused decision keeps the finding and is shown next to the owner's request;
 - a granted decision past its `expires` date does not apply, and the finding says so;
@@ -13,6 +14,7 @@ When several decisions match one finding, the one recorded in the latest documen
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import unicodedata
 from dataclasses import dataclass
@@ -21,16 +23,20 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field
 
-from .dates import IsoDate
+from .dates import IsoDate, vn
 from .findings import (
     DecisionNote,
     DocumentResult,
     Finding,
     Location,
     StaleDecision,
+    format_path,
     verdict_of,
 )
+from .loader import LoadError, load_file
 from .messages import say
+from .resources import schema
+from .schema import validate
 from .values import Frozen
 
 DECISIONS_SCHEMA_ID = "https://cqdt-check.github.io/schemas/decisions.schema.json"
@@ -103,10 +109,6 @@ class LoadedDecision:
 
 def load_decisions(path: Path, known_rules: set[str], lang: str = "vi") -> list[LoadedDecision]:
     """Read, validate and locate one decisions file; DecisionsError for anything that would make it mean less."""
-    from .findings import format_path
-    from .loader import LoadError, load_file
-    from .resources import schema
-    from .schema import validate
 
     try:
         doc = load_file(path)
@@ -164,13 +166,14 @@ def _note(loaded: LoadedDecision, state: str) -> DecisionNote:
     return DecisionNote(state, d.justification, d.document.number, d.document.date, who, d.expires, loaded.location)
 
 
-def apply_decisions(documents: list[DocumentResult], decisions: list[LoadedDecision],
-                    fail_on: str) -> tuple[list[DocumentResult], tuple[StaleDecision, ...]]:
-    """Each document with the decisions that match its findings applied (verdicts recomputed), and the stale ones."""
+def apply_decisions(documents: list[DocumentResult], decisions: list[LoadedDecision], fail_on: str,
+                    on: dt.date) -> tuple[list[DocumentResult], tuple[StaleDecision, ...]]:
+    """Each document with the decisions in force `on` the appraisal date that match its findings applied (verdicts
+    recomputed), and the stale ones."""
     if not decisions:
         return documents, ()
     usage = DecisionUsage()
-    out = [decide_document(doc, decisions, fail_on, usage) for doc in documents]
+    out = [decide_document(doc, decisions, fail_on, usage, on) for doc in documents]
     return out, stale_decisions(decisions, usage)
 
 
@@ -191,9 +194,9 @@ class DecisionUsage:
 
 
 def decide_document(doc: DocumentResult, decisions: list[LoadedDecision], fail_on: str,
-                    usage: DecisionUsage) -> DocumentResult:
-    """One document with the decisions that match its findings applied (verdict recomputed); `usage` records which
-    decisions it used."""
+                    usage: DecisionUsage, on: dt.date) -> DocumentResult:
+    """One document with the decisions in force `on` the appraisal date that match its findings applied (verdict
+    recomputed); `usage` records which decisions it used."""
     hashes: dict[str, str | None] = {}
     mine = []
     for i, loaded in enumerate(decisions):
@@ -214,7 +217,7 @@ def decide_document(doc: DocumentResult, decisions: list[LoadedDecision], fail_o
     for f in doc.findings:
         matching = [(i, ld) for i, ld in mine if ld.decision.rule == f.rule_id and _covers(ld.decision.path, f.path_text)]
         usage.used.update(i for i, _ in matching)
-        findings.append(_decide(f, [ld for _, ld in matching], doc))
+        findings.append(_decide(f, [ld for _, ld in matching], on))
     verdict = doc.verdict if doc.verdict == "error" else verdict_of(findings, doc.checks, fail_on)
     return dataclasses.replace(doc, findings=tuple(findings), verdict=verdict)
 
@@ -231,12 +234,11 @@ def stale_decisions(decisions: list[LoadedDecision], usage: DecisionUsage) -> tu
     return tuple(stale)
 
 
-def _decide(f: Finding, matching: list[LoadedDecision], doc: DocumentResult) -> Finding:
+def _decide(f: Finding, matching: list[LoadedDecision], on: dt.date) -> Finding:
     if not matching:
         return f
-    judged = doc.as_of
-    in_force = [ld for ld in matching if not (ld.decision.expires and judged and ld.decision.expires < judged)]
-    if not in_force:  # every matching decision expired before the date judged: none applies, and the report says so
+    in_force = [ld for ld in matching if not (ld.decision.expires and ld.decision.expires < on)]
+    if not in_force:  # every matching decision expired before the appraisal date: none applies, and the report says so
         latest = max(matching, key=lambda ld: ld.decision.document.date)
         return dataclasses.replace(f, decision=_note(latest, "expired"))
     # the latest document wins; on the same day a refusal outweighs a grant
@@ -257,7 +259,6 @@ def decision_label(state: str, lang: str) -> str:
 
 def decision_text(note: DecisionNote, lang: str) -> str:
     """`Lý do — văn bản 123/SKHCN ngày 20/11/2026 (Nguyễn Văn A, Giám đốc, Sở …)`; with the expiry when there is one."""
-    from .dates import vn
 
     text = say("decision.text", lang, justification=note.justification, number=note.document_number,
                date=vn(note.document_date), who=note.decided_by)

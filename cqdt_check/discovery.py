@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import sys
+import tempfile
 from pathlib import Path
 
 PLAN_SUFFIXES = {".yaml", ".yml"}
@@ -61,9 +64,6 @@ def _stdin_copy(limit: int) -> Path:
     """Standard input saved once to a private temporary file, removed at exit: the loader then applies its size limit
     and encoding checks to it as to any file, and worker processes can read it. One byte past `limit` is kept, so
     the loader sees the stream was too large without the whole of it being stored."""
-    import atexit
-    import sys
-    import tempfile
 
     handle, name = tempfile.mkstemp(prefix="cqdt-stdin-", suffix=".yaml")
     with os.fdopen(handle, "wb") as stream:

@@ -36,7 +36,7 @@ from .findings import (
     severity_rank,
     verdict_of,
 )
-from .legal import ARCHITECTURE_BASIS, LegalTime, window_text
+from .legal import ARCHITECTURE_BASIS, LegalTime, instrument_key, window_text
 from .loader import Limits, LoadError, SourceDocument, load_file
 from .messages import say
 from .model import Plan
@@ -86,6 +86,7 @@ def check_file(path: Path, display: str, settings: Settings, plan_schema: dict) 
 
 
 def check_document(doc: SourceDocument, settings: Settings, plan_schema: dict) -> DocumentResult:
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .schema import validate
 
     lang = settings.lang
@@ -107,6 +108,7 @@ def check_document(doc: SourceDocument, settings: Settings, plan_schema: dict) -
             location = Location(doc.path, *doc.locate(("architecture",)))
         return _error_result(doc.path, location, exc.text(lang))
     as_of, source = choose_date(plan, settings)
+    chosen_by = architecture_source(plan, settings)
     findings += _date_findings(doc, plan, settings.today or dt.date.today(), lang)
     legal = settings.legal_time(architecture)
     # A date can never switch the rules off: judged against an architecture not yet in force, or with no rule of the
@@ -124,14 +126,14 @@ def check_document(doc: SourceDocument, settings: Settings, plan_schema: dict) -
         return DocumentResult(file=doc.path, verdict="error", error=refusal, error_location=place,
                               findings=tuple(sorted(findings, key=Finding.sort_key)), as_of=as_of, as_of_source=source,
                               plan_name=plan.name, plan_kind=plan.kind, owner=plan.owner.agency,
-                              architecture=architecture_info(architecture, lang))
+                              architecture=architecture_info(architecture, lang), architecture_source=chosen_by)
     facts: list[RegimeFact] = []
     ctx = Context(plan, architecture, as_of, lang, settings.pack.concepts, settings.pack.instruments, facts=facts)
     rule_findings, checks = evaluate(doc, plan, ctx, settings.pack, legal)
     findings += rule_findings
     return _result(doc.path, findings, tuple(checks), settings, plan=plan, architecture=architecture,
                    as_of=as_of, as_of_source=source, instruments=legal.instruments_in_force(as_of),
-                   regime_facts=tuple(dict.fromkeys(facts)))
+                   regime_facts=tuple(dict.fromkeys(facts)), architecture_source=chosen_by)
 
 
 DATE_FIELDS = ("submitted", "approved")  # the plan's dates that can govern a check
@@ -171,6 +173,14 @@ def choose_date(plan: Plan, settings: Settings) -> tuple[dt.date, str]:
     if plan.dates and plan.dates.submitted:
         return plan.dates.submitted, "submitted"
     return settings.today or dt.date.today(), "today"
+
+
+def architecture_source(plan: Plan, settings: Settings) -> str:
+    """Who chose the architecture: the operator (--architecture), the plan's own `architecture:` field (a bundled id
+    the party being judged picked), or the default when neither names one."""
+    if getattr(settings.architectures, "override", None) is not None:
+        return "option"
+    return "plan" if plan.architecture else "default"
 
 
 def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
@@ -302,6 +312,7 @@ def _target_not_applicable(when, target: Any, lang: str) -> str | None:
 
 def _fact(target: Any, field: str, value: Any, lang: str) -> dict[str, str]:
     """A declared fact in the reader's words (labels.py), for a reason: the field's label and the value's."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .labels import field_label, value_label
 
     return {"field": f"“{field_label(type(target), field, lang)}”",
@@ -374,7 +385,6 @@ def _fitting_bases(rule_id: str, target: Any, ctx: Context, pack: RulePack, lega
 def _cited(cite: Cite, bases: tuple[Basis, ...]) -> Basis:
     """The provision a check says fired, with the rule's record of its instrument (dates, source) where the rule
     names it (same number and symbol), else the check's own record."""
-    from .legal import instrument_key
 
     key = instrument_key(cite.instrument)
     for b in bases:
@@ -509,7 +519,8 @@ def _duplicate_system_ids(doc: SourceDocument, plan: Plan, lang: str) -> list[Fi
 def _result(file: str, findings: list[Finding], checks: tuple[CheckResult, ...], settings: Settings, *,
             plan: Plan | None = None, plan_data: Any = None, architecture: Architecture | None = None,
             as_of: dt.date | None = None, as_of_source: str | None = None,
-            instruments: tuple[Instrument, ...] = (), regime_facts: tuple[RegimeFact, ...] = ()) -> DocumentResult:
+            instruments: tuple[Instrument, ...] = (), regime_facts: tuple[RegimeFact, ...] = (),
+            architecture_source: str | None = None) -> DocumentResult:
     findings = sorted(findings, key=Finding.sort_key)
     verdict = verdict_of(findings, checks, settings.fail_on)
     data = plan_data if isinstance(plan_data, dict) else {}
@@ -519,7 +530,7 @@ def _result(file: str, findings: list[Finding], checks: tuple[CheckResult, ...],
         plan_kind=plan.kind if plan else _text(data.get("kind")),
         owner=plan.owner.agency if plan else _text((data.get("owner") or {}).get("agency") if isinstance(data.get("owner"), dict) else None),
         architecture=architecture_info(architecture, settings.lang, as_of) if architecture else None,
-        instruments=instruments, regime_facts=regime_facts,
+        architecture_source=architecture_source if architecture else None, instruments=instruments, regime_facts=regime_facts,
         rules_evaluated=plan is not None and architecture is not None,
     )
 

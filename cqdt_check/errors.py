@@ -6,6 +6,7 @@ Each carries a message code of the catalogue (messages.py) and its parameters, s
 
 from __future__ import annotations
 
+import errno as codes
 from collections.abc import Mapping
 from typing import Any
 
@@ -68,8 +69,6 @@ class OsReason:
         self.text = error.strerror or str(error)
 
     def message(self, lang: str) -> str:
-        import errno as codes
-
         code = f"os.{codes.errorcode.get(self.errno, '')}" if self.errno else ""
         return say(code, lang) if code in CATALOGUE else self.text
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import textwrap
+
 from .dates import vn
 from .findings import AREAS
 from .legal import LegalTime, Window, window_text
@@ -44,8 +47,6 @@ def basis_line(b, lang: str) -> str:
 
 def _wrapped(text: str, first: str, rest: str | None = None) -> list[str]:
     """A paragraph wrapped to the terminal's width (80 when piped); links and ids are never broken."""
-    import shutil
-    import textwrap
 
     width = max(60, shutil.get_terminal_size().columns)
     lines: list[str] = []
@@ -115,6 +116,7 @@ def applies_text(rule, lang: str) -> str:
 
 
 def _cond(value) -> str:
+    # imported here: a slow import that only this path needs
     from pydantic import BaseModel
 
     if isinstance(value, BaseModel):

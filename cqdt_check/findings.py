@@ -186,12 +186,22 @@ class DocumentResult:
     error_location: Location | None = None
     instruments: tuple[Instrument, ...] = ()
     architecture: ArchitectureInfo | None = None
+    architecture_source: str | None = None  # option (--architecture) | plan (its architecture: field) | default
     regime_facts: tuple[RegimeFact, ...] = ()  # facts that chose a transitional regime
     rules_evaluated: bool = False  # false when the plan's shape stopped the run before the rules
     rules_off: tuple[str, ...] = ()  # rules turned off for this document (--ignore, a configuration): not evaluated
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity and f.status == "fail")
+
+    def baselined(self) -> int:
+        """Findings the --baseline report already had: shown and judged, but they do not fail the run."""
+        return sum(1 for f in self.findings if f.baselined)
+
+    def fails_run(self, fail_on: str) -> bool:
+        """Whether this document makes the run exit 1 (the document's own verdict may still be "fail": a baselined
+        finding, or --fail-on never, is judged but does not fail the run)."""
+        return any(fails_run(f, fail_on) for f in self.findings)
 
     def summary(self) -> dict[str, int]:
         return {
@@ -311,8 +321,7 @@ class Tally:
     @staticmethod
     def facts(doc: DocumentResult, fail_on: str) -> tuple[Row, ArchitectureInfo | None, dt.date | None, int, bool]:
         """What `count` needs of a document (small: a worker process sends this instead of the document)."""
-        return (Row.of(doc), doc.architecture, doc.as_of, sum(1 for f in doc.findings if f.baselined),
-                any(fails_run(f, fail_on) for f in doc.findings))
+        return Row.of(doc), doc.architecture, doc.as_of, doc.baselined(), doc.fails_run(fail_on)
 
     def count(self, row: Row, architecture: ArchitectureInfo | None, as_of: dt.date | None, baselined: int,
               fails: bool) -> None:

@@ -9,17 +9,21 @@ fact the owner did not give, and checking it says what is still to be declared.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import inspect
 import json
 import re
 import sys
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TextIO
+from pathlib import Path
+from typing import Annotated, Any, TextIO
 
 from .errors import ConfigError, OsReason, ToolError, UsageError
 from .findings import Location
+from .layers import judged_layers, load_bundled
 from .messages import say
 from .resources import bundled_architectures, schema
 
@@ -286,7 +290,6 @@ def collect(asker: Asker) -> Answers:
 
 def architecture_ids(ref: str, lang: str) -> set[str]:
     """The ids a plan may use with this architecture (the layers it is judged against)."""
-    from .layers import judged_layers, load_bundled
 
     if ref not in bundled_architectures():
         close = difflib.get_close_matches(ref, bundled_architectures(), n=1)
@@ -424,8 +427,6 @@ DEFAULT_SCHEMA_REF = "plan.schema.json"
 def run_init(target: str, given: dict[str, list[str]], no_input: bool, force: bool, lang: str, schema_ref: str,
              stdin: TextIO | None = None, out: TextIO | None = None) -> int:
     """Ask (or take the options and defaults), then write the plan to `target` ('-': standard output)."""
-    import datetime as dt
-    from pathlib import Path
 
     path = None if target == "-" else Path(target)
     if path is not None and (path.is_dir() or (path.exists() and not force)):
@@ -453,9 +454,8 @@ def run_init(target: str, given: dict[str, list[str]], no_input: bool, force: bo
 
 def command(lang_type: type, refuse: Callable[[ToolError, str], None]) -> Callable[..., None]:
     """The typer command: one option per question (its help is the question, vi / en), built from the data."""
-    import inspect
-    from typing import Annotated
 
+    # imported here: a slow import that only this path needs
     import typer
 
     def help_of(question: Question) -> str:

@@ -7,12 +7,18 @@ both the listing and `init`'s id checks follow.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
+import shutil
+import textwrap
 from dataclasses import asdict, dataclass
 
+from .dates import vn
 from .errors import UsageError
 from .messages import say
+from .outputs import write_quietly
+from .packs import ArchitectureResolver
 from .resources import bundled_architectures
 
 
@@ -60,7 +66,6 @@ def judged_layers(architecture) -> list[Layer]:
 
 def load_bundled(ref: str):
     """A bundled architecture by id (already known to exist), loaded and validated as a check loads it."""
-    from .packs import ArchitectureResolver
 
     return ArchitectureResolver(None)(ref)
 
@@ -81,11 +86,7 @@ def as_json(layers: list[Layer]) -> str:
 
 def as_text(layers: list[Layer], lang: str, width: int | None = None) -> str:
     """One block per id — id, name, then where it comes from — grouped, wrapped to the terminal (or `width`)."""
-    import datetime as dt
-    import shutil
-    import textwrap
 
-    from .dates import vn
 
     width = max(40, width or shutil.get_terminal_size().columns)
     out: list[str] = []
@@ -130,7 +131,6 @@ def list_architecture(ref: str, output_format: str, lang: str) -> int:
     architecture = resolve(ref, lang)
     layers = judged_layers(architecture)
     text = as_json(layers) if output_format == "json" else as_text(layers, lang)
-    from .outputs import write_quietly
 
     write_quietly(text)
     return 0

@@ -150,6 +150,7 @@ _NUMBER = re.compile(r"\b\d+/(?:\d{4}/)?[A-Za-zĐđ]+(?:[-–][A-Za-zĐđ&]+)*\d
 def instrument_key(name: str) -> str:
     """What identifies an instrument in a citation: its number and symbol ("1425/QĐ-TTg", "116/2025/QH15"), else the
     whole name (folded, so spacing and diacritics do not matter)."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .textmatch import citation_key
 
     match = _NUMBER.search(name)

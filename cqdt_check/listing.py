@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
+import shutil
 from pathlib import Path
 
+from .dates import parse_cli_date
 from .errors import UsageError
+from .explain import render_rule
 from .findings import AREAS
 from .legal import LegalTime, window_text
 from .messages import say
+from .outputs import write_quietly
 from .packs import ArchitectureResolver, load_pack
 
 
@@ -16,7 +22,6 @@ def parse_day(as_of: str | None) -> dt.date | None:
     """`--as-of` as typed → a date (UsageError for anything else)."""
     if as_of is None:
         return None
-    from .dates import parse_cli_date
 
     try:
         return parse_cli_date(as_of)
@@ -38,14 +43,12 @@ def list_rules(area: str | None, extra: list[Path], as_of: str | None, lang: str
     legal = LegalTime(pack, arch)
     selected = [r for r in pack.rules if (area is None or r.rule.area == area)
                 and (day is None or legal.evaluated_on(r.rule.id, day))]
-    from .outputs import write_quietly
 
     if fmt == "json":
         write_quietly(_rules_json(selected, legal, lang, arch.id, day))
         return 0
-    import io
-    import shutil
 
+    # imported here: a slow import that only this path needs
     from rich.console import Console
     from rich.table import Table
 
@@ -72,8 +75,6 @@ def list_rules(area: str | None, extra: list[Path], as_of: str | None, lang: str
 
 
 def _rules_json(selected, legal: LegalTime, lang: str, architecture: str, day: dt.date | None) -> str:
-    import json
-
     def iso(value: dt.date | None) -> str | None:
         return value.isoformat() if value else None
 
@@ -91,7 +92,6 @@ def _rules_json(selected, legal: LegalTime, lang: str, architecture: str, day: d
 
 def explain_rule(rule_id: str, extra: list[Path], lang: str, architecture: str | None = None) -> int:
     """`cqdt-check explain ID`: what, why, basis, when in force, how to fix, example; input rules too."""
-    from .explain import render_rule
 
     pack = load_pack(extra)
     loaded = pack.get(rule_id.upper())
@@ -102,8 +102,6 @@ def explain_rule(rule_id: str, extra: list[Path], lang: str, architecture: str |
         if info is not None:
             from .explain import render_input_rule
 
-            from .outputs import write_quietly
-
             write_quietly(render_input_rule(info, lang))
             return 0
         import difflib
@@ -111,7 +109,6 @@ def explain_rule(rule_id: str, extra: list[Path], lang: str, architecture: str |
         close = difflib.get_close_matches(rule_id.upper(), [r.rule.id for r in pack.rules], n=3)
         raise UsageError("cli.unknown_rule", rule=rule_id, hint=say("schema.hint", lang, suggestion=", ".join(close)) if close else "")
     legal = LegalTime(pack, ArchitectureResolver(architecture)(None))
-    from .outputs import write_quietly
 
     write_quietly(render_rule(loaded, lang, legal.windows[loaded.rule.id]))
     return 0

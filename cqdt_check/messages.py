@@ -178,6 +178,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "there is no rule '{rule}'{hint} (see: cqdt-check rules)"),
     "cli.summary": ("{files} tệp — {error} lỗi, {warning} cảnh báo, {info} thông tin",
                     "{files} file(s) — {error} error(s), {warning} warning(s), {info} info"),
+    # beside the counts (the stderr summary, the --quiet verdict line), when not zero
+    "count.waived": ("{count} được miễn", "{count} waived"),
+    "count.baselined": ("{count} đã có trong baseline", "{count} in the baseline"),
+    # after a document's --quiet verdict line, when it fails but does not fail the run (the exit code says so)
+    "brief.not_failing.baseline": (
+        "mọi phát hiện làm hồ sơ không đạt đã có trong baseline {file}: không làm lần kiểm tra thất bại",
+        "every finding that fails it is in the baseline {file}: it does not fail the run"),
+    "brief.not_failing.never": ("--fail-on never: không làm lần kiểm tra thất bại", "--fail-on never: it does not fail the run"),
     # --- configuration files (config.py) and rule selection (selection.py) ---
     "config.both": ("--config và --no-config không dùng cùng nhau", "--config and --no-config cannot be used together"),
     "config.not_found": ("--config: không tìm thấy tệp cấu hình", "--config: the configuration file does not exist"),
@@ -195,6 +203,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{key}' may be set only in a configuration file the operator names with --config (or on the command line): a "
         "file found in the folder being checked belongs to the party being judged, so it may not choose what the plan "
         "is judged against, which rules run or what fails it; use --config FILE if this configuration is yours, or --no-config",
+    ),
+    "config.operator_only_output": (
+        "'format: {entry}': chỉ tệp cấu hình do người chạy chỉ định bằng --config (hoặc dòng lệnh) mới được chọn tệp "
+        "để ghi báo cáo: tệp tìm thấy trong thư mục đang kiểm tra thuộc về bên được đánh giá, nên không được chọn tệp "
+        "nào của người chạy bị ghi đè; chỉ ghi định dạng (không kèm ':TỆP'), dùng --config TỆP nếu đây là cấu hình "
+        "của bạn, hoặc --no-config",
+        "'format: {entry}': only a configuration file the operator names with --config (or the command line) may "
+        "choose a file to write a report to: a file found in the folder being checked belongs to the party being "
+        "judged, so it may not choose which of the operator's files is overwritten; give the format alone (without "
+        "':FILE'), use --config FILE if this configuration is yours, or --no-config",
     ),
     "config.not_supported": ("cấu hình '{key}': phiên bản này chưa có tuỳ chọn tương ứng",
                              "configuration '{key}': this version has no such option yet"),
@@ -502,9 +520,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "opinion.intro": (
         "{issuer} nhận được hồ sơ {subject} của {owner}. Hồ sơ đã được kiểm tra về sự phù hợp với "
-        "{architecture} theo các quy định có hiệu lực ngày {date} ({why}). Sau khi xem xét, {issuer} có ý kiến như sau:",
+        "{architecture} ({architecture_why}) theo các quy định có hiệu lực ngày {date} ({why}). Sau khi xem xét, "
+        "{issuer} có ý kiến như sau:",
         "{issuer} has received the dossier of {subject} from {owner}. It was checked for conformity with "
-        "{architecture} under the rules in force on {date} ({why}). Having reviewed it, {issuer} gives the following opinion:",
+        "{architecture} ({architecture_why}) under the rules in force on {date} ({why}). Having reviewed it, {issuer} "
+        "gives the following opinion:",
     ),
     "opinion.intro_format": (
         "{issuer} nhận được hồ sơ {subject} của {owner} (tệp {file}). Tệp chưa đúng định dạng cqdt-plan/1 nên các quy tắc "
@@ -755,6 +775,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "severity.info": ("THÔNG TIN", "INFO"),
     "kind.project": ("Dự án đầu tư", "Investment project"),
     "kind.service_rental": ("Kế hoạch thuê dịch vụ CNTT", "IT-service rental plan"),
+    "report.architecture_source": ("Nguồn kiến trúc", "Architecture source"),
+    "architecture_source.option": ("theo --architecture", "from --architecture"),
+    "architecture_source.plan": ("theo trường architecture: của hồ sơ", "from the plan's architecture: field"),
+    "architecture_source.default": ("mặc định, vì hồ sơ không ghi kiến trúc", "the default: the plan names none"),
     "as_of.option": ("theo --as-of", "from --as-of"),
     "as_of.approved": ("ngày phê duyệt", "approval date"),
     "as_of.submitted": ("ngày trình", "submission date"),
@@ -807,6 +831,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--baseline {file}: not a readable cqdt-check JSON report ({reason})",
     ),
     # cqdt-check compare OLD NEW.
+    "compare.old_side": ("Bản cũ được đánh giá theo", "Old revision judged with"),
+    "compare.new_side": ("Bản mới được đánh giá theo", "New revision judged with"),
+    "compare.judged": ("quy định có hiệu lực ngày {date} ({date_source}); kiến trúc {architecture} ({architecture_source})",
+                       "the rules in force on {date} ({date_source}); architecture {architecture} ({architecture_source})"),
+    "compare.not_stated": ("báo cáo cũ không ghi", "not stated by the old report"),
+    "compare.note": ("Lưu ý", "Note"),
+    "compare.dates_differ": (
+        "hai bản được đánh giá theo quy định có hiệu lực ở hai ngày khác nhau ({old} và {new}), nên một phát hiện mới "
+        "có thể do quy định thay đổi giữa hai ngày chứ không do hồ sơ thay đổi",
+        "the two revisions were judged under the rules in force on different dates ({old} and {new}), so a new "
+        "finding may come from a change in the law between the two dates, not from a change in the plan"),
     "compare.title": ("So sánh hai lần trình: {old} → {new}", "Two revisions compared: {old} → {new}"),
     "compare.resolved": ("Đã khắc phục ({count})", "Resolved ({count})"),
     "compare.new": ("Phát hiện mới ({count})", "New findings ({count})"),

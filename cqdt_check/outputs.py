@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -79,6 +80,7 @@ def refuse_clobbering(outputs: list[Output], plans: list[Path]) -> None:
 def to_stderr(line: str) -> None:
     """One line for the operator on stderr, folded to one line (file names and plan values cannot start lines of
     their own). With stderr closed nothing is written anywhere: never into the report on stdout."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .reporters.common import one_line
 
     stream = sys.stderr
@@ -98,6 +100,7 @@ class _Hint:
         self.suggestion = suggestion
 
     def message(self, lang: str) -> str:
+        # imported here, not at the top: only this path needs it (start-up stays light)
         from .messages import say
 
         return say("schema.hint", lang, suggestion=self.suggestion)
@@ -285,7 +288,6 @@ def _write_atomically(path: Path, content: str | bytes | Iterable[str]) -> None:
 def _is_stream(path: Path) -> bool:
     """An existing non-regular file the operator named (a device, a FIFO). A symlink to a regular file is not one:
     a symlink planted at a report path is replaced, never written through."""
-    import stat
 
     try:
         mode = os.stat(path).st_mode

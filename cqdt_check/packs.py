@@ -12,6 +12,9 @@ so every run reads the files it judges with.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import stat
 from pathlib import Path
 
 from .architecture import DEFAULT_ARCHITECTURE, Architecture
@@ -85,10 +88,6 @@ def operator_files(rule_dirs: list[Path], resolver: ArchitectureResolver,
 
 
 def _sha256(path: Path, limit: int) -> str:
-    import hashlib
-    import os
-    import stat
-
     with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
@@ -99,6 +98,7 @@ def _sha256(path: Path, limit: int) -> str:
 
 def _architecture(path: Path) -> Architecture:
     """A provincial architecture joined with the national layer (national ids usable in any province)."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .architecture import with_national
 
     return with_national(load_architecture(path))
@@ -106,8 +106,10 @@ def _architecture(path: Path) -> Architecture:
 
 def load_architecture(path: Path) -> Architecture:
     """Load and validate an architecture file; ConfigError names file, line and problem."""
+    # imported here: a slow import that only this path needs
     from pydantic import ValidationError
 
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .schema import explain
 
     try:

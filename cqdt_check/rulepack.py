@@ -213,6 +213,7 @@ def pack_files(directory: Path) -> list[Path]:
 
 def load_rule_pack(directories: list[Path]) -> RulePack:
     """Load and validate the rule packs in `directories` (later packs replace earlier rules with the same id)."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .checks import CHECKS, COMMON_PARAMS
     from .loader import LoadError, load_file
     from .schema import explain, from_pydantic

@@ -63,6 +63,7 @@ class RunOptions:
 
 def run(options: RunOptions) -> int:
     """Check the plans as the options say, write every report, return the exit code (0/1/2)."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .engine import Settings
 
     lang = options.lang
@@ -79,7 +80,7 @@ def run(options: RunOptions) -> int:
             raise
     settings = Settings(pack=pack, architectures=resolver, as_of=as_of, lang=lang, fail_on=options.fail_on,
                         limits=Limits(options.max_bytes, options.max_nodes, options.max_depth))
-    appraisal = load_appraisal(options.decisions, options.baseline, pack, lang)
+    appraisal = load_appraisal(options.decisions, options.baseline, pack, lang, as_of)
     files = expand(options.plans, stdin_name=options.stdin_filename, stdin_limit=options.max_bytes)
     refuse_clobbering(outputs, [path for path, _ in files])
     show_progress = options.progress if options.progress is not None else (
@@ -95,8 +96,12 @@ def run(options: RunOptions) -> int:
                              usable_jobs(options.jobs), show_progress)
     if any(o.fmt in MACHINE_FORMATS or o.path is not None for o in outputs) and not any(
             o.fmt == Format.text and o.path is None for o in outputs):
-        total = {k: sum(d.summary()[k] for d in tally.documents) for k in ("error", "warning", "info")}
-        to_stderr("cqdt-check: " + say("cli.summary", lang, files=len(tally.documents), **total))
+        from .reporters.common import set_aside
+
+        total = {k: sum(d.summary()[k] for d in tally.documents) for k in ("error", "warning", "info", "waived")}
+        aside = set_aside(total.pop("waived"), tally.baselined, lang)
+        to_stderr("cqdt-check: " + say("cli.summary", lang, files=len(tally.documents), **total)
+                  + (f" ({aside})" if aside else ""))
     for doc in tally.documents:  # the one-line reason, whatever the format
         if doc.verdict == "error" and doc.error:
             loc = doc.error_location
@@ -133,6 +138,7 @@ def report_rules(pack: RulePack, documents: list[DocumentResult] | tuple[Documen
     """The rule catalogue of a report: bases resolved against the architecture every document was judged with
     (each result names it, whichever process checked it); with several (a folder mixing provinces), the
     architecture's decision is named generically."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .engine import rule_catalogue
 
     used = {d.architecture.id for d in documents if d.architecture}

@@ -10,15 +10,15 @@ import json
 import sys
 from pathlib import Path
 
+from .architecture import Architecture, National
+from .decisions import DecisionsFile
+from .model import Plan
+from .rulepack import RuleFile
 from .schema import SCHEMA_DIALECT
 
 
 def generated_schemas() -> dict[str, dict]:
     """The JSON Schemas generated from the models, by file name."""
-    from .architecture import Architecture, National
-    from .decisions import DecisionsFile
-    from .model import Plan
-    from .rulepack import RuleFile
 
     out = {}
     for name, model, schema_id in (

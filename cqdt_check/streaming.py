@@ -47,6 +47,7 @@ def check_and_report(files: list[tuple[Path, str]], settings, appraisal: Apprais
                      jobs: int | None, progress: bool) -> Tally:
     """Check every file and write every report; returns the tally of the documents. `setup` is a Report without
     documents giving lang, fail_on, dates, version and the baseline; `rules` the rule catalogue of the documents."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .decisions import DecisionUsage, stale_decisions
 
     fail_on, lang = setup.fail_on, setup.lang

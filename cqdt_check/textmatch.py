@@ -66,6 +66,31 @@ def affirms(text: str, phrases: tuple[str, ...], diacritics: bool = True) -> str
     return None
 
 
+_PROVINCE = re.compile(r"\b(?:tỉnh|tinh)\s+", re.IGNORECASE)
+_NOT_A_NAME = {"uy", "uy ban", "doan"}  # "Tỉnh ủy", "Tỉnh đoàn": bodies named "tỉnh …", not a province
+
+
+def provinces_named(text: str) -> list[str]:
+    """The provinces a text names as "tỉnh X" (X: the capitalised words that follow, "Bà Rịa - Vũng Tàu" included),
+    in order, as written. "tỉnh" followed by a lower-case word ("trong tỉnh", "Tỉnh ủy") names none."""
+    names = []
+    for match in _PROVINCE.finditer(unicodedata.normalize("NFC", text)):
+        words: list[str] = []
+        for word in re.split(r"\s+", text[match.end():].strip()):
+            word = word.strip(",.;:()\"'“”")
+            if word == "-" and words:
+                words.append(word)
+            elif word[:1].isupper() and not (not words and fold(word, diacritics=False).strip() in _NOT_A_NAME):
+                words.append(word)
+            else:
+                break
+        while words and words[-1] == "-":
+            words.pop()
+        if words:
+            names.append(" ".join(words))
+    return names
+
+
 @lru_cache(maxsize=4096)  # every rule run compares each citation with every instrument's spellings
 def citation_key(text: str) -> str:
     """A legal citation reduced for matching: no diacritics, no spaces ("NĐ 47/2020/NĐ-CP" → "nd47/2020/nd-cp")."""

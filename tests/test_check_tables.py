@@ -302,6 +302,24 @@ ROWS = [
 ]
 
 ROWS += [
+    # --- owner_province: the architecture is Quảng Ngãi's ---
+    ("owner_province/same-province", "owner_province", plan(owner={"agency": "Sở Y tế tỉnh Quảng Ngãi", "level": "province"}), {}, {}, [],
+     None),
+    ("owner_province/without-diacritics", "owner_province", plan(owner={"agency": "So Y te tinh Quang Ngai", "level": "province"}), {}, {},
+     [], None),
+    ("owner_province/no-province-named", "owner_province", plan(), {}, {}, [], None),
+    ("owner_province/provincial-party-body", "owner_province", plan(owner={"agency": "Văn phòng Tỉnh ủy Nghệ An", "level": "province"}),
+     {}, {}, [], None),
+    ("owner_province/commune-of-the-province", "owner_province",
+     plan(owner={"agency": "UBND xã Tịnh Khê, tỉnh Quảng Ngãi", "level": "commune"}), {}, {}, [], None),
+    ("owner_province/another-province", "owner_province", plan(owner={"agency": "Sở Y tế tỉnh Nghệ An", "level": "province"}), {}, {},
+     [("owner.agency", False)], {"value": "Nghệ An", "province": "Quảng Ngãi"}),
+    ("owner_province/hyphenated-name", "owner_province",
+     plan(owner={"agency": "Sở Khoa học và Công nghệ tỉnh Bà Rịa - Vũng Tàu", "level": "province"}), {}, {}, [("owner.agency", False)],
+     {"value": "Bà Rịa - Vũng Tàu"}),
+    ("owner_province/two-named-one-other", "owner_province",
+     plan(owner={"agency": "Sở Tư pháp tỉnh Quảng Ngãi và tỉnh Nghệ An", "level": "province"}), {}, {}, [("owner.agency", False)],
+     {"value": "Nghệ An"}),
     ("field_pattern/matches", "field_pattern", system(network={"domain": "quangngai.gov.vn"}),
      {"field": "network.domain", "pattern": r"([a-z0-9-]+\.)+vn", "expected": {"vi": ".vn", "en": ".vn"}}, {}, [], None),
     ("field_pattern/case-folded", "field_pattern", system(network={"domain": "QuangNgai.GOV.VN"}),

@@ -94,6 +94,35 @@ def test_a_searched_file_may_not_choose_what_judges_or_fails_the_plan(cli, folde
     assert code in (0, 1) and json.loads(out)["config"]["found_by"] == "option"
 
 
+@pytest.mark.parametrize("fixture, as_, place, words", [
+    ("searched-format-file.yaml", ".cqdt-check.yaml", ":2:", "text:../victim.txt"),
+    ("searched-format-file.toml", "pyproject.toml", ":6:1:", "opinion-docx:../victim.txt"),
+    ("searched-output.yaml", ".cqdt-check.yaml", ":2:1:", "output"),  # not a configuration key at all
+])
+def test_a_searched_file_may_not_choose_a_file_to_write(cli, folder, tmp_path, fixture, as_, place, words):
+    victim = tmp_path / "project" / "victim.txt"  # ../victim.txt from the current folder
+    victim.write_text("precious\n", encoding="utf-8")
+    path = folder(fixture, as_)
+    code, out, err = cli(EXAMPLE)
+    assert code == 2 and not out and "Traceback" not in err
+    assert f"{path}{place}" in err and words in err
+    assert victim.read_text(encoding="utf-8") == "precious\n"
+    assert cli("config")[0] == 2  # what the run would refuse, `config` does not present as in effect
+
+
+def test_a_searched_file_may_still_choose_formats_to_standard_output(cli, folder):
+    (folder("searched-ok.yaml")).write_text("format: [json]\nlang: en\n", encoding="utf-8")
+    code, out, _ = cli(EXAMPLE)
+    assert code == 0 and json.loads(out)["lang"] == "en"
+
+
+def test_a_named_file_may_choose_a_file_to_write(cli, folder, tmp_path):
+    victim = tmp_path / "project" / "victim.txt"
+    path = folder("searched-format-file.yaml")
+    code, out, _ = cli(EXAMPLE, "--config", str(path))
+    assert code == 0 and victim.is_file() and json.loads(out)["documents"]
+
+
 @pytest.mark.parametrize("fixture, place, words", [
     ("unknown-key.yaml", ":2:1:", "langg"),
     ("bad-limit.yaml", ":1:", "max-bytes"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -24,6 +25,7 @@ EXPECTED = {
     ("CON-002", "systems[0].integrations[2].via"): ("expired", "fail"),
 }
 STALE = [("SEC-008", "no_finding"), ("IPV6-002", "no_plan")]
+APPRAISED = dt.date(2026, 11, 21)  # the appraisal date of the reports built here (conftest's `check` has it as today)
 
 
 @pytest.fixture
@@ -34,7 +36,8 @@ def judged(check, make_report, pack, monkeypatch):
     monkeypatch.chdir(ROOT)
 
     def make(lang: str = "vi", path: Path = DECISIONS):
-        docs, stale = apply_decisions([check(PLAN, lang=lang)], load_decisions(path, known_rule_ids(pack), lang), "error")
+        docs, stale = apply_decisions([check(PLAN, lang=lang)], load_decisions(path, known_rule_ids(pack), lang), "error",
+                                      APPRAISED)
         return dataclasses.replace(make_report(docs, lang), stale_decisions=stale)
 
     return make
@@ -123,6 +126,24 @@ def test_cli_granting_every_error_passes(cli, monkeypatch):
     assert code == 1, "the warnings nobody waived still count"
 
 
+# The plan is dated 10/11/2025 and the grant expires on 31/01/2026: whether it is in force is a question of the
+# appraisal date (--as-of, else today, which is past 2026-01-31), never of the plan's own dates.
+@pytest.mark.parametrize("as_of, state, status", [
+    ([], "expired", "fail"),
+    (["--as-of", "2026-01-15"], "granted", "waived"),
+    (["--as-of", "2026-02-01"], "expired", "fail"),
+])
+def test_a_decision_expiry_is_measured_against_the_appraisal_date(cli, monkeypatch, as_of, state, status):
+    monkeypatch.chdir(ROOT)
+    path = FIXTURES / "decisions" / "expired-since-the-plan.yaml"
+    for command in (["check"], ["compare", str(PLAN)]):
+        code, out, _ = cli(*command, str(PLAN), "--decisions", str(path), "--format", "json", *as_of)
+        data = json.loads(out)
+        findings = data["documents"][0]["findings"] if command == ["check"] else data["open"]
+        ipv6 = next(f for f in findings if f["rule_id"] == "IPV6-002")
+        assert (ipv6["decision"]["state"], ipv6["status"]) == (state, status), command
+
+
 @pytest.mark.parametrize("name, place, words", [
     ("unknown-rule.yaml", ":3:11:", "IPV6-020"),
     ("bad-date.yaml", ":8:41:", "2025-02-30"),
@@ -149,7 +170,8 @@ def test_a_decision_bound_to_the_file_hash_applies_only_to_that_file(cli, tmp_pa
 
     monkeypatch.chdir(ROOT)
     digest = hashlib.sha256((ROOT / PLAN).read_bytes()).hexdigest() if same_file else "ab" * 32
-    text = GRANT_ALL.read_text(encoding="utf-8").replace("    decision: granted\n", f'    sha256: "{digest}"\n    decision: granted\n', 1)
+    # bound to the hash: the waiver of SEC-003, an error on the plan's date (IPV6-002 there is a warning only)
+    text = GRANT_ALL.read_text(encoding="utf-8").replace("  - rule: SEC-003\n", f'  - rule: SEC-003\n    sha256: "{digest}"\n', 1)
     path = tmp_path / "hashed.yaml"
     path.write_text(text, encoding="utf-8")
     result, out, _ = cli(str(PLAN), "--decisions", str(path), "--format", "json")
@@ -180,6 +202,37 @@ def test_baseline_fails_only_on_new_findings(cli, tmp_path, monkeypatch):
     results = json.loads(out)["runs"][0]["results"]
     assert code == 1
     assert [r["ruleId"] for r in results if r["baselineState"] == "new"] == ["DATA-006"]
+
+
+# --quiet's verdict line and the stderr summary agree with the exit code: what is set aside (waived, in the
+# baseline) is counted by name, and a document that fails without failing the run says why.
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("options, code, aside, why", [
+    (["--baseline", "{baseline}"], 0, {"count.baselined": 7}, "brief.not_failing.baseline"),
+    (["--decisions", str(GRANT_ALL)], 0, {"count.waived": 3}, None),
+    (["--decisions", str(DECISIONS)], 1, {"count.waived": 1}, None),
+    (["--fail-on", "never"], 0, {}, "brief.not_failing.never"),
+    ([], 1, {}, None),
+])
+def test_the_quiet_verdict_and_the_summary_agree_with_the_exit_code(cli, tmp_path, monkeypatch, lang, options, code,
+                                                                    aside, why):
+    from cqdt_check.messages import say
+
+    monkeypatch.chdir(ROOT)
+    baseline = tmp_path / "baseline.json"
+    cli(str(PLAN), "--format", f"json:{baseline}")
+    options = [o.replace("{baseline}", str(baseline)) for o in options]
+    named = [say(key, lang, count=n) for key, n in aside.items()]
+    result, out, _ = cli(str(PLAN), "-q", "--lang", lang, *options)
+    last = out.splitlines()[-1]
+    assert result == code
+    assert all(words in last for words in named), last
+    reason = say(why, lang, file=str(baseline)) if why else None
+    assert (reason in last) if reason else (" — " not in last), last
+    result, _, err = cli(str(PLAN), "--lang", lang, "--format", f"json:{tmp_path / 'out.json'}", *options)
+    (summary,) = [line for line in err.splitlines() if line.startswith("cqdt-check: 1 ")]
+    assert result == code and all(words in summary for words in named), summary
+    assert bool(aside) == summary.endswith(")"), summary  # the counts set aside close the line, when there are some
 
 
 def test_baseline_that_is_not_a_report_is_refused(cli, monkeypatch):

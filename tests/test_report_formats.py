@@ -308,8 +308,12 @@ def test_github_golden(report):
     golden("report.github.txt", text)
     commands = workflow_commands(text)
     findings = r.documents[0].findings
-    assert len(commands) == len(findings) and len(text.splitlines()) == len(findings) + 2  # + the date, the summary
-    assert text.splitlines()[0] == "cqdt-check: tests/fixtures/report/plan.yaml: Ngày áp dụng quy định: 10/11/2025 (ngày trình)"
+    # + the architecture and who chose it, the date and where it came from, the summary
+    assert len(commands) == len(findings) and len(text.splitlines()) == len(findings) + 3
+    assert text.splitlines()[:2] == [
+        "cqdt-check: tests/fixtures/report/plan.yaml: Nguồn kiến trúc: quang-ngai-3.0 — mặc định, vì hồ sơ không ghi "
+        "kiến trúc",
+        "cqdt-check: tests/fixtures/report/plan.yaml: Ngày áp dụng quy định: 10/11/2025 (ngày trình)"]
     kind = {"error": "::error ", "warning": "::warning ", "info": "::notice "}
     for line, f in zip(commands, findings):
         assert line.startswith(kind[f.severity]) and f"line={f.location.line},col={f.location.column}," in line
@@ -320,8 +324,8 @@ def test_github_golden(report):
 def test_github_plan_text_cannot_start_a_command(hostile):
     text = render(Format.github, hostile)
     findings = hostile.documents[0].findings
-    # the date line, one line per finding, the summary
-    assert len(text.splitlines()) == len(findings) + 2, "every finding stays on its own line"
+    # the architecture line, the date line, one line per finding, the summary
+    assert len(text.splitlines()) == len(findings) + 3, "every finding stays on its own line"
     assert not any(line.startswith("::error::pwned") for line in text.splitlines())
     assert "%0A::error::pwned" in text and "100%25 %250A" in text, "the runner decodes the message back to the plan's text"
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..findings import Report
 from ..messages import say
-from .common import error_place, governance, place, printable
+from .common import error_place, governance, not_failing, place, printable, set_aside
 
 _COLOR = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m", "pass": "\x1b[32m", "fail": "\x1b[31m"}
 _RESET = "\x1b[0m"
@@ -31,9 +31,13 @@ def render(report: Report, *, quiet: bool = False, statistics: bool = False, ful
             verdict = say(f"verdict.{doc.verdict}", lang)
             verdict = paint(verdict, doc.verdict) if doc.verdict in _COLOR else verdict
             counts = say("report.severity_counts", lang, **{s: doc.count(s) for s in ("error", "warning", "info")})
+            aside = set_aside(doc.summary()["waived"], doc.baselined(), lang)
+            counts += f"; {aside}" if aside else ""
             extra = "; ".join(f"{label}: {value}" for label, value in governance(report, doc, lang))
             where = printable(error_place(doc)) if doc.verdict == "error" else printable(doc.file)
             reason = f" — {printable(doc.error)}" if doc.verdict == "error" and doc.error else ""
+            # the line agrees with the exit code: a document that fails without failing the run says why
+            reason += f" — {not_failing(report, doc)}" if not_failing(report, doc) else ""
             lines.append(f"{where}: {verdict} ({counts}){reason}" + (f" [{extra}]" if extra else ""))
     if statistics:
         counted = Counter((f.rule_id, f.severity) for d in report.documents for f in d.findings if f.status == "fail")

@@ -7,7 +7,16 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from ..findings import (
-    AREAS, Basis, DecisionNote, DocumentResult, Finding, Location, OperatorFile, Report, Row, StaleDecision,
+    AREAS,
+    Basis,
+    DecisionNote,
+    DocumentResult,
+    Finding,
+    Location,
+    OperatorFile,
+    Report,
+    Row,
+    StaleDecision,
 )
 from ..messages import say
 
@@ -32,9 +41,16 @@ _LINE_BREAKS = re.compile("[\r\n]")
 
 def as_of_text(doc: DocumentResult, lang: str) -> str:
     """The date the rules were judged on and the field or option it came from: "01/09/2026 (theo --as-of)"."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from ..dates import vn
 
     return f"{vn(doc.as_of)} ({say('as_of.' + (doc.as_of_source or 'today'), lang)})" if doc.as_of else ""
+
+
+def architecture_source_text(doc: DocumentResult, lang: str) -> str:
+    """Who chose the architecture the document was judged against: "--architecture (người chạy chỉ định)", the plan's
+    own field, or the default ("" when the document was not judged against one)."""
+    return say("architecture_source." + doc.architecture_source, lang) if doc.architecture_source else ""
 
 
 def operator_file_text(source: OperatorFile) -> str:
@@ -118,6 +134,7 @@ def decision_lines(f: Finding, lang: str) -> list[tuple[str, str]]:
     The request is labelled by what became of it: granted, refused, or still only requested (also when a granted
     decision expired). The decision line follows, with its justification, document and signer.
     """
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from ..decisions import decision_label, decision_text
 
     lines = []
@@ -141,6 +158,7 @@ def decision_dict(note: DecisionNote) -> dict[str, Any]:
 
 
 def stale_dict(stale: StaleDecision, lang: str) -> dict[str, Any]:
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from ..decisions import stale_text
 
     return {"rule_id": stale.rule_id, "plan": stale.plan, "path": stale.path, "reason": stale.reason,
@@ -158,13 +176,14 @@ def marks(f: Finding, lang: str) -> list[str]:
 
 def run_notices(report: Report) -> list[tuple[str, list[str]]]:
     """What a report says about the run as a whole, after the documents (see `notices`)."""
-    baselined = sum(1 for d in report.documents for f in d.findings if f.baselined)
+    baselined = sum(d.baselined() for d in report.documents)
     return notices(report.lang, report.stale_decisions, report.baseline, baselined)
 
 
 def notices(lang: str, stale: tuple[StaleDecision, ...], baseline: str | None, baselined: int) -> list[tuple[str, list[str]]]:
     """(heading, lines) said about the run after the documents: decisions that matched nothing (with their place in
     the decisions file), and the baseline with how many findings it already had."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from ..decisions import stale_text
 
     out = []
@@ -228,6 +247,23 @@ def governance(report: Report, doc: DocumentResult | None, lang: str) -> list[tu
     if off:
         out.append((say("report.rules_off", lang), say("report.rules_off_note", lang, count=len(off), rules=", ".join(off))))
     return out
+
+
+def set_aside(waived: int, baselined: int, lang: str) -> str:
+    """"1 được miễn, 7 đã có trong baseline": the findings counted that do not fail the run, named beside the counts
+    (empty when there are none)."""
+    parts = [say(key, lang, count=n) for key, n in (("count.waived", waived), ("count.baselined", baselined)) if n]
+    return ", ".join(parts)
+
+
+def not_failing(report: Report, doc: DocumentResult) -> str:
+    """Why a document that fails does not fail the run, when it does not (empty otherwise): every finding that
+    fails it is in the --baseline report, or --fail-on never."""
+    if doc.verdict != "fail" or doc.fails_run(report.fail_on):
+        return ""
+    if report.fail_on == "never":
+        return say("brief.not_failing.never", report.lang)
+    return say("brief.not_failing.baseline", report.lang, file=printable(report.baseline or ""))
 
 
 def rules_off(report: Report) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from ..decisions import stale_text
 from ..findings import DocumentResult, Finding, Report
 from ..messages import say
 from .common import (
+    architecture_source_text,
     as_of_text,
     capped,
     cite,
@@ -58,6 +59,9 @@ def render(report: Report, **_: Any) -> str:
     lines += [f"cqdt-check: {say('report.operator_source', lang)}: {one_line(operator_file_text(source))}"
               for source in report.operator_files]
     for doc in report.documents:
+        if doc.architecture and doc.architecture_source:
+            lines.append(f"cqdt-check: {one_line(doc.file)}: {say('report.architecture_source', lang)}: "
+                         f"{doc.architecture.id} — {architecture_source_text(doc, lang)}")
         if doc.as_of:
             lines.append(f"cqdt-check: {one_line(doc.file)}: {say('report.as_of', lang)}: {as_of_text(doc, lang)}")
         lines += [f"cqdt-check: {one_line(doc.file)}: {say('report.regime', lang)}: {one_line(fact.text)}"

@@ -15,6 +15,7 @@ from ..dates import vn
 from ..findings import DocumentResult, Report
 from ..messages import say
 from .common import (
+    architecture_source_text,
     areas_shown,
     cite,
     decision_lines,
@@ -80,6 +81,7 @@ def _document(doc: DocumentResult, report: Report, titles: dict[str, str]) -> di
         "doc": doc,
         "summary": doc.summary(),
         "as_of_reason": as_of_reason(doc, report.lang),
+        "architecture_source": architecture_source_text(doc, report.lang),
         "governance": governance(report, doc, report.lang),
         "error_place": error_place(doc),
         "areas": areas_shown(doc.findings),

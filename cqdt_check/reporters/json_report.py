@@ -87,6 +87,7 @@ def _document(doc: DocumentResult) -> dict[str, Any]:
         "architecture": _architecture(doc.architecture),
         "as_of": doc.as_of.isoformat() if doc.as_of else None,
         "as_of_source": doc.as_of_source,
+        "architecture_source": doc.architecture_source,
         "rules_evaluated": doc.rules_evaluated,
         "regime_facts": [{"field": r.field, "value": r.value.isoformat(), "regime": r.regime, "basis": r.basis,
                           "message": r.text} for r in doc.regime_facts],
@@ -107,6 +108,7 @@ def _document(doc: DocumentResult) -> dict[str, Any]:
 
 
 def _path(path) -> str:
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from ..findings import format_path
 
     return format_path(path)

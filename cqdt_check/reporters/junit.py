@@ -15,7 +15,15 @@ from typing import Any
 from ..findings import CheckResult, DocumentResult, Finding, Report, RuleInfo, fails_at, severity_rank
 from ..messages import say
 from .common import (
-    capped, cite, decision_lines, error_place, no_log_commands, omitted_note, operator_file_text, place, printable,
+    capped,
+    cite,
+    decision_lines,
+    error_place,
+    no_log_commands,
+    omitted_note,
+    operator_file_text,
+    place,
+    printable,
     run_notices,
 )
 
@@ -84,6 +92,7 @@ def _properties(suite: ET.Element, doc: DocumentResult, report: Report) -> None:
     values = {"verdict": doc.verdict, "fail_on": report.fail_on}
     if doc.architecture:
         values["architecture"] = f"{doc.architecture.id} ({doc.architecture.decision})"
+        values["architecture_source"] = doc.architecture_source or "default"
     if doc.as_of:
         values["as_of"] = doc.as_of.isoformat()
         values["as_of_source"] = doc.as_of_source or "today"
@@ -131,6 +140,7 @@ def _case(rule: RuleInfo, doc: DocumentResult, report: Report, findings: list[Fi
 
 
 def _waived_reason(f: Finding, lang: str) -> str:
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from ..decisions import decision_text
 
     return f"{say('status.waived', lang)}: " + _one_line(decision_text(f.decision, lang) if f.decision else f.deviation_requested or "")

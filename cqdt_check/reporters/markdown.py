@@ -15,6 +15,7 @@ from ..findings import DocumentResult, Finding, Report
 from ..messages import say
 from .common import (
     areas_shown,
+    architecture_source_text,
     as_of_text,
     cite,
     decision_lines,
@@ -114,6 +115,8 @@ def _document(doc: DocumentResult, report: Report, lang: str) -> list[str]:
         fields.append((say("report.owner", lang), text(doc.owner)))
     if doc.architecture and doc.architecture != report.architecture:
         fields.append((say("report.architecture", lang), _architecture(doc.architecture, lang)))
+    if doc.architecture_source:
+        fields.append((say("report.architecture_source", lang), text(architecture_source_text(doc, lang))))
     fields += [(label, text(value)) for label, value in governance(report, doc, lang)]
     if doc.as_of:
         fields.append((say("report.as_of", lang), as_of_text(doc, lang)))

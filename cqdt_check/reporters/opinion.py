@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..dates import vn
+from ..decisions import decision_label, decision_text
 from ..findings import ArchitectureInfo, Basis, DocumentResult, Finding, Report
 from ..messages import say
 from . import markdown
-from ..decisions import decision_label, decision_text
-from .common import by_area, error_place, operator_file_text
+from .common import architecture_source_text, by_area, error_place, operator_file_text
 from .html import as_of_reason, environment, translator
 
 # The national title and motto are fixed by NĐ 30/2020/NĐ-CP and stay in Vietnamese in every language.
@@ -369,7 +369,8 @@ def _intro(doc: DocumentResult, lang: str, words: dict[str, str]) -> str:
                    file=words["file"])
     if not doc.rules_evaluated:
         return say("opinion.intro_format", lang, **words)
-    return say("opinion.intro", lang, **words, date=vn(doc.as_of) if doc.as_of else "…", why=as_of_reason(doc, lang))
+    return say("opinion.intro", lang, **words, date=vn(doc.as_of) if doc.as_of else "…", why=as_of_reason(doc, lang),
+               architecture_why=architecture_source_text(doc, lang))
 
 
 def _conclusion_text(doc: DocumentResult, conclusion: str, has_requests: bool, lang: str, words: dict[str, str],

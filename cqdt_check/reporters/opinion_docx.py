@@ -26,6 +26,7 @@ FIRST_LINE_INDENT_CM = 1.0
 
 
 def render(report: Report, **_: Any) -> bytes:
+    # imported here: a slow import that only this path needs
     from docx import Document
     from docx.shared import Mm
 
@@ -49,6 +50,7 @@ def render(report: Report, **_: Any) -> bytes:
 
 def _styles(document) -> None:
     """Times New Roman everywhere, for every script slot Word picks from (Vietnamese letters fall under hAnsi/cs)."""
+    # imported here: a slow import that only this path needs
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
@@ -66,6 +68,7 @@ def _styles(document) -> None:
 
 
 def _run(paragraph, text: str, bold: bool = False, italic: bool = False, size: float | None = None):
+    # imported here: a slow import that only this path needs
     from docx.shared import Pt
 
     run = paragraph.add_run(printable(text))  # plan text cannot smuggle control characters into the XML
@@ -77,6 +80,7 @@ def _run(paragraph, text: str, bold: bool = False, italic: bool = False, size: f
 
 def _paragraph(container, text: str = "", *, bold: bool = False, italic: bool = False, size: float | None = None,
                align: str | None = None, indent: bool = False, justify: bool = False):
+    # imported here: a slow import that only this path needs
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
 
@@ -94,6 +98,7 @@ def _paragraph(container, text: str = "", *, bold: bool = False, italic: bool = 
 
 def _cell(cell, lines: list[tuple[str, dict[str, Any]]], align: str = "center") -> None:
     """Fill a table cell with one paragraph per line (its first paragraph exists already)."""
+    # imported here: a slow import that only this path needs
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     for i, (text, fmt) in enumerate(lines):
@@ -105,6 +110,7 @@ def _cell(cell, lines: list[tuple[str, dict[str, Any]]], align: str = "center") 
 
 
 def _letter(document, o: dict[str, Any], lang: str, version: str) -> None:
+    # imported here: a slow import that only this path needs
     from docx.shared import Mm
 
     def t(code: str, **params: object) -> str:
@@ -212,6 +218,7 @@ def _clause(document, text: str, clause: dict[str, Any]):
 
 
 def _annex(document, o: dict[str, Any], t) -> None:
+    # imported here: a slow import that only this path needs
     from docx.shared import Pt
 
     document.add_page_break()

@@ -73,6 +73,7 @@ def _rule(rule: RuleInfo, lang: str) -> dict[str, Any]:
 
 def _help(rule: RuleInfo, lang: str) -> dict[str, str]:
     """How to fix, then the legal basis: as plain text and as Markdown (rule text escaped, so `_` stays `_`)."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
     from .markdown import text as md
 
     plain, marked = [], []
@@ -184,7 +185,7 @@ def _run_properties(report: Report) -> dict[str, Any]:
         "exitCode": report.exit_code(),
         "operatorFiles": [{"kind": f.kind, "path": f.path, "sha256": f.sha256} for f in report.operator_files],
         "documents": [{"file": d.file, "verdict": d.verdict, "asOf": d.as_of.isoformat() if d.as_of else None,
-                       "asOfSource": d.as_of_source, "regimeFacts": [r.text for r in d.regime_facts],
+                       "asOfSource": d.as_of_source, "architectureSource": d.architecture_source, "regimeFacts": [r.text for r in d.regime_facts],
                        "summary": d.summary(), **({"rulesOff": list(d.rules_off)} if d.rules_off else {})}
                       for d in report.documents],
         **({"config": {"file": report.config_file, "foundBy": "option" if report.config_named else "search"}}

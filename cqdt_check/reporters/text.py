@@ -6,6 +6,7 @@ plain text, and rich paints the same blocks only for a colour terminal (it is im
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -15,6 +16,7 @@ from ..messages import say
 from . import plain
 from .common import (
     areas_shown,
+    architecture_source_text,
     as_of_text,
     cite,
     decision_lines,
@@ -156,6 +158,8 @@ def _document(doc: DocumentResult, report: Report, lang: str) -> Iterator[Block]
     if doc.architecture:
         a = doc.architecture
         yield field("report.architecture", f"{a.id} — {a.title} ({say('report.decision_of', lang, decision=a.decision, date=vn(a.date))})")
+        if doc.architecture_source:
+            yield field("report.architecture_source", architecture_source_text(doc, lang))
         if a.national:
             yield field("report.national_framework", a.national)
     if doc.as_of:
@@ -224,8 +228,8 @@ def _files_table(documents: Sequence[DocumentResult | Row], lang: str) -> Iterat
 
 def _paint(blocks: Iterable[Block], width: int) -> str:
     """The same blocks in colour, drawn by rich (imported here only: a report without colour never loads it)."""
-    import io
 
+    # imported here: a slow import that only this path needs
     from rich.console import Console
     from rich.padding import Padding
     from rich.table import Table as RichTable
