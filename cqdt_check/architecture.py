@@ -21,7 +21,6 @@ class DecisionRef(Frozen):
     date: IsoDate = Field(title="Ngày ban hành")
     issuer: str | None = Field(default=None, title="Cơ quan, người ban hành")
     title: Text | None = Field(default=None, title="Trích yếu")
-    superseded_by: list[DecisionRef] = Field(default_factory=list, title="Được thay thế bởi")
     note: Text | None = Field(default=None, title="Ghi chú")
     source: str = Field(title="Nguồn (vị trí trong văn bản gốc hoặc tệp seed)")
 
@@ -32,7 +31,7 @@ class Decision(Frozen):
     number: str = Field(title="Số, ký hiệu", examples=["1702/QĐ-UBND"])
     date: IsoDate = Field(title="Ngày ban hành")
     effective: IsoDate = Field(title="Ngày có hiệu lực")
-    issuer: str = Field(title="Người/cơ quan ban hành")
+    issuer: Text = Field(title="Người/cơ quan ban hành")  # shown to English readers too: an `en` form
     signer: str | None = Field(default=None, title="Người ký")
     title: Text = Field(title="Trích yếu")
     replaces: list[DecisionRef] = Field(default_factory=list, title="Văn bản được thay thế")

@@ -26,6 +26,7 @@ from .textmatch import affirms, citation_key, fold, mentions, provinces_named
 from .values import Condition, Frozen, InstrumentEntry, Text
 
 MISSING = object()
+RULE_ARTICLE = "@rule"  # a Cite's article when the place is the one the rule's own basis for that instrument names
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,9 @@ class Cite:
     of the rule's whole list. `verified` is this provision's own status, which may differ from the instrument's."""
 
     instrument: str
-    article: str
+    article: str | None
     verified: bool
+    source: str | None = None  # where the check's own data records it, when the rule's bases do not name it
 
 
 @dataclass(frozen=True)
@@ -626,7 +628,38 @@ def cited_instruments(plan: Any, opts: CitedInstrumentsOptions, ctx: Context) ->
             _, entry, until = min(lapsed, key=lambda found: found[0])
             yield Violation(("legal_basis", index), {
                 "value": citation, "instrument": entry.name, "until": vn(until),
-                "replaced_by": entry.replaced_by or "—"})
+                "replaced_by": entry.replaced_by or "—"}, cites=_in_force(replacement_cites(entry), ctx))
+
+
+_INSTRUMENT = re.compile(
+    r"(?:Luật [^\d,;()]*?\d+/\d{4}/QH\d+|Nghị định \d+/\d{4}/NĐ-CP|Thông tư \d+/\d{4}/TT-[A-ZĐ]+"
+    r"|Quyết định \d+/QĐ-[A-ZĐa-z]+(?: ngày \d{2}/\d{2}/\d{4})?|TCVN [\d:]+)")
+_ARTICLE = re.compile(r"Điều \d+(?:[–-]\d+)?(?: khoản \d+)?(?: điểm [a-zđ])?")
+
+
+def _in_force(cites: tuple[Cite, ...], ctx: Context) -> tuple[Cite, ...]:
+    """The replacements still in force on the run's date ("NĐ 45/2026, then NĐ 224/2026": the latter), all of them
+    when none is recorded as in force."""
+    def lapsed(cite: Cite) -> bool:
+        key = citation_key(cite.instrument)
+        return any(e.valid_to is not None and ctx.as_of > e.valid_to and _cites(key, citation_key(m))
+                   for e in ctx.instruments for m in e.match)
+    return tuple(c for c in cites if not lapsed(c)) or cites
+
+
+def replacement_cites(entry: InstrumentEntry) -> tuple[Cite, ...]:
+    """The instruments that replaced a lapsed one, read from its `replaced_by` words: each instrument named in full,
+    with the article written after it (before the next instrument or ";"). The replacement is as sure as the
+    record of the lapse (`verified`, `source`)."""
+    text = entry.replaced_by or ""
+    found = list(_INSTRUMENT.finditer(text))
+    cites = []
+    for i, match in enumerate(found):
+        end = found[i + 1].start() if i + 1 < len(found) else len(text)
+        segment = text[match.end():end].split(";")[0]
+        article = _ARTICLE.search(segment)
+        cites.append(Cite(match.group(0), article.group(0) if article else None, entry.verified, entry.source))
+    return tuple(cites)
 
 
 def _transitional(entry: InstrumentEntry, ctx: Context) -> bool:
@@ -661,16 +694,30 @@ class ArchitectureCurrencyOptions(Options):
 
 
 def architecture_currency(plan: Any, opts: ArchitectureCurrencyOptions, ctx: Context) -> Iterator[Outcome]:
-    """The national framework the architecture builds on was still in force on the run's date."""
-    replaced: dict[tuple[str, dt.date], list[str]] = {}  # frameworks replaced by one decision are told together
-    for ref in ctx.architecture.decision.national_framework:
-        newer = next((n for n in ref.superseded_by if n.date <= ctx.as_of), None)
-        if newer is not None:
-            replaced.setdefault((newer.number, newer.date), []).append(ref.number)
-    for (replacement, replaced_on), frameworks in replaced.items():
-        yield Violation(("architecture",), {
-            "framework": ", ".join(frameworks), "replacement": replacement, "replaced_on": vn(replaced_on),
-            "decision": ctx.architecture.decision.number})
+    """The architecture builds on the national framework in force on the run's date.
+
+    Which framework is in force comes from the national layer alone (the one the report header names): the
+    architecture's decision only says what it was built on."""
+    national = ctx.architecture.national
+    current = national.framework_on(ctx.as_of) if national else None
+    if current is None:
+        yield Skip(say("na.no_national_framework", ctx.lang, day=vn(ctx.as_of)))
+        return
+    refs = ctx.architecture.decision.national_framework
+    if {r.number for r in refs} & {d.number for d in current.decisions}:
+        return
+    known = {d.number for f in national.frameworks for d in f.decisions} if national else set()
+    # name the editions the national layer knows; a framework older than it is the first reference the decision lists
+    # (the others there may be guidance that accompanies it, not frameworks)
+    built_on = [r.number for r in refs if r.number in known] or [r.number for r in refs[:1]]
+    if not built_on:
+        return
+    decision = current.decisions[0]
+    yield Violation(("architecture",), {
+        "framework": ", ".join(built_on), "current": f"{decision.number} ({current.title.get(ctx.lang)})",
+        "since": vn(current.valid_from), "day": vn(ctx.as_of), "decision": ctx.architecture.decision.number},
+        cites=(Cite(f"Quyết định {decision.number} ngày {vn(decision.date)}", RULE_ARTICLE, current.verified,
+                    current.source),))
 
 
 # --- builds_shared_component ---------------------------------------------------------------------------
@@ -822,7 +869,7 @@ CHECKS: dict[str, Check] = {
     "dataset_copy": Check(dataset_copy, DatasetCopyOptions, ("dataset",), ("source_name", "field")),
     "field_pattern": Check(field_pattern, FieldPatternOptions, _ANY, ("field", "value", "expected")),
     "architecture_currency": Check(architecture_currency, ArchitectureCurrencyOptions, ("plan",),
-                                   ("framework", "replacement", "replaced_on", "decision")),
+                                   ("framework", "current", "since", "day", "decision")),
     "owner_province": Check(owner_province, OwnerProvinceOptions, ("plan",), ("field", "value", "province", "text")),
 }
 
@@ -834,4 +881,4 @@ COMMON_PARAMS: dict[str, set[str]] = {
     "dataset": {"plan", "architecture", "dataset"},
 }
 
-__all__ = ["CHECKS", "COMMON_PARAMS", "Cite", "Context", "Violation", "Skip", "MISSING", "get", "matches", "format_path"]
+__all__ = ["CHECKS", "COMMON_PARAMS", "RULE_ARTICLE", "Cite", "Context", "Violation", "Skip", "MISSING", "get", "matches", "format_path"]

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .architecture import Architecture
-from .checks import CHECKS, Cite, Context, Skip, Violation, get, matches, show
+from .checks import CHECKS, RULE_ARTICLE, Cite, Context, Skip, Violation, get, matches, show
 from .dates import in_window, vn
 from .errors import ToolError
 from .findings import (
@@ -33,9 +33,10 @@ from .findings import (
     RegimeFact,
     RuleInfo,
     format_path,
+    severity_rank,
     verdict_of,
 )
-from .legal import ARCHITECTURE_BASIS, LegalTime, window_text
+from .legal import ARCHITECTURE_BASIS, LegalTime, instrument_key, window_text
 from .loader import Limits, LoadError, SourceDocument, load_file
 from .messages import say
 from .model import Plan
@@ -382,16 +383,16 @@ def _fitting_bases(rule_id: str, target: Any, ctx: Context, pack: RulePack, lega
 
 
 def _cited(cite: Cite, bases: tuple[Basis, ...]) -> Basis:
-    """The provision a check says fired, with the rule's record of its instrument (dates, source)."""
-    # imported here, not at the top: only this path needs it (start-up stays light)
-    from .textmatch import citation_key
+    """The provision a check says fired, with the rule's record of its instrument (dates, source) where the rule
+    names it (same number and symbol), else the check's own record."""
 
-    key = citation_key(cite.instrument).replace("nđ", "nd")
-    number = key[2:] if key.startswith("nd") else key
+    key = instrument_key(cite.instrument)
     for b in bases:
-        if number and number in citation_key(b.instrument):
-            return Basis(b.instrument, cite.article, b.valid_from, b.valid_to, cite.verified, b.source)
-    return Basis(cite.instrument, cite.article, None, None, cite.verified, "rule options")
+        if instrument_key(b.instrument) == key:
+            article = b.article if cite.article == RULE_ARTICLE else cite.article
+            return Basis(b.instrument, article, b.valid_from, b.valid_to, cite.verified, b.source)
+    article = None if cite.article == RULE_ARTICLE else cite.article
+    return Basis(cite.instrument, article, None, None, cite.verified, cite.source or "rule options")
 
 
 def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target: Any, system: Any,
@@ -419,6 +420,17 @@ def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target
         message = string.Formatter().vformat(rule.message.get(lang), (), _Params((k, _quoted(v)) for k, v in params.items()))
     in_force = tuple(_cited(c, legal.bases[rule.id]) for c in v.cites) if v.cites else cited
     severity = v.severity or rule.severity
+    ceilings = legal.ceilings[rule.id]
+    if not v.cites and ceilings:
+        # cite what makes the finding as severe as it is: the bases that support the rule's severity when one fits,
+        # else the weaker ones, at the severity they support
+        strong = tuple(b for b in in_force if b not in ceilings)
+        if strong:
+            in_force = strong
+        else:
+            ceiling = max((ceilings[b] for b in in_force), key=severity_rank)
+            if severity_rank(ceiling) < severity_rank(severity):
+                severity = "info" if ceiling == "info" else "warning"
     if severity == "error" and not any(b.verified for b in in_force):
         severity = "warning"  # policy: an error needs a verified basis in force on the date judged
     line, column = doc.locate(path)
@@ -534,7 +546,7 @@ def _error_result(file: str, location: Location, reason: str) -> DocumentResult:
 def architecture_info(architecture: Architecture, lang: str = "vi", day: dt.date | None = None) -> ArchitectureInfo:
     national = architecture.national.framework_on(day) if architecture.national and day else None
     return ArchitectureInfo(architecture.id, architecture.title.get(lang), architecture.decision.number,
-                            architecture.decision.date, architecture.decision.issuer, architecture.province,
+                            architecture.decision.date, architecture.decision.issuer.get(lang), architecture.province,
                             national=say("report.national_framework_binding" if national.binds_provinces else "report.national_framework_value", lang, decision=national.decisions[0].number,
                                          date=vn(national.decisions[0].date), title=national.title.get(lang))
                             if national else "")

@@ -31,12 +31,13 @@ def resolve_basis(rule: Rule, architecture: Architecture) -> list[Basis]:
     decision), or of a national framework edition (resolved to that framework's decision and window), and is
     dropped when neither states it; other articles are kept as written.
     """
-    return [b for b, _ in _resolve(rule, architecture)]
+    return [b for b, _, _ in _resolve(rule, architecture)]
 
 
-def _resolve(rule: Rule, architecture: Architecture) -> list[tuple[Basis, str | None]]:
-    """The resolved bases, each with the scope it is written with (None: it speaks wherever the rule does)."""
-    out: list[tuple[Basis, str | None]] = []
+def _resolve(rule: Rule, architecture: Architecture) -> list[tuple[Basis, str | None, str | None]]:
+    """The resolved bases, each with the scope it is written with (None: it speaks wherever the rule does) and the
+    highest severity it supports on its own (None: the rule's)."""
+    out: list[tuple[Basis, str | None, str | None]] = []
     decision = architecture.decision
     principles = {p.id: p for p in architecture.principles}
     national = {p.id: (f, p) for f in (architecture.national.frameworks if architecture.national else ())
@@ -45,7 +46,8 @@ def _resolve(rule: Rule, architecture: Architecture) -> list[tuple[Basis, str | 
         if b.province and b.province != architecture.province:
             continue  # a province's own letter speaks only for plans under that province's architecture
         if b.instrument != ARCHITECTURE_BASIS:
-            out.append((Basis(b.instrument, b.article, b.valid_from, b.valid_to, b.verified, b.source), b.scope))
+            out.append((Basis(b.instrument, b.article, b.valid_from, b.valid_to, b.verified, b.source), b.scope,
+                        b.at_most))
             continue
         article = b.article
         if article not in principles and article in national:
@@ -54,7 +56,7 @@ def _resolve(rule: Rule, architecture: Architecture) -> list[tuple[Basis, str | 
             number = re.escape(framework.decisions[0].number)
             place = re.sub(rf"^(QĐ|Quyết định)\s*(số\s*)?{number},?\s*", "", principle.source)
             out.append((Basis(framework.name(), place, framework.valid_from, framework.valid_to, framework.verified,
-                              framework.source), b.scope))
+                              framework.source), b.scope, b.at_most))
             continue
         if article in principles:
             # the principle's place in the decision, without repeating the decision's number
@@ -62,7 +64,7 @@ def _resolve(rule: Rule, architecture: Architecture) -> list[tuple[Basis, str | 
         elif article and article.replace("-", "").isalnum() and article.islower():
             continue  # a principle this architecture does not state
         name = f"Quyết định {decision.number} ngày {vn(decision.date)} ({architecture.id})"
-        out.append((Basis(name, article, decision.effective, None, True, decision.source), b.scope))
+        out.append((Basis(name, article, decision.effective, None, True, decision.source), b.scope, b.at_most))
     return out
 
 
@@ -84,12 +86,16 @@ class LegalTime:
         self.bases: dict[str, tuple[Basis, ...]] = {}
         self._scoped: dict[str, tuple[tuple[Basis, str | None], ...]] = {}
         self.windows: dict[str, Window] = {}
+        # bases that on their own support less than the rule's severity: cited only when no stronger basis fits
+        self.ceilings: dict[str, dict[Basis, str]] = {}
         self.usable: dict[str, bool] = {}  # the architecture has what the rule needs (elements, a stated principle)
         for loaded in pack.rules:
             rule = loaded.rule
-            scoped = _resolve(rule, architecture)
+            triples = _resolve(rule, architecture)
+            scoped = [(b, s) for b, s, _ in triples]
             resolved = [b for b, _ in scoped]
             self._scoped[rule.id] = tuple(scoped)
+            self.ceilings[rule.id] = {b: c for b, _, c in triples if c}
             self.bases[rule.id] = tuple(resolved)
             self.windows[rule.id] = _window(rule, resolved or [_written(b) for b in rule.basis])
             self.usable[rule.id] = bool(resolved) and all(architecture.has(e) for e in rule.requires)

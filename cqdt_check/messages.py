@@ -699,6 +699,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{concepts} (kế hoạch không khai báo kết nối nào của hệ thống và không có tập dữ liệu chia sẻ nào)",
         "{concepts} (the plan declares no integration of any system and no shared dataset)",
     ),
+    "na.no_national_framework": (
+        "không áp dụng: lớp quốc gia không ghi khung kiến trúc quốc gia nào áp dụng ngày {day}",
+        "not applicable: the national layer records no national architecture framework in force on {day}",
+    ),
     "na.other_province": (
         "không áp dụng: căn cứ của quy tắc là văn bản của tỉnh {province}, không áp dụng với kiến trúc {architecture}",
         "not applicable: the rule rests on letters of {province} province, which do not apply under architecture {architecture}",

@@ -296,8 +296,9 @@ ROWS = [
      {"as_of": dt.date(2025, 3, 24)}, [], None),
     ("architecture_currency/frameworks-replaced-together", "architecture_currency", plan(), {},
      {"as_of": dt.date(2025, 3, 25)}, [("architecture", False)],
-     {"framework": "2568/QĐ-BTTTT, 1729/QĐ-BTTTT", "replacement": "292/QĐ-BKHCN", "replaced_on": "25/03/2025",
-      "decision": "1702/QĐ-UBND"}),
+     {"framework": "2568/QĐ-BTTTT, 1729/QĐ-BTTTT", "since": "25/03/2025", "decision": "1702/QĐ-UBND"}),
+    ("architecture_currency/before-the-national-layer", "architecture_currency", plan(), {},
+     {"as_of": dt.date(2023, 12, 28)}, ["skip"], None),
 ]
 
 ROWS += [

@@ -170,7 +170,8 @@ def test_a_decision_bound_to_the_file_hash_applies_only_to_that_file(cli, tmp_pa
 
     monkeypatch.chdir(ROOT)
     digest = hashlib.sha256((ROOT / PLAN).read_bytes()).hexdigest() if same_file else "ab" * 32
-    text = GRANT_ALL.read_text(encoding="utf-8").replace("    decision: granted\n", f'    sha256: "{digest}"\n    decision: granted\n', 1)
+    # bound to the hash: the waiver of SEC-003, an error on the plan's date (IPV6-002 there is a warning only)
+    text = GRANT_ALL.read_text(encoding="utf-8").replace("  - rule: SEC-003\n", f'  - rule: SEC-003\n    sha256: "{digest}"\n', 1)
     path = tmp_path / "hashed.yaml"
     path.write_text(text, encoding="utf-8")
     result, out, _ = cli(str(PLAN), "--decisions", str(path), "--format", "json")

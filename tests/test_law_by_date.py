@@ -56,8 +56,31 @@ def test_connectivity_clause_rule_rests_on_the_national_framework_from_29_07_202
     assert any("Minh Long" in b.instrument for b in finding.basis) is (day <= dt.date(2025, 6, 30))
 
 
+ARCHITECTURE_PLAN = FIXTURES / "rules" / "ARCH-010" / "fail.yaml"  # Quảng Ngãi 3.0, built on QĐ 2568 + QĐ 1729
+
+
+@pytest.mark.parametrize("day, framework", [
+    (dt.date(2025, 1, 15), None),  # QĐ 2568 + QĐ 1729 still in force: the architecture's own framework
+    (dt.date(2025, 6, 1), "292/QĐ-BKHCN"),
+    (dt.date(2025, 11, 1), "3090/QĐ-BKHCN"),
+    (dt.date(2026, 9, 1), "1425/QĐ-TTg"),
+])
+def test_arch_010_names_the_framework_the_header_names(check, day, framework):
+    result = check(ARCHITECTURE_PLAN, as_of=day)
+    findings = [f for f in result.findings if f.rule_id == "ARCH-010"]
+    if framework is None:
+        assert not findings
+        return
+    (finding,) = findings
+    assert framework in result.architecture.national  # one source: the national layer, by date
+    assert framework in finding.message
+    assert [b.instrument for b in finding.basis if framework in b.instrument]
+    others = {"292/QĐ-BKHCN", "3090/QĐ-BKHCN", "1425/QĐ-TTg"} - {framework}
+    assert not [o for o in others if o in finding.message or any(o in b.instrument for b in finding.basis)]
+
+
 def test_a_nghe_an_plan_may_name_national_platforms(check, tmp_path):
-    text = (FIXTURES / "rules" / "ARCH-010" / "pass.yaml").read_text(encoding="utf-8").replace(
+    text = (FIXTURES / "plans" / "nghe-an-2025.yaml").read_text(encoding="utf-8").replace(
         "      - {target: lgsp, via: lgsp, direction: both}",
         "      - {target: lgsp, via: lgsp, direction: both}\n      - {target: cong-dvc-quoc-gia, via: lgsp, direction: both}")
     plan = tmp_path / "plan.yaml"
@@ -130,3 +153,59 @@ def test_portal_rules_of_nd_224_start_on_01_07_2026(check, tmp_path, day, expect
     plan = _variant(tmp_path, PORTAL, ("      ipv6_readiness: true\n", "      ipv6_readiness: false\n"))
     result = check(plan, as_of=day)
     assert {f.rule_id for f in result.findings if f.rule_id in {"IPV6-008", "IPV6-009"}} == expected
+
+
+IPV6_PLAN = FIXTURES / "rules" / "IPV6-002" / "fail.yaml"  # a ward's website, Internet-facing, IPv4 only
+
+# (date judged, the system declares itself a portal/website) → (severity, the only instruments cited)
+IPV6_TABLE = [
+    (dt.date(2025, 6, 1), True, "warning", None),  # programme targets and the architecture: no error without NĐ 224
+    (dt.date(2026, 9, 1), True, "error", {"Nghị định 224/2026/NĐ-CP"}),  # NĐ 224 Đ11 k4: portals and websites
+    (dt.date(2026, 9, 1), False, "warning", {"Quyết định 1702/QĐ-UBND ngày 31/12/2024 (quang-ngai-3.0)"}),
+]
+
+
+@pytest.mark.parametrize("day, portal, severity, cited", IPV6_TABLE)
+def test_ipv6_002_cites_what_makes_it_an_error(check, tmp_path, day, portal, severity, cited):
+    plan = _variant(tmp_path, IPV6_PLAN, ("      internet_facing: true\n",
+                                          f"      internet_facing: true\n      web_portal: {str(portal).lower()}\n"))
+    result = check(plan, as_of=day)
+    (finding,) = [f for f in result.findings if f.rule_id == "IPV6-002"]
+    assert finding.severity == severity
+    instruments = {b.instrument for b in finding.basis}
+    assert not [i for i in instruments if "IPv6 only" in i]  # the programme without a number is no basis here
+    if cited is not None:
+        assert instruments == cited
+    else:
+        assert not [i for i in instruments if "224/2026" in i]
+
+
+# a lapsed citation → the instruments its finding cites: what replaced it (in force on the date judged), nothing else
+LAPSED_TABLE = [
+    ("Quyết định 2126/QĐ-UBND ngày 24/12/2021 của UBND tỉnh Quảng Ngãi", "LEG-001",
+     {"Quyết định 1702/QĐ-UBND ngày 31/12/2024"}),
+    ("Nghị định 59/2022/NĐ-CP", "LEG-001", {"Nghị định 69/2024/NĐ-CP"}),
+    ("Quyết định 2568/QĐ-BTTTT ngày 29/12/2023", "LEG-001", {"Quyết định 292/QĐ-BKHCN ngày 25/03/2025"}),
+    ("Nghị định 47/2020/NĐ-CP", "LEG-002", {"Nghị định 278/2025/NĐ-CP"}),
+    ("Nghị định 73/2019/NĐ-CP", "LEG-002", {"Nghị định 224/2026/NĐ-CP"}),  # NĐ 45/2026 had itself lapsed by then
+]
+
+
+@pytest.mark.parametrize("citation, rule_id, cited", LAPSED_TABLE)
+def test_a_lapsed_citation_cites_its_replacement(check, tmp_path, citation, rule_id, cited):
+    text = (FIXTURES / "rules" / "LEG-001" / "fail.yaml").read_text(encoding="utf-8")
+    start, end = text.index("legal_basis:\n"), text.index("\nsystems:")
+    kept = text[start:].splitlines()[1]  # the architecture's own decision
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text[:start] + f'legal_basis:\n{kept}\n  - "{citation}"\n' + text[end:], encoding="utf-8")
+    result = check(plan, as_of=dt.date(2026, 9, 1))
+    (finding,) = [f for f in result.findings if f.rule_id in ("LEG-001", "LEG-002")]
+    assert finding.rule_id == rule_id
+    assert {b.instrument for b in finding.basis} == cited
+
+
+def test_every_recorded_replacement_is_citable(pack):
+    from cqdt_check.checks import replacement_cites
+
+    unread = [e.id for e in pack.instruments if e.replaced_by and not replacement_cites(e)]
+    assert not unread, f"replaced_by names no instrument in full: {unread}"
