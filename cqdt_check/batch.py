@@ -96,6 +96,9 @@ def worker_lost(item: Item, lang: str) -> DocumentResult:
     return DocumentResult(file=item[1], verdict="error", error=say("worker_lost", lang), error_location=Location(item[1]))
 
 
+FRUITLESS_POOLS = 3  # pools that may break in a row before any worker begins a chunk
+
+
 def _parallel(files: list[Item], workers: int, lost: Callable[[Item], R]) -> Iterator[R]:
     """The results of a forked pool, in order; a broken pool is replaced and only the files in flight are lost."""
     # imported here: a slow import that only this path needs
@@ -110,6 +113,9 @@ def _parallel(files: list[Item], workers: int, lost: Callable[[Item], R]) -> Ite
     started = multiprocessing.get_context("fork").RawArray("b", len(chunks))
     _WORKER["started"] = started
     todo = deque(range(len(chunks)))
+    done: dict[int, list] = {}  # results of chunks that ended out of turn (after a pool broke), by chunk
+    emitted = 0  # chunks handed on so far: results leave in the order of the files, whatever order they ended in
+    fruitless = 0  # pools in a row that broke before a worker began any chunk
     with _terminated():
         while todo:
             pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_signals)
@@ -117,16 +123,20 @@ def _parallel(files: list[Item], workers: int, lost: Callable[[Item], R]) -> Ite
             try:
                 while todo or pending:
                     while todo and len(pending) < workers * QUEUED_PER_WORKER:
-                        index = todo.popleft()
+                        index = todo[0]
                         with _signals_held():  # a worker forked here starts with Ctrl-C held until it ignores it
-                            pending.append((index, pool.submit(_run_chunk, index, chunks[index])))
+                            future = pool.submit(_run_chunk, index, chunks[index])
+                        todo.popleft()  # only once submitted: a pool that broke meanwhile loses no chunk
+                        pending.append((index, future))
                     index, future = pending[0]
                     try:
-                        out = _result(future, pool)
+                        done[index] = _result(future, pool)
                     except BrokenProcessPool:
                         break
                     pending.popleft()
-                    yield from out
+                    while emitted in done:
+                        yield from done.pop(emitted)
+                        emitted += 1
             except BrokenProcessPool:  # submit() on a pool that broke meanwhile
                 pass
             finally:
@@ -135,12 +145,26 @@ def _parallel(files: list[Item], workers: int, lost: Callable[[Item], R]) -> Ite
             waiting = []
             for index, future in pending:
                 if future.done() and not future.cancelled() and future.exception() is None:
-                    yield from future.result()
+                    done[index] = future.result()
                 elif started[index]:
-                    yield from (lost(item) for item in chunks[index])
+                    done[index] = [lost(item) for item in chunks[index]]
                 else:
                     waiting.append(index)
+            if pending and len(waiting) == len(pending):
+                # no chunk begun, yet the pool broke (workers dying as they start): after a few such pools the next
+                # chunk is given up as lost, so a batch always ends
+                fruitless += 1
+                if fruitless >= FRUITLESS_POOLS:
+                    first = waiting.pop(0)
+                    done[first] = [lost(item) for item in chunks[first]]
+                    fruitless = 0
+            else:
+                fruitless = 0
             todo.extendleft(reversed(waiting))
+            while emitted in done:
+                yield from done.pop(emitted)
+                emitted += 1
+    assert emitted == len(chunks) and not done, "every chunk is handed on once"
 
 
 def _result(future, pool):

@@ -141,3 +141,26 @@ def test_a_worker_killed_while_sending_its_results_does_not_hang_the_run(tmp_pat
     proc = subprocess.run([sys.executable, "-c", HALF_MESSAGE], capture_output=True, text=True, timeout=120, cwd=ROOT,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert proc.stdout.strip() == "broken" and proc.returncode == 0, proc.stderr
+
+
+def _dies_on_some(item):
+    """A job for the pool: a worker checking a file named die-* dies at once (as the OOM killer strikes)."""
+    if item[1].startswith("die-"):
+        os._exit(1)
+    return ("checked", item[1])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("dying", [[3], [0, 37], [120, 121, 190]])
+def test_a_broken_pool_keeps_every_file_once_and_in_order(dying):
+    """Whatever chunk a worker dies on, every file comes out once, in the order given: the files the dead worker held
+    as lost, the others checked (chunks that ended after the one that broke wait for their turn)."""
+    from cqdt_check import batch
+
+    names = [f"die-{i}" if i in dying else f"plan-{i}" for i in range(200)]
+    batch._WORKER["job"] = _dies_on_some
+    out = list(batch._parallel([(None, name) for name in names], 2, lambda item: ("lost", item[1])))
+    assert [name for _, name in out] == names
+    assert {name for kind, name in out if kind == "checked"} >= {n for n in names if not n.startswith("die-")} - {
+        name for kind, name in out if kind == "lost"}
+    assert all(kind == "lost" for kind, name in out if name.startswith("die-"))
