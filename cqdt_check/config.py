@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .discovery import (
     CONFIG_NAMES as YAML_NAMES,  # one list: discovery leaves them out of folders
 )
-from .errors import ConfigError, OsReason, UsageError
+from .errors import ConfigError, Hint, OsReason, UsageError
 from .findings import Location
 from .loader import LoadError, load_text
 from .messages import say
@@ -216,7 +216,7 @@ def _validate(data: Any, locate, display: str) -> None:
         if first.code == "schema.additional":  # the plan's wording names the plan format: say it of the configuration
             hint = first.params.get("hint")
             raise ConfigError(Location(display, *locate(first.path)), "config.unknown_key", key=key,
-                              known=", ".join(keys()), hint=_Hint(hint) if hint else "")
+                              known=", ".join(keys()), hint=Hint(hint) if hint else "")
         raise ConfigError(Location(display, *locate(first.path)),
                           "config.invalid", key=key or "-", problem=first)
 
@@ -226,12 +226,6 @@ def keys() -> list[str]:
     return [info.alias or name for name, info in FileConfig.model_fields.items()]
 
 
-class _Hint:
-    def __init__(self, suggestion: str) -> None:
-        self.suggestion = suggestion
-
-    def message(self, lang: str) -> str:
-        return say("schema.hint", lang, suggestion=self.suggestion)
 
 
 def config_schema() -> dict:

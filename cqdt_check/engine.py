@@ -23,7 +23,6 @@ from .dates import in_window, vn
 from .errors import ToolError
 from .findings import (
     ArchitectureInfo,
-    Basis,
     CheckResult,
     DocumentResult,
     Finding,
@@ -36,6 +35,7 @@ from .findings import (
     severity_rank,
     verdict_of,
 )
+from .values import Basis
 from .legal import ARCHITECTURE_BASIS, LegalTime, instrument_key, window_text
 from .loader import Limits, LoadError, SourceDocument, load_file
 from .messages import say
@@ -390,9 +390,9 @@ def _cited(cite: Cite, bases: tuple[Basis, ...]) -> Basis:
     for b in bases:
         if instrument_key(b.instrument) == key:
             article = b.article if cite.article == RULE_ARTICLE else cite.article
-            return Basis(b.instrument, article, b.valid_from, b.valid_to, cite.verified, b.source)
+            return Basis.of(b.instrument, article, b.valid_from, b.valid_to, cite.verified, b.source)
     article = None if cite.article == RULE_ARTICLE else cite.article
-    return Basis(cite.instrument, article, None, None, cite.verified, cite.source or "rule options")
+    return Basis.of(cite.instrument, article, None, None, cite.verified, cite.source or "rule options")
 
 
 def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target: Any, system: Any,
@@ -462,7 +462,7 @@ def _subject(plan: Plan, path: PathT, params: dict, lang: str) -> str:
 
 
 # Input and schema findings rest on the plan format itself (docs/plan-format.md), which the appraisal relies on.
-FORMAT_BASIS = (Basis("Định dạng kế hoạch cqdt-plan/1", "schemas/plan.schema.json", None, None, True, "docs/plan-format.md"),)
+FORMAT_BASIS = (Basis.of("Định dạng kế hoạch cqdt-plan/1", "schemas/plan.schema.json", None, None, True, "docs/plan-format.md"),)
 
 
 INPUT_RULE_SEVERITY = {**{rule_id: severity for rule_id, severity in INPUT_RULES.values()},
@@ -480,9 +480,9 @@ def rule_catalogue(pack: RulePack, architecture: Architecture | None, lang: str)
         rule = loaded.rule
         # without one architecture for the whole run (none, or several in a folder), the decision is named generically
         basis = legal.bases[rule.id] if legal is not None else tuple(
-            Basis(say("basis.architecture_in_use", lang), say("basis.principle", lang, principle=b.article) if b.article
+            Basis.of(say("basis.architecture_in_use", lang), say("basis.principle", lang, principle=b.article) if b.article
                   else None, b.valid_from, b.valid_to, b.verified, b.source) if b.instrument == ARCHITECTURE_BASIS
-            else Basis(b.instrument, b.article, b.valid_from, b.valid_to, b.verified, b.source) for b in rule.basis)
+            else Basis.of(b.instrument, b.article, b.valid_from, b.valid_to, b.verified, b.source) for b in rule.basis)
         out.append(RuleInfo(rule.id, rule.name, rule.area, rule.severity, rule.title.get(lang), rule.rationale.get(lang),
                             rule.remediation.get(lang), basis))
     return tuple(out)

@@ -60,6 +60,16 @@ class Invalid(ValueError):
         return say(self.code, lang, **self.params)
 
 
+class Hint:
+    """A "did you mean …" added to a refusal, in the refusal's language (empty when there is nothing to suggest)."""
+
+    def __init__(self, suggestion: str) -> None:
+        self.suggestion = suggestion
+
+    def message(self, lang: str) -> str:
+        return say("schema.hint", lang, suggestion=self.suggestion) if self.suggestion else ""
+
+
 class OsReason:
     """Why the operating system refused, in the run's language: its own words (strerror) are English whatever the
     locale, so known errors are worded by the catalogue (`os.ENOENT`, …) and others keep the system's words."""
@@ -94,4 +104,4 @@ class ConfigError(ToolError):
     """A rule pack, architecture or other file the operator named cannot be used."""
 
 
-__all__ = ["ToolError", "UsageError", "ConfigError", "Invalid", "OsReason", "reason_of"]
+__all__ = ["ToolError", "UsageError", "ConfigError", "Invalid", "Hint", "OsReason", "reason_of"]

@@ -13,7 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Union
+from typing import TYPE_CHECKING, Union
+
+if TYPE_CHECKING:  # a finding holds bases of the one Basis type (values.py); nothing here needs it at run time
+    from .values import Basis
 
 PathT = tuple[Union[str, int], ...]
 
@@ -59,18 +62,6 @@ class Location:
     file: str
     line: int = 0
     column: int = 0
-
-
-@dataclass(frozen=True)
-class Basis:
-    """One legal basis of a rule, as shown with a finding."""
-
-    instrument: str
-    article: str | None
-    valid_from: dt.date | None
-    valid_to: dt.date | None
-    verified: bool
-    source: str
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ import re
 from typing import TYPE_CHECKING, Callable
 
 from .dates import in_window, vn
-from .findings import Basis, Instrument
+from .findings import Instrument
+from .values import Basis
 from .messages import say
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def _resolve(rule: Rule, architecture: Architecture) -> list[tuple[Basis, str | 
         if b.province and b.province != architecture.province:
             continue  # a province's own letter speaks only for plans under that province's architecture
         if b.instrument != ARCHITECTURE_BASIS:
-            out.append((Basis(b.instrument, b.article, b.valid_from, b.valid_to, b.verified, b.source), b.scope,
+            out.append((Basis.of(b.instrument, b.article, b.valid_from, b.valid_to, b.verified, b.source), b.scope,
                         b.at_most))
             continue
         article = b.article
@@ -55,7 +56,7 @@ def _resolve(rule: Rule, architecture: Architecture) -> list[tuple[Basis, str | 
             framework, principle = national[article]
             number = re.escape(framework.decisions[0].number)
             place = re.sub(rf"^(QĐ|Quyết định)\s*(số\s*)?{number},?\s*", "", principle.source)
-            out.append((Basis(framework.name(), place, framework.valid_from, framework.valid_to, framework.verified,
+            out.append((Basis.of(framework.name(), place, framework.valid_from, framework.valid_to, framework.verified,
                               framework.source), b.scope, b.at_most))
             continue
         if article in principles:
@@ -64,7 +65,7 @@ def _resolve(rule: Rule, architecture: Architecture) -> list[tuple[Basis, str | 
         elif article and article.replace("-", "").isalnum() and article.islower():
             continue  # a principle this architecture does not state
         name = f"Quyết định {decision.number} ngày {vn(decision.date)} ({architecture.id})"
-        out.append((Basis(name, article, decision.effective, None, True, decision.source), b.scope, b.at_most))
+        out.append((Basis.of(name, article, decision.effective, None, True, decision.source), b.scope, b.at_most))
     return out
 
 
@@ -158,7 +159,7 @@ def instrument_key(name: str) -> str:
 
 
 def _written(b) -> Basis:
-    return Basis(b.instrument, b.article, b.valid_from, b.valid_to, b.verified, b.source)
+    return Basis.of(b.instrument, b.article, b.valid_from, b.valid_to, b.verified, b.source)
 
 
 def window_text(window: Window, lang: str) -> str:

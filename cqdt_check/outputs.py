@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .discovery import same_file
-from .errors import OsReason, UsageError
+from .errors import Hint, OsReason, UsageError
 from .findings import Report
 from .reporters import BINARY_FORMATS, Format, reporter
 
@@ -36,7 +36,7 @@ def parse_outputs(formats: list[str], output: Path | None) -> list[Output]:
 
             close = difflib.get_close_matches(name, list(known), n=1)
             raise UsageError("cli.unknown_format", name=name, known=", ".join(known),
-                             hint=_Hint(close[0]) if close else "")
+                             hint=Hint(close[0]) if close else "")
         if sep and not file:
             raise UsageError("cli.format_no_file", given=given)
         outputs.append(Output(known[name], Path(file) if sep else None))
@@ -91,19 +91,6 @@ def to_stderr(line: str) -> None:
         stream.flush()
     except (OSError, ValueError):
         pass
-
-
-class _Hint:
-    """A "did you mean" in the refusal's language."""
-
-    def __init__(self, suggestion: str) -> None:
-        self.suggestion = suggestion
-
-    def message(self, lang: str) -> str:
-        # imported here, not at the top: only this path needs it (start-up stays light)
-        from .messages import say
-
-        return say("schema.hint", lang, suggestion=self.suggestion)
 
 
 @dataclass(frozen=True)

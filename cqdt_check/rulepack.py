@@ -17,59 +17,9 @@ from pydantic import ConfigDict, Field, ValidationError, model_validator
 from .dates import IsoDate
 from .errors import ConfigError, Invalid, reason_of
 from .findings import AREAS, Location, format_path
-from .values import Condition, Frozen, InstrumentEntry, Text
+from .values import Basis, Condition, Frozen, InstrumentEntry, Text
 
 RULE_ID = r"^[A-Z][A-Z0-9]*-\d{3}$"
-
-
-class Basis(Frozen):
-    """A legal basis: the instrument, the article, when it is in force, and how sure we are of it.
-
-    `principle: <id>` alone is short for a principle of the architecture in use (the decision approving it is
-    the instrument, the principle's place in it the article)."""
-
-    instrument: str = Field(min_length=1, title="Văn bản", examples=["Nghị định 85/2016/NĐ-CP"])
-    province: str | None = Field(default=None, title="Chỉ là căn cứ với kiến trúc của tỉnh này (văn bản của tỉnh)")
-    article: str | None = Field(default=None, title="Điều, khoản, điểm")
-    valid_from: IsoDate | None = Field(default=None, title="Có hiệu lực từ")
-    valid_to: IsoDate | None = Field(default=None, title="Hết hiệu lực sau ngày (ngày cuối còn hiệu lực)")
-    verified: bool = Field(title="Đã đối chiếu văn bản gốc (C1 hoặc văn bản seed)")
-    source: str = Field(min_length=1, title="Nguồn: URL hoặc seed:<tệp> kèm vị trí")
-    scope: str | None = Field(default=None, title="Phạm vi của căn cứ (mã trong scopes của từ vựng)")
-    at_most: Literal["warning", "info"] | None = Field(
-        default=None, title="Mức cao nhất căn cứ này tự nó đủ để kết luận (khi không có căn cứ mạnh hơn áp dụng)")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _principle(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "principle" in data and set(data) <= {"principle", "at_most"}:
-            principle = data["principle"]
-            return {"instrument": "@architecture", "article": principle, "verified": True,
-                    "source": f"architecture principle {principle}",
-                    **({"at_most": data["at_most"]} if "at_most" in data else {})}
-        return data
-
-    @classmethod
-    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
-        # the schema says what the loader accepts: a full basis, the `principle: <id>` shorthand (with at most `at_most`), or a basis by
-        # `ref:` (without this an editor, and the refusal of a broken pack, would call the shorthands unknown fields)
-        full = handler(core_schema)
-        identifier = {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}
-        shorthand = {"type": "object", "title": "Nguyên tắc của kiến trúc đang dùng",
-                     "properties": {"principle": identifier,
-                                    "at_most": handler.resolve_ref_schema(full)["properties"]["at_most"]},
-                     "required": ["principle"], "additionalProperties": False}
-        # `ref: <instrument id>`: the instrument's facts come from the vocabulary, the rest as in a full basis
-        fields = {k: v for k, v in handler.resolve_ref_schema(full).get("properties", {}).items() if k != "instrument"}
-        by_reference = {"type": "object", "title": "Văn bản trong từ vựng (rules/vocabulary/instruments.yaml)",
-                        "properties": {"ref": identifier, **fields}, "required": ["ref"], "additionalProperties": False}
-        return {"anyOf": [full, shorthand, by_reference]}
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Basis:
-        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise Invalid("value.window_reversed")
-        return self
 
 
 class AppliesWhen(Frozen):

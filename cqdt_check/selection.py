@@ -18,7 +18,7 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .errors import UsageError
+from .errors import Hint, UsageError
 from .findings import AREAS, CheckResult, DocumentResult, verdict_of
 from .messages import say
 
@@ -65,7 +65,7 @@ def match(selector: str, areas: dict[str, str], option: str) -> set[str]:
         close = difflib.get_close_matches(upper, ids + prefixes, n=3) + difflib.get_close_matches(
             wanted.lower(), list(AREAS), n=1)
         raise UsageError("select.unknown", option=option, selector=wanted,
-                         hint=_Hint(", ".join(close)) if close else "")
+                         hint=Hint(", ".join(close)) if close else "")
     return found
 
 
@@ -121,12 +121,6 @@ def apply(documents: list[DocumentResult], selection: Selection, fail_on: str, l
     return out
 
 
-class _Hint:
-    def __init__(self, suggestion: str) -> None:
-        self.suggestion = suggestion
-
-    def message(self, lang: str) -> str:
-        return say("schema.hint", lang, suggestion=self.suggestion)
 
 
 __all__ = ["Selection", "apply", "build", "for_options", "match"]

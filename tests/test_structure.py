@@ -16,14 +16,33 @@ def import_graph() -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {m: set() for m in modules}
     for name, path in modules.items():
         package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.level:
+        for node in _executed_imports(ast.parse(path.read_text(encoding="utf-8"))):
+            if node.level:
                 base = package.split(".")[: len(package.split(".")) - (node.level - 1)]
                 target = ".".join(base + ([node.module] if node.module else []))
                 for candidate in (target, *(f"{target}.{alias.name}" for alias in node.names)):
                     if candidate in modules and candidate != name:
                         graph[name].add(candidate)
     return graph
+
+
+def _executed_imports(tree: ast.AST) -> list[ast.ImportFrom]:
+    """Every `from … import` a run can execute, at any depth: those under `if TYPE_CHECKING:` are for the type
+    checker only and never run, so they make no circle."""
+    found: list[ast.ImportFrom] = []
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING":
+            for child in node.orelse:
+                visit(child)
+            return
+        if isinstance(node, ast.ImportFrom):
+            found.append(node)
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(tree)
+    return found
 
 
 def circles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -78,3 +97,15 @@ def test_the_circle_finder_finds_a_circle():
 
 def test_validation_never_imports_schema_generation():
     assert "cqdt_check.schemagen" not in import_graph()["cqdt_check.schema"]
+
+
+def test_each_shared_concept_is_defined_once():
+    """One definition per concept: a legal basis, a bilingual text, the frozen model base, a "did you mean", a place
+    in a file — copies of these once gave different answers (two Basis types, three hint helpers)."""
+    from collections import Counter
+
+    defined = Counter(node.name for path in PACKAGE.rglob("*.py")
+                      for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if isinstance(node, ast.ClassDef))
+    for concept in ("Basis", "Text", "Frozen", "Hint", "Location", "ToolError", "LegalTime"):
+        assert defined[concept] == 1, (concept, defined[concept])
+    assert not any(defined[name] for name in ("LocalText", "_Hint", "_Frozen"))

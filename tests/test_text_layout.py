@@ -8,7 +8,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from cqdt_check.findings import Basis, DocumentResult, Finding, Location, Report
+from cqdt_check.findings import DocumentResult, Finding, Location, Report
+from cqdt_check.values import Basis
 from cqdt_check.reporters import Format, common, reporter
 from cqdt_check.reporters.text import render
 
@@ -31,7 +32,7 @@ FILES = ["plans/a.yaml", "plans/" + "very-long-folder-name/" * 5 + "plan.yaml", 
 def _document(file: str, message: str, count: int = 1, verdict: str = "fail") -> DocumentResult:
     findings = tuple(
         Finding("SEC-003", "security", "error", message, Location(file, index + 1, 9), ("systems", index, "security"),
-                (Basis(message[:60], "Điều 9", None, None, index % 2 == 0, "x"),), remediation=message, title="t")
+                (Basis.of(message[:60], "Điều 9", None, None, index % 2 == 0, "x"),), remediation=message, title="t")
         for index in range(count))
     return DocumentResult(file, verdict, findings, plan_name=message, owner=message[:40])
 

@@ -8,7 +8,6 @@ from typing import Any, Iterable, Sequence
 
 from ..findings import (
     AREAS,
-    Basis,
     DecisionNote,
     DocumentResult,
     Finding,
@@ -19,6 +18,7 @@ from ..findings import (
     StaleDecision,
 )
 from ..messages import say
+from ..values import Basis
 
 # Problems with the file itself first, then the rule areas in their usual order.
 AREA_ORDER: tuple[str, ...] = ("schema", *(a for a in AREAS if a != "schema"))

@@ -16,7 +16,8 @@ from typing import Any
 
 from ..dates import vn
 from ..decisions import decision_label, decision_text
-from ..findings import ArchitectureInfo, Basis, DocumentResult, Finding, Report
+from ..findings import ArchitectureInfo, DocumentResult, Finding, Report
+from ..values import Basis
 from ..messages import say
 from . import markdown
 from .common import architecture_source_text, by_area, error_place, operator_file_text
