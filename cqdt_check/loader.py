@@ -26,7 +26,7 @@ import yaml
 import yaml.reader
 from yaml import SafeLoader as _PureLoader
 
-from .errors import OsReason
+from .errors import ConfigError, OsReason
 from .findings import Location, PathT, format_path
 from .limits import Limits
 
@@ -203,6 +203,19 @@ def load_file(path: Path, display: str | None = None, limits: Limits = DEFAULT_L
     if len(raw) > limits.max_bytes:
         raise LoadError("too_large", Location(name), size=len(raw), limit=limits.max_bytes)
     return load_text(decode(raw, name), name, limits)
+
+
+def load_operator_file(path: Path) -> SourceDocument:
+    """A YAML file the operator names (an architecture, a rule-pack file): it must load without a single problem,
+    and any problem of the file refuses the run (ConfigError, located) instead of becoming a finding."""
+    try:
+        doc = load_file(path)
+    except LoadError as exc:
+        raise ConfigError(exc.location, exc.code, **exc.params) from None
+    if doc.problems:
+        p = doc.problems[0]
+        raise ConfigError(Location(str(path), p.line, p.column), p.code, **p.params)
+    return doc
 
 
 class _Frame:

@@ -20,7 +20,7 @@ from pathlib import Path
 from .architecture import DEFAULT_ARCHITECTURE, Architecture
 from .errors import ConfigError, UsageError, reason_of
 from .findings import Location, OperatorFile, format_path
-from .loader import Limits, LoadError, load_file
+from .loader import Limits, load_operator_file
 from .resources import bundled_architectures, data_dir, schema
 from .rulepack import RulePack, load_rule_pack, pack_files
 
@@ -112,13 +112,7 @@ def load_architecture(path: Path) -> Architecture:
     # imported here, not at the top: only this path needs it (start-up stays light)
     from .schema import explain
 
-    try:
-        doc = load_file(path)
-    except LoadError as exc:
-        raise ConfigError(exc.location, exc.code, **exc.params) from None
-    if doc.problems:
-        p = doc.problems[0]
-        raise ConfigError(Location(str(path), p.line, p.column), p.code, **p.params)
+    doc = load_operator_file(path)
     if not isinstance(doc.data, dict):
         raise ConfigError(Location(str(path)), "architecture_not_mapping")
     try:

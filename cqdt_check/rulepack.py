@@ -165,7 +165,7 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
     """Load and validate the rule packs in `directories` (later packs replace earlier rules with the same id)."""
     # imported here, not at the top: only this path needs it (start-up stays light)
     from .checks import CHECKS, COMMON_PARAMS
-    from .loader import LoadError, load_file
+    from .loader import load_operator_file
     from .schema import explain, from_pydantic
 
     rules: dict[str, LoadedRule] = {}
@@ -178,13 +178,7 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
         if not directory.is_dir():
             raise ConfigError(Location(str(directory)), "pack.not_directory")
         for path in pack_files(directory):
-            try:
-                doc = load_file(path)
-            except LoadError as exc:
-                raise ConfigError(exc.location, exc.code, **exc.params) from None
-            if doc.problems:
-                p = doc.problems[0]
-                raise ConfigError(Location(str(path), p.line, p.column), p.code, **p.params)
+            doc = load_operator_file(path)
             is_vocab = isinstance(doc.data, dict) and doc.data.get("format") == "cqdt-vocabulary/1"
             if not is_vocab:  # validated once every vocabulary is read: bases may name its instruments
                 rule_files.append((path, doc))
