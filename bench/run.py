@@ -30,16 +30,19 @@ SIZES = {"small": "5 KB plan", "medium": "50 KB plan", "large": "500 KB plan", "
 
 def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
     """Seconds and peak resident memory (KiB) of one whole process; its output is discarded."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    proc.returncode = code
-    if code not in (0, 1):
-        sys.exit(f"{' '.join(cmd)} exited {code}: {proc.stderr.read().decode()[:500] if proc.stderr else ''}")
-    if proc.stderr:
-        proc.stderr.close()
+    # stderr goes to a file, not a pipe: a run that writes much to it must not block on a pipe nobody reads
+    with tempfile.TemporaryFile() as stderr:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=stderr, env=env, cwd=ROOT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        proc.returncode = code
+        stderr.seek(0)
+        errors = stderr.read().decode(errors="replace")
+    # a run that crashed is not a measurement, even when it exits 1 (a traceback after a finding, say)
+    if code not in (0, 1) or "Traceback" in errors or "internal error" in errors:
+        sys.exit(f"{' '.join(cmd)} exited {code}: {errors[-500:]}")
     return elapsed, usage.ru_maxrss  # KiB on Linux
 
 

@@ -1,8 +1,8 @@
 """The layers a plan is judged against, and `cqdt-check architecture`: the ids a plan may use, where each comes from.
 
-`judged_layers` is the one place that says which layers apply: today the provincial architecture alone (it also
-holds the national platforms its decision names); a national-framework layer is added here when it exists, and
-both the listing and `init`'s id checks follow.
+`judged_layers` is the one place that says which layers apply: the national layer (national platforms, systems and
+databases, defined once and usable in any province, under the national framework in force today) and the
+provincial architecture; the listing and `init`'s id checks both follow it.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Layer:
-    layer: str  # provincial (later: national)
+    layer: str  # national | provincial
     id: str
     title: dict[str, str | None]
     decision: dict[str, str]  # {"number": …, "date": YYYY-MM-DD} of the decision approving the layer
@@ -52,16 +52,34 @@ def _text(local) -> dict[str, str | None]:
 
 
 def provincial_layer(architecture) -> Layer:
+    national = {e.id for e in architecture.national.elements} if architecture.national else set()
     entries = [Entry(c.id, "component", _text(c.name), None, None, c.source) for c in architecture.components]
-    entries += [Entry(e.id, e.kind, _text(e.name), e.abbreviation, e.component, e.source) for e in architecture.elements]
+    entries += [Entry(e.id, e.kind, _text(e.name), e.abbreviation, e.component, e.source) for e in architecture.elements
+                if e.id not in national]
     entries += [Entry(str(t.number), "roadmap_task", _text(t.title), None, None, t.source) for t in architecture.roadmap]
     decision = {"number": architecture.decision.number, "date": architecture.decision.date.isoformat()}
     return Layer("provincial", architecture.id, _text(architecture.title), decision, tuple(entries))
 
 
+def national_layer(architecture, day: dt.date | None = None) -> Layer | None:
+    """The national ids a plan may use under any province, with the national framework in force on `day` (today)."""
+    national = architecture.national
+    if national is None:
+        return None
+    framework = national.framework_on(day or dt.date.today())
+    entries = tuple(Entry(e.id, e.kind, _text(e.name), e.abbreviation, e.component, e.source) for e in national.elements)
+    if framework is None:
+        return Layer("national", national.id, _text(national.title), {"number": "—", "date": ""}, entries)
+    first = framework.decisions[0]
+    return Layer("national", framework.id, _text(framework.title),
+                 {"number": first.number, "date": first.date.isoformat()}, entries)
+
+
 def judged_layers(architecture) -> list[Layer]:
-    """The layers a plan checked against `architecture` is judged against, most general last."""
-    return [provincial_layer(architecture)]
+    """The layers a plan checked against `architecture` is judged against: the national layer (where it wins over
+    the province: QĐ 1425/QĐ-TTg Điều 3 khoản 3) and the provincial architecture."""
+    national = national_layer(architecture)
+    return [layer for layer in (national, provincial_layer(architecture)) if layer is not None]
 
 
 def load_bundled(ref: str):
@@ -98,7 +116,7 @@ def as_text(layers: list[Layer], lang: str, width: int | None = None) -> str:
     for layer in layers:
         title = layer.title.get(lang) or layer.title["vi"]
         decision = say("report.decision_of", lang, decision=layer.decision["number"],
-                       date=vn(dt.date.fromisoformat(layer.decision["date"])))
+                       date=vn(dt.date.fromisoformat(layer.decision["date"]))) if layer.decision["date"] else ""
         wrap(f"{title} — {decision} ({layer.id})", "", "")
         wrap(say("arch.used_in", lang), "", "")
         # ids up to a third of the width stand beside their name; longer ones on their own line above it

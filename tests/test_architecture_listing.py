@@ -22,9 +22,14 @@ def test_json_lists_every_id_with_its_name_and_source(cli, arch_id):
     architecture = ArchitectureResolver(None)(arch_id)
     code, out, _ = cli("architecture", arch_id, "--format", "json")
     assert code == 0
-    layers = json.loads(out)["layers"]
-    assert layers[0]["id"] == arch_id and layers[0]["decision"]["number"] == architecture.decision.number
-    listed = {e["id"]: e for layer in layers for e in layer["entries"]}
+    layers = {layer["layer"]: layer for layer in json.loads(out)["layers"]}
+    provincial, national = layers["provincial"], layers["national"]
+    assert provincial["id"] == arch_id and provincial["decision"]["number"] == architecture.decision.number
+    # national ids are listed once, in the national layer, whichever province
+    national_ids = {e.id for e in architecture.national.elements}
+    assert {e["id"] for e in national["entries"]} == national_ids
+    assert not national_ids & {e["id"] for e in provincial["entries"]}
+    listed = {e["id"]: e for layer in layers.values() for e in layer["entries"]}
     expected = set(architecture.ids()) | {str(t.number) for t in architecture.roadmap}
     assert set(listed) == expected
     assert all(e["name"]["vi"] and e["source"] for e in listed.values())
