@@ -19,7 +19,7 @@ class DecisionRef(Frozen):
 
     number: str = Field(title="Số, ký hiệu", examples=["2126/QĐ-UBND"])
     date: IsoDate = Field(title="Ngày ban hành")
-    issuer: str | None = Field(default=None, title="Cơ quan, người ban hành")
+    issuer: Text | None = Field(default=None, title="Cơ quan, người ban hành")  # cited to English readers too
     title: Text | None = Field(default=None, title="Trích yếu")
     note: Text | None = Field(default=None, title="Ghi chú")
     source: str = Field(title="Nguồn (vị trí trong văn bản gốc hoặc tệp seed)")

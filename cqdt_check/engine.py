@@ -545,8 +545,13 @@ def _error_result(file: str, location: Location, reason: str) -> DocumentResult:
 
 def architecture_info(architecture: Architecture, lang: str = "vi", day: dt.date | None = None) -> ArchitectureInfo:
     national = architecture.national.framework_on(day) if architecture.national and day else None
+    named = citation = ""
+    if national is not None:  # the national layer's data: which framework, by which decision, from when
+        first = national.decisions[0]
+        named = say("report.national_framework_binding" if national.binds_provinces else "report.national_framework_value",
+                    lang, decision=first.number, date=vn(first.date), title=national.title.get(lang))
+        citation = say("report.national_citation", lang, decision=first.number, date=vn(first.date),
+                       issuer=first.issuer.get(lang) if first.issuer else "", title=national.title.get(lang))
     return ArchitectureInfo(architecture.id, architecture.title.get(lang), architecture.decision.number,
                             architecture.decision.date, architecture.decision.issuer.get(lang), architecture.province,
-                            national=say("report.national_framework_binding" if national.binds_provinces else "report.national_framework_value", lang, decision=national.decisions[0].number,
-                                         date=vn(national.decisions[0].date), title=national.title.get(lang))
-                            if national else "")
+                            national=named, national_citation=citation)

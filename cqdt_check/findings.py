@@ -158,6 +158,7 @@ class ArchitectureInfo:
     issuer: str = ""  # who signed the decision, e.g. "Chủ tịch Ủy ban nhân dân tỉnh Quảng Ngãi"
     province: str = ""
     national: str = ""  # the national framework in force on the date judged, named for the report header
+    national_citation: str = ""  # the same framework as a letter cites it: "Quyết định số … ngày … của … ban hành …"
 
 
 @dataclass(frozen=True)

@@ -543,30 +543,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "[The instrument setting the appraising body's functions and powers: Decision No. …/QĐ-UBND of … of the "
         "provincial People's Committee]",
     ),
-    "opinion.national.qd-2568-2023": (
-        "Quyết định số 2568/QĐ-BTTTT ngày 29/12/2023 của Bộ trưởng Bộ Thông tin và Truyền thông ban hành Khung Kiến "
-        "trúc Chính phủ điện tử Việt Nam, phiên bản 3.0",
-        "Decision No. 2568/QĐ-BTTTT of 29/12/2023 of the Minister of Information and Communications issuing the "
-        "Viet Nam e-Government Architecture Framework, version 3.0",
-    ),
-    "opinion.national.qd-292-2025": (
-        "Quyết định số 292/QĐ-BKHCN ngày 25/03/2025 của Bộ trưởng Bộ Khoa học và Công nghệ ban hành Khung kiến trúc "
-        "Chính phủ số Việt Nam, phiên bản 4.0",
-        "Decision No. 292/QĐ-BKHCN of 25/03/2025 of the Minister of Science and Technology issuing the Viet Nam "
-        "Digital Government Architecture Framework, version 4.0",
-    ),
-    "opinion.national.qd-3090-2025": (
-        "Quyết định số 3090/QĐ-BKHCN ngày 08/10/2025 của Bộ trưởng Bộ Khoa học và Công nghệ ban hành Khung kiến trúc "
-        "tổng thể quốc gia số",
-        "Decision No. 3090/QĐ-BKHCN of 08/10/2025 of the Minister of Science and Technology issuing the National "
-        "Digital Enterprise Architecture Framework",
-    ),
-    "opinion.national.qd-1425-2026": (
-        "Quyết định số 1425/QĐ-TTg ngày 29/07/2026 của Thủ tướng Chính phủ ban hành Khung kiến trúc tổng thể quốc gia "
-        "số, phiên bản 1.0",
-        "Decision No. 1425/QĐ-TTg of 29/07/2026 of the Prime Minister issuing the National Digital Enterprise "
-        "Architecture Framework, version 1.0",
-    ),
     "opinion.requests.error": ("Nội dung đề nghị chủ đầu tư điều chỉnh, hoàn thiện",
                                "Points the owner is requested to amend"),
     "opinion.requests.warning": ("Nội dung đề nghị chủ đầu tư xem xét, làm rõ",
@@ -746,6 +722,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.national_framework_value": ("{title} ({decision} ngày {date})", "{title} ({decision} of {date})"),
     "report.national_framework_binding": ("{title} ({decision} ngày {date}); áp dụng cùng kiến trúc tỉnh, ưu tiên khi mâu thuẫn",
                                           "{title} ({decision} of {date}); applied with the provincial architecture, prevails on conflict"),
+    "report.national_citation": ("Quyết định số {decision} ngày {date} của {issuer} ban hành {title}",
+                                 "Decision No. {decision} of {date} of {issuer} issuing the {title}"),
     "report.decision_of": ("{decision} ngày {date}", "{decision} of {date}"),
     "report.as_of": ("Ngày áp dụng quy định", "Rules in force on"),
     "report.instruments": ("Văn bản áp dụng", "Instruments applied"),

@@ -8,7 +8,6 @@ lines) go to the annex. The draft is never signed and says it is a draft for the
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,16 +26,6 @@ from .html import as_of_reason, environment, translator
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 UNVERIFIED_MARK = "(*)"
-
-# The national architecture framework in force from each date (domain/legal-basis.md §14.2); the opinion cites the
-# one governing the plan's date. TODO(issue 12, national layer): read it from the national architecture layer's data
-# once that lands, and drop this table.
-NATIONAL_FRAMEWORKS: tuple[tuple[dt.date, str], ...] = (
-    (dt.date(2023, 12, 29), "qd-2568-2023"),
-    (dt.date(2025, 3, 25), "qd-292-2025"),
-    (dt.date(2025, 10, 8), "qd-3090-2025"),
-    (dt.date(2026, 7, 29), "qd-1425-2026"),
-)
 
 # An instrument's number and symbol ("85/2016/NĐ-CP", "1702/QĐ-UBND", "TCVN 11930:2017"): what makes it citable.
 # A letter written ".../UBND-VX" or a description without a number cannot be cited and stays out of the letter.
@@ -101,7 +90,7 @@ def _opinion(doc: DocumentResult, report: Report, escape: Escape) -> dict[str, A
     numbered = _number(sections, lang, escape)
     # the Căn cứ lists what the requests to amend (and so the conclusion) rest on; recommendations and notes cite
     # their own basis in their point
-    bases = _bases([f for f in failed if f.severity == "error"], architecture, doc.as_of, lang, escape)
+    bases = _bases([f for f in failed if f.severity == "error"], architecture, lang, escape)
     conclusion = conclusion_of(doc)
     return {
         # the province's people's committee above the issuing department, as NĐ 30/2020 lays out the header
@@ -396,7 +385,7 @@ def _subject(doc: DocumentResult, lang: str, escape: Escape) -> str:
     return say(f"opinion.subject.{kind}", lang, name=escape.text(doc.plan_name))
 
 
-def _bases(findings: list[Finding], architecture: ArchitectureInfo | None, as_of: dt.date | None, lang: str,
+def _bases(findings: list[Finding], architecture: ArchitectureInfo | None, lang: str,
            escape: Escape) -> list[tuple[str, bool]]:
     """"Căn cứ": the appraising body's authority, the architecture's decision, the national framework of the plan's
     date, then the numbered legal instruments the requests to amend rest on, each once, from the highest legal force
@@ -413,11 +402,9 @@ def _bases(findings: list[Finding], architecture: ArchitectureInfo | None, as_of
                        issuer=say("opinion.decision_issuer", lang, issuer=architecture.issuer) if architecture.issuer else "")
         out.append((escape.text(decision), True))
         seen.add(_key(architecture.decision))
-    framework = national_framework(as_of)
-    if framework is not None:
-        text = say(f"opinion.national.{framework}", lang)
-        out.append((escape.text(text), True))
-        seen.add(_key(text))
+    if architecture is not None and architecture.national_citation:  # the national framework of the date judged
+        out.append((escape.text(architecture.national_citation), True))
+        seen.add(_key(architecture.national_citation))
     cited: dict[str, tuple[str, bool]] = {}
     for finding in findings:
         if finding.area == "schema":
@@ -434,14 +421,6 @@ def _bases(findings: list[Finding], architecture: ArchitectureInfo | None, as_of
     out += [(escape.text(_formal(name, lang)), verified)
             for name, verified in sorted(cited.values(), key=lambda item: _rank(item[0]))]
     return out
-
-
-def national_framework(as_of: dt.date | None) -> str | None:
-    """The key of the national architecture framework in force on `as_of` (None before the first one we know)."""
-    if as_of is None:
-        return None
-    found = [key for start, key in NATIONAL_FRAMEWORKS if start <= as_of]
-    return found[-1] if found else None
 
 
 def _key(instrument: str) -> str:
