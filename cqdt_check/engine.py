@@ -9,6 +9,7 @@ file from the document's span table.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import string
 import weakref
 from collections.abc import Iterator
@@ -208,8 +209,10 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
                 "na.no_targets", ctx.lang, what=f"“{field_label(Plan, what, ctx.lang)}”")))
             continue
         check = CHECKS[rule.check]
+        when = rule.applies_when
+        conditional = bool(when.target or when.target_any)
         for path, target, system in targets:
-            reason = _target_not_applicable(rule.applies_when, target, ctx.lang)
+            reason = _target_not_applicable(when, target, ctx.lang) if conditional else None
             if reason:
                 results.append(CheckResult(rule.id, "not_applicable", path, reason))
                 continue
@@ -259,9 +262,7 @@ def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context, legal: Le
     rule = loaded.rule
     when = rule.applies_when
     if when.kind and plan.kind not in when.kind:  # the most telling reason first
-        from .labels import value_label
-
-        return say("na.kind", ctx.lang, value=value_label(Plan, "kind", plan.kind, ctx.lang))
+        return _kind_reason(plan.kind, ctx.lang)
     reason = fixed[rule.id] if fixed is not None else _fixed_reason(loaded, ctx, legal)
     if reason:
         return reason
@@ -275,6 +276,13 @@ def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context, legal: Le
         if value is MISSING_VALUE or not matches(value, condition):
             return say("na.when", ctx.lang, **_fact(plan, field, value, ctx.lang))
     return None
+
+
+@functools.lru_cache(maxsize=16)  # asked for most rules of every plan, and only two kinds exist
+def _kind_reason(kind: str, lang: str) -> str:
+    from .labels import value_label
+
+    return say("na.kind", lang, value=value_label(Plan, "kind", kind, lang))
 
 
 def _fixed_reason(loaded: LoadedRule, ctx: Context, legal: LegalTime) -> str | None:
@@ -363,6 +371,10 @@ def _quoted(value: Any) -> Any:
 def _fitting_bases(rule_id: str, target: Any, ctx: Context, pack: RulePack, legal: LegalTime) -> tuple[tuple[Basis, ...], str]:
     """The bases a finding on this target may cite: in force on the date judged and within their scope; when none
     is, the reason the rule does not apply (the first scope that excluded a basis, with the declared fact)."""
+    unscoped = legal.unscoped(rule_id, ctx.as_of)
+    if unscoped is not None:  # the common case: no basis in force has a scope, so every target fits
+        return unscoped, ""
+
     def outside(scope_id: str) -> tuple[Any, str, Any] | None:
         scope = pack.scopes[scope_id]
         for obj, conditions in ((ctx.plan, scope.plan), (target, scope.target)):

@@ -48,6 +48,13 @@ def _field(model: type[BaseModel], dotted: str) -> tuple[str, str, str, dict[str
             {str(k): str(v) for k, v in codes_en.items()} if isinstance(codes_en, dict) else {})
 
 
+@lru_cache(maxsize=512)
+def _codes_vi(model: type[BaseModel], dotted: str) -> dict[str, str]:
+    """The Vietnamese label of each code of a coded field, read once from its description (messages ask often)."""
+    found = _field(model, dotted)
+    return dict(_CODED.findall(found[1])) if found is not None else {}
+
+
 def _words(code: str) -> str:
     return code.replace("_", " ")
 
@@ -71,7 +78,7 @@ def value_label(model: type[BaseModel], dotted: str, value: Any, lang: str) -> s
         if found is not None:
             if lang != "vi":
                 return found[3].get(value, value)
-            labels = dict(_CODED.findall(found[1]))
+            labels = _codes_vi(model, dotted)
             if value in labels:
                 # the label proper: a note after ";" ("huyện; chỉ trước 01/07/2025") is the model's, not the reader's
                 return labels[value].split(";")[0].strip()
@@ -85,7 +92,7 @@ def codes(model: type[BaseModel], dotted: str) -> dict[str, tuple[str, str]]:
     found = _field(model, dotted)
     if found is None:
         return {}
-    vi = {code: label.split(";")[0].strip() for code, label in _CODED.findall(found[1])}
+    vi = {code: label.split(";")[0].strip() for code, label in _codes_vi(model, dotted).items()}
     return {code: (vi.get(code, ""), en) for code, en in found[3].items()}
 
 

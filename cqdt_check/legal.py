@@ -101,6 +101,8 @@ class LegalTime:
             self.windows[rule.id] = _window(rule, resolved or [_written(b) for b in rule.basis])
             self.usable[rule.id] = bool(resolved) and all(architecture.has(e) for e in rule.requires)
         self._instruments: dict[dt.date, tuple[Instrument, ...]] = {}
+        # asked for every target of every plan: answered once per rule and day
+        self._unscoped: dict[tuple[str, dt.date], tuple[Basis, ...] | None] = {}
 
     def in_force(self, rule_id: str, day: dt.date) -> bool:
         return in_window(day, *self.windows[rule_id])
@@ -121,11 +123,22 @@ class LegalTime:
     def fitting(self, rule_id: str, day: dt.date, fits: Callable[[str], bool]) -> tuple[tuple[Basis, ...], tuple[str, ...]]:
         """The bases in force on `day` whose scope fits the target (`fits(scope id)`), and the scopes that excluded
         the others. Nothing in force: every basis, as above, still filtered by scope."""
-        scoped = self._scoped[rule_id]
-        in_force = [(b, s) for b, s in scoped if in_window(day, b.valid_from, b.valid_to)] or list(scoped)
+        in_force = self._in_force(rule_id, day)
         kept = tuple(b for b, s in in_force if s is None or fits(s))
         excluded = tuple(dict.fromkeys(s for _, s in in_force if s is not None and not fits(s)))
         return kept, excluded
+
+    def unscoped(self, rule_id: str, day: dt.date) -> tuple[Basis, ...] | None:
+        """What `fitting` keeps for any target when no basis in force on `day` has a scope (None when one has)."""
+        key = (rule_id, day)
+        if key not in self._unscoped:
+            in_force = self._in_force(rule_id, day)
+            self._unscoped[key] = None if any(s is not None for _, s in in_force) else tuple(b for b, _ in in_force)
+        return self._unscoped[key]
+
+    def _in_force(self, rule_id: str, day: dt.date) -> list[tuple[Basis, str | None]]:
+        scoped = self._scoped[rule_id]
+        return [(b, s) for b, s in scoped if in_window(day, b.valid_from, b.valid_to)] or list(scoped)
 
     def instruments_in_force(self, day: dt.date) -> tuple[Instrument, ...]:
         """The instruments the rule pack relies on that were in force on `day` (for the report header)."""

@@ -15,6 +15,19 @@ _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _NON_WORD_KEEP_SLASH = re.compile(r"[^\w/]+", re.UNICODE)  # citations: "47/2020/nđ-cp" stays one run
 
 
+class _Marks(dict):
+    """A str.translate table that drops combining marks (any script): each character is classified once, on first
+    sight, then looked up in C (folding runs on every clause of every plan)."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_NO_MARKS = _Marks()
+
+
 @lru_cache(maxsize=4096)
 def fold(text: str, diacritics: bool = True, keep_slash: bool = False) -> str:
     """Normalise for comparison: NFC, case-folded, punctuation (including '/') to single spaces;
@@ -22,8 +35,8 @@ def fold(text: str, diacritics: bool = True, keep_slash: bool = False) -> str:
     text = unicodedata.normalize("NFC", text).casefold()
     if not diacritics:
         text = text.replace("đ", "d")
-        text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
-        text = unicodedata.normalize("NFC", text)
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).translate(_NO_MARKS))
     pattern = _NON_WORD_KEEP_SLASH if keep_slash else _NON_WORD
     return " " + pattern.sub(" ", text).strip() + " "
 
@@ -50,19 +63,25 @@ _CLAUSE_END = re.compile(r"[,;.:!?\n()]+")
 def affirms(text: str, phrases: tuple[str, ...], diacritics: bool = True) -> str | None:
     """Like `mentions`, but a phrase counts only where it is not negated in its part of the sentence."""
     for part in _CLAUSE_END.split(text):
-        words = fold(part, diacritics).split()
+        # folded text is words joined by single spaces, with a space at each end: a phrase's words stand together in
+        # the part exactly where its folded text occurs in the part's (found in C, not word by word)
+        haystack = fold(part, diacritics)
+        words: list[str] | None = None
         for phrase in phrases:
-            needle = fold(phrase, diacritics).split()
-            if not needle:
+            needle = fold(phrase, diacritics)
+            if not needle.strip():
                 continue
-            for start in range(len(words) - len(needle) + 1):
-                if words[start:start + len(needle)] != needle:
-                    continue
+            at = haystack.find(needle)
+            while at >= 0:
+                if words is None:
+                    words = haystack.split()
+                start = haystack.count(" ", 0, at + 1) - 1  # the words before the match
                 before = words[max(0, start - _NEGATION_REACH):start]
                 negated = any(w in _NEGATORS and (i + 1 >= len(before) or before[i + 1] not in _NOT_NEGATING)
                               for i, w in enumerate(before))
                 if not negated:
                     return phrase
+                at = haystack.find(needle, at + 1)
     return None
 
 

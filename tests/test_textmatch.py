@@ -76,3 +76,36 @@ def test_negated_concepts_are_not_stated(text, phrase, stated):
     from cqdt_check.textmatch import affirms
 
     assert (affirms(text, (phrase,), diacritics=False) is not None) is stated
+
+
+@pytest.mark.parametrize("text, phrases, found", [
+    # a later occurrence counts when an earlier one is negated, in the same clause
+    ("không kết nối LGSP nhưng sau đó kết nối LGSP", ("kết nối",), "kết nối"),
+    # a phrase is whole words: "nối" alone inside "kết nối" is found, "ết n" is not
+    ("hệ thống kết nối", ("ết n", "nối"), "nối"),
+    # the first phrase that is stated wins, in the order the concept lists them
+    ("liên thông và kết nối", ("kết nối", "liên thông"), "kết nối"),
+    # negation reaches three words back, no further
+    ("không có một hai ba kết nối", ("kết nối",), "kết nối"),
+    ("không có một kết nối", ("kết nối",), None),
+    ("", ("kết nối",), None),
+    ("kết nối", ("", "  "), None),
+])
+def test_affirms_finds_phrases_as_whole_words(text, phrases, found):
+    from cqdt_check.textmatch import affirms
+
+    assert affirms(text, phrases) == found
+
+
+@pytest.mark.parametrize("text, folded", [
+    ("Quảng Ngãi", " quang ngai "),
+    ("ĐƯỜNG TRỤC", " duong truc "),
+    ("Đắk Lắk", " dak lak "),
+    ("Cafe\u0301 ﬁ", " cafe fi "),  # a combining accent typed apart; a ligature folded by casefold
+    ("Ελληνικά", " ελληνικα "),  # marks of any script go, not only Vietnamese ones
+    ("ASCII only, 47/2020", " ascii only 47 2020 "),
+])
+def test_fold_without_diacritics(text, folded):
+    from cqdt_check.textmatch import fold
+
+    assert fold(text, diacritics=False) == folded
