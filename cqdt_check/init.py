@@ -23,7 +23,6 @@ from typing import Annotated, Any, TextIO
 
 from .errors import ConfigError, OsReason, ToolError, UsageError
 from .findings import Location
-from .layers import judged_layers, load_bundled
 from .messages import say
 from .resources import bundled_architectures, schema
 
@@ -295,6 +294,10 @@ def architecture_ids(ref: str, lang: str) -> set[str]:
         close = difflib.get_close_matches(ref, bundled_architectures(), n=1)
         raise InitError(say("cli.unknown_architecture_id", lang, ref=ref, known=", ".join(bundled_architectures()),
                             hint=say("schema.hint", lang, suggestion=close[0]) if close else ""))
+    # imported here, not at the top: the command is registered at every start (its options are its questions), and
+    # the architectures' models are only needed once someone answers
+    from .layers import judged_layers, load_bundled
+
     architecture = load_bundled(ref)
     return KnownIds({entry.id for layer in judged_layers(architecture) for entry in layer.entries}, architecture)
 
