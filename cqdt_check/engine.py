@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import string
 import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -232,6 +231,9 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
                     rule.id, rule.area, "error", say("check_crashed", ctx.lang, rule=rule.id, reason=f"{type(exc).__name__}: {exc}"),
                     Location(doc.path, *doc.locate(path)), path, title=rule.title.get(ctx.lang)))
                 continue
+            if not outcome:  # most targets pass
+                results.append(CheckResult(rule.id, "pass", path))
+                continue
             skips = [o for o in outcome if isinstance(o, Skip)]
             if skips:
                 results.append(CheckResult(rule.id, "not_applicable", path, skips[0].reason))
@@ -429,7 +431,7 @@ def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target
         named = ", ".join(f"“{field_label(type(target), f.strip(), lang)}”" for f in v.missing.split(","))
         message = f"{subject}{say('not_declared', lang, field=named)} — {rule.title.get(lang)}"
     else:
-        message = string.Formatter().vformat(rule.message.get(lang), (), _Params((k, _quoted(v)) for k, v in params.items()))
+        message = rule.message.get(lang).format_map(_Params((k, _quoted(v)) for k, v in params.items()))
     in_force = tuple(_cited(c, legal.bases[rule.id]) for c in v.cites) if v.cites else cited
     severity = v.severity or rule.severity
     ceilings = legal.ceilings[rule.id]
