@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Union
 
 if TYPE_CHECKING:  # a finding holds bases of the one Basis type (values.py); nothing here needs it at run time
@@ -24,6 +25,7 @@ AREAS = ("connectivity", "ipv6", "security", "data_sharing", "rental", "architec
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
+@lru_cache(maxsize=4096)  # every check result of every document names its target: most are the same few paths
 def format_path(path: PathT) -> str:
     """`('systems', 0, 'security')` → `systems[0].security` (the contract's path form)."""
     out = ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..findings import DocumentResult, Finding, Report, Tally
+from ..findings import DocumentResult, Finding, Report, Tally, format_path
 from ..fingerprint import document_fingerprints
 from .common import decision_dict, stale_dict
 
@@ -94,7 +94,7 @@ def _document(doc: DocumentResult) -> dict[str, Any]:
         "instruments_in_force": [{"instrument": i.name, "verified": i.verified} for i in doc.instruments],
         "findings": [finding_dict(f, p) for f, p in zip(doc.findings, document_fingerprints(doc), strict=False)],
         "checks": [
-            {"rule_id": c.rule_id, "status": c.status, "target": _path(c.target), **({"reason": c.reason} if c.reason else {})}
+            {"rule_id": c.rule_id, "status": c.status, "target": format_path(c.target), **({"reason": c.reason} if c.reason else {})}
             for c in doc.checks
         ],
     }
@@ -105,13 +105,6 @@ def _document(doc: DocumentResult) -> dict[str, Any]:
         out["error"] = {"message": doc.error, "file": doc.file,
                         "line": loc.line if loc else 0, "column": loc.column if loc else 0}
     return out
-
-
-def _path(path) -> str:
-    # imported here, not at the top: only this path needs it (start-up stays light)
-    from ..findings import format_path
-
-    return format_path(path)
 
 
 def finding_dict(f: Finding, fingerprint: str) -> dict[str, Any]:
