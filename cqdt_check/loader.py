@@ -273,67 +273,106 @@ def _offset(text: str, location: Location) -> int:
     return min(len(text), start + max(location.column - 1, 0) + 1)
 
 
+_ScalarEvent, _AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
+_MappingStartEvent, _SequenceStartEvent = yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MappingEndEvent, _SequenceEndEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent
+_DocumentStartEvent, _DocumentEndEvent = yaml.DocumentStartEvent, yaml.DocumentEndEvent
+_StreamStartEvent, _StreamEndEvent = yaml.StreamStartEvent, yaml.StreamEndEvent
+
+
 def _parse(text: str, name: str, limits: Limits, parser: type) -> SourceDocument:
     spans: dict[PathT, tuple[int, int]] = {}
     key_spans: dict[PathT, tuple[int, int]] = {}
     problems: list[InputProblem] = []
     anchors: dict[str, tuple[object, tuple[int, int], int | None]] = {}
     stack: list[_Frame] = []
+    parent: _Frame | None = None  # stack[-1], kept in a local: this loop runs once per event
     root: object = None
     documents = 0
     nodes = 0
+    max_nodes = limits.max_nodes
+    normalize = unicodedata.normalize
     loader = parser(text)
+    get_event = loader.get_event
     try:
         while True:
-            event = loader.get_event()
+            event = get_event()
             kind = type(event)
-            if kind is yaml.StreamEndEvent or event is None:
-                break
-            if kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    line = event.start_mark.line + 1
-                    raise LoadError("multiple_documents", Location(name, line, 1), line=line)
-                continue
-            if kind is yaml.StreamStartEvent or kind is yaml.DocumentEndEvent:
-                continue
-            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            if kind is _MappingEndEvent or kind is _SequenceEndEvent:
                 done = stack.pop()
+                parent = stack[-1] if stack else None
                 if done.anchor:
                     value, place, _ = anchors[done.anchor]
                     anchors[done.anchor] = (value, place, nodes - done.first_node + 1)
                 continue
+            if kind is not _ScalarEvent and kind is not _MappingStartEvent and kind is not _SequenceStartEvent \
+                    and kind is not _AliasEvent:
+                if kind is _StreamEndEvent or event is None:
+                    break
+                if kind is _DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        line = event.start_mark.line + 1
+                        raise LoadError("multiple_documents", Location(name, line, 1), line=line)
+                continue  # the stream's start, a document's end
             nodes += 1
-            if nodes > limits.max_nodes:
-                raise LoadError("too_many_nodes", _loc(name, event), limit=limits.max_nodes)
-            place = (event.start_mark.line + 1, event.start_mark.column + 1)
-            parent = stack[-1] if stack else None
-            # A scalar in key position of a mapping is a key, not a value.
-            if parent is not None and parent.is_map and parent.pending_key is _NO_KEY:
-                if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                    # a mapping or list used as a key: reported, and its events skipped so that the
-                    # parent mapping stays in step (its value is then dropped like a duplicate's)
-                    problems.append(InputProblem("complex_key", parent.path, place[0], place[1], {}))
-                    if len(stack) >= limits.max_depth:
-                        raise LoadError("too_deep", _loc(name, event), limit=limits.max_depth)
-                    nodes = _skip_node(loader, nodes, len(stack), name, limits)
-                    parent.pending_key = _DuplicateKey(None, place)
+            if nodes > max_nodes:
+                raise LoadError("too_many_nodes", _loc(name, event), limit=max_nodes)
+            mark = event.start_mark
+            place = (mark.line + 1, mark.column + 1)
+            if parent is None:
+                path: PathT = ()
+            elif parent.is_map:
+                key = parent.pending_key
+                if key is _NO_KEY:  # a node in key position of a mapping is a key, not a value
+                    if kind is _ScalarEvent:
+                        text_key = event.value
+                        # the commonest key, plain or quoted text without tag or anchor: what _key_of would
+                        # return, without its calls (a plain key starting with none of _MAYBE_TYPED is a string)
+                        if event.tag is None and not event.anchor and (event.style or (
+                                text_key and text_key[0] not in _MAYBE_TYPED and text_key != "<<")):
+                            key = text_key if text_key.isascii() else normalize("NFC", text_key)
+                        else:
+                            key = _key_of(event, kind, parent, place, problems, anchors)
+                    elif kind is _AliasEvent:
+                        key = _key_of(event, kind, parent, place, problems, anchors)
+                    else:
+                        # a mapping or list used as a key: reported, and its events skipped so that the
+                        # parent mapping stays in step (its value is then dropped like a duplicate's)
+                        problems.append(InputProblem("complex_key", parent.path, place[0], place[1], {}))
+                        if len(stack) >= limits.max_depth:
+                            raise LoadError("too_deep", _loc(name, event), limit=limits.max_depth)
+                        nodes = _skip_node(loader, nodes, len(stack), name, limits)
+                        parent.pending_key = _DuplicateKey(None, place)
+                        continue
+                    keys = parent.keys
+                    if key in keys:
+                        first = keys[key]
+                        problems.append(InputProblem("duplicate_key", parent.path + (key,), place[0], place[1],
+                                                     {"key": key, "first_line": first[0], "line": place[0]}))
+                        key = _DuplicateKey(key, place)
+                    else:
+                        keys[key] = place
+                        key_spans[parent.path + (key,)] = place  # not (*path, key): mypy reads that as 3.11 syntax
+                    parent.pending_key = key
                     continue
-                key = _key_of(event, kind, parent, place, problems, anchors)
-                if key in parent.keys:
-                    first = parent.keys[key]
-                    problems.append(InputProblem("duplicate_key", (*parent.path, key), place[0], place[1],
-                                                 {"key": key, "first_line": first[0], "line": place[0]}))
-                    key = _DuplicateKey(key, place)
+                path = parent.path + (key,) if type(key) is str else _unkept_value_path(parent)
+            else:
+                path = parent.path + (len(parent.container),)
+            if kind is _ScalarEvent:
+                value = event.value
+                # the commonest value, text without a tag (quoted, block, or plain starting with none of
+                # _MAYBE_TYPED): what _scalar would return, without its checks
+                if event.tag is None and (event.style or (value and value[0] not in _MAYBE_TYPED)):
+                    if not value.isascii():
+                        value = normalize("NFC", value)
                 else:
-                    parent.keys[key] = place
-                    key_spans[parent.path + (key,)] = place  # not (*path, key): mypy reads that as 3.11 syntax
-                parent.pending_key = key
-                continue
-            path: PathT = _child_path(parent, len(parent.container) if parent and not parent.is_map else None)
-            if kind is yaml.ScalarEvent:
-                value = _scalar(event, path, place, problems)
-            elif kind is yaml.AliasEvent:
+                    value = _scalar(event, path, place, problems)
+                anchor = event.anchor
+                if anchor:
+                    anchors[anchor] = (value, place, 1)
+            elif kind is _AliasEvent:
+                anchor = None
                 target = anchors.get(event.anchor)
                 if target is None:
                     raise LoadError("unknown_alias", _loc(name, event), alias=event.anchor)
@@ -342,40 +381,36 @@ def _parse(text: str, name: str, limits: Limits, parser: type) -> SourceDocument
                 # The value is shared, not copied, but later stages walk it once per use: count
                 # it at its expanded size so that an alias bomb is refused here, in microseconds.
                 nodes += target[2]
-                if nodes > limits.max_nodes:
-                    raise LoadError("too_many_nodes", _loc(name, event), limit=limits.max_nodes)
+                if nodes > max_nodes:
+                    raise LoadError("too_many_nodes", _loc(name, event), limit=max_nodes)
                 problems.append(InputProblem("alias", path, place[0], place[1], {"alias": event.anchor}))
                 value = target[0]
-            elif kind is yaml.MappingStartEvent:
-                _check_tag(event.tag, "tag:yaml.org,2002:map", path, place, problems)
-                value = {}
-            elif kind is yaml.SequenceStartEvent:
-                _check_tag(event.tag, "tag:yaml.org,2002:seq", path, place, problems)
-                value = []
-            else:  # pragma: no cover - libyaml emits no other events
-                continue
-            anchor = getattr(event, "anchor", None) if kind is not yaml.AliasEvent else None
-            if anchor:
-                # a container's size is known at its end event; None marks it as still open
-                anchors[anchor] = (value, place, 1 if kind is yaml.ScalarEvent else None)
+            else:
+                is_map = kind is _MappingStartEvent
+                _check_tag(event.tag, "tag:yaml.org,2002:map" if is_map else "tag:yaml.org,2002:seq", path, place,
+                           problems)
+                value = {} if is_map else []
+                anchor = event.anchor
+                if anchor:  # a container's size is known at its end event; None marks it as still open
+                    anchors[anchor] = (value, place, None)
             spans[path] = place
             if parent is None:
                 root = value
             elif parent.is_map:
                 key = parent.pending_key
                 parent.pending_key = _NO_KEY
-                if not isinstance(key, _DuplicateKey) and key is not _MERGE:
+                if type(key) is str:
                     parent.container[key] = value
                 elif key is _MERGE:
                     problems.append(InputProblem("merge_key", parent.path, place[0], place[1], {}))
             else:
                 parent.container.append(value)
-            if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if kind is _MappingStartEvent or kind is _SequenceStartEvent:
                 if len(stack) >= limits.max_depth:
                     raise LoadError("too_deep", _loc(name, event), limit=limits.max_depth)
-                frame = _Frame(value, path, kind is yaml.MappingStartEvent)
-                frame.anchor, frame.first_node = anchor, nodes
-                stack.append(frame)
+                parent = _Frame(value, path, kind is _MappingStartEvent)
+                parent.anchor, parent.first_node = anchor, nodes
+                stack.append(parent)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -447,16 +482,13 @@ def _skip_node(loader, nodes: int, depth: int, name: str, limits: Limits) -> int
     return nodes
 
 
-def _child_path(parent: _Frame | None, index: int | None) -> PathT:
-    if parent is None:
-        return ()
-    if parent.is_map:
-        key = parent.pending_key
-        if isinstance(key, _DuplicateKey):
-            # never looked up: keeps the duplicate's value from overwriting the first one's place
-            return (*parent.path, f"{key.key}#dup@{key.place[0]}")
-        return (*parent.path, key if key is not _MERGE else "<<")
-    return (*parent.path, index if index is not None else len(parent.container))
+def _unkept_value_path(parent: _Frame) -> PathT:
+    """The path of a value whose key is not kept (a duplicate's, a complex key's, a merge key's)."""
+    key = parent.pending_key
+    if isinstance(key, _DuplicateKey):
+        # never looked up: keeps the duplicate's value from overwriting the first one's place
+        return parent.path + (f"{key.key}#dup@{key.place[0]}",)
+    return parent.path + ("<<",)
 
 
 _TAG_TYPES: dict[str, type | tuple[type, ...]] = {
