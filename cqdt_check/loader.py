@@ -112,19 +112,25 @@ _ALLOWED_TAGS = _STR_TAGS | {
 }
 
 
-_MAYBE_TYPED = frozenset("-+.0123456789~nNtTfF")
+_WORDS: dict[str, object] = {**dict.fromkeys(_NULL), **dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
+_NUMBER_START = frozenset("-+.0123456789")  # every pattern above for a number starts with one of these
+_MAYBE_TYPED = _NUMBER_START | frozenset("~nNtTfF")  # ... and every word of _WORDS but "" with one of these
 
 
 def resolve_plain(value: str) -> object:
     """Resolve a plain (unquoted) scalar by the YAML 1.2 core schema."""
-    if value and value[0] not in _MAYBE_TYPED:  # most scalars are text: skip the patterns
-        return unicodedata.normalize("NFC", value) if not value.isascii() else value
-    if value in _NULL:
-        return None
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
+    if not value or value[0] in _MAYBE_TYPED:  # most scalars are text: skip the lookups and patterns
+        if value in _WORDS:
+            return _WORDS[value]
+        if value[0] in _NUMBER_START:
+            number = _number(value)
+            if number is not None:
+                return number
+    return value if value.isascii() else unicodedata.normalize("NFC", value)
+
+
+def _number(value: str) -> int | float | None:
+    """The number a plain scalar writes by the YAML 1.2 core schema, or None if it writes none."""
     if _INT.match(value):
         return int(value)
     if _OCT.match(value):
@@ -137,7 +143,7 @@ def resolve_plain(value: str) -> object:
         return -math.inf if value.startswith("-") else math.inf
     if _NAN.match(value):
         return math.nan
-    return unicodedata.normalize("NFC", value)
+    return None
 
 
 def _looks_utf16(raw: bytes) -> bool:
@@ -219,13 +225,14 @@ def load_operator_file(path: Path) -> SourceDocument:
 
 
 class _Frame:
-    __slots__ = ("container", "path", "is_map", "pending_key", "keys", "anchor", "first_node")
+    __slots__ = ("container", "path", "is_map", "pending_key", "key_path", "keys", "anchor", "first_node")
 
     def __init__(self, container: Any, path: PathT, is_map: bool) -> None:
         self.container: Any = container  # the dict or list being filled
         self.path = path
         self.is_map = is_map
-        self.pending_key: Any = _NO_KEY  # a key as written (any scalar), _NO_KEY, _MERGE or a _DuplicateKey
+        self.pending_key: Any = _NO_KEY  # a key (a string), _NO_KEY, _MERGE or a _DuplicateKey
+        self.key_path: PathT = ()  # path + (pending_key,) when that is a string: its value's path
         self.keys: dict[Any, tuple[int, int]] = {}
         self.anchor: str | None = None
         self.first_node = 0
@@ -327,10 +334,10 @@ def _parse(text: str, name: str, limits: Limits, parser: type) -> SourceDocument
                 if key is _NO_KEY:  # a node in key position of a mapping is a key, not a value
                     if kind is _ScalarEvent:
                         text_key = event.value
-                        # the commonest key, plain or quoted text without tag or anchor: what _key_of would
-                        # return, without its calls (a plain key starting with none of _MAYBE_TYPED is a string)
+                        # the commonest key, text without tag or anchor (quoted, or plain and neither a word of
+                        # _WORDS, nor starting like a number, nor `<<`): what _key_of returns, without its calls
                         if event.tag is None and not event.anchor and (event.style or (
-                                text_key and text_key[0] not in _MAYBE_TYPED and text_key != "<<")):
+                                text_key not in _WORDS and text_key[0] not in _NUMBER_START and text_key != "<<")):
                             key = text_key if text_key.isascii() else normalize("NFC", text_key)
                         else:
                             key = _key_of(event, kind, parent, place, problems, anchors)
@@ -353,17 +360,22 @@ def _parse(text: str, name: str, limits: Limits, parser: type) -> SourceDocument
                         key = _DuplicateKey(key, place)
                     else:
                         keys[key] = place
-                        key_spans[parent.path + (key,)] = place  # not (*path, key): mypy reads that as 3.11 syntax
+                        # not (*path, key): mypy reads that as 3.11 syntax
+                        parent.key_path = key_spans_path = parent.path + (key,)
+                        key_spans[key_spans_path] = place
                     parent.pending_key = key
                     continue
-                path = parent.path + (key,) if type(key) is str else _unkept_value_path(parent)
+                parent.pending_key = _NO_KEY
+                path = parent.key_path if type(key) is str else _unkept_value_path(parent.path, key)
             else:
+                key = None
                 path = parent.path + (len(parent.container),)
             if kind is _ScalarEvent:
                 value = event.value
-                # the commonest value, text without a tag (quoted, block, or plain starting with none of
-                # _MAYBE_TYPED): what _scalar would return, without its checks
-                if event.tag is None and (event.style or (value and value[0] not in _MAYBE_TYPED)):
+                # the commonest value, text without a tag (quoted, block, or plain and neither a word of _WORDS
+                # nor starting like a number): what _scalar returns, without its checks
+                if event.tag is None and (event.style or (value and (value[0] not in _MAYBE_TYPED or (
+                        value[0] not in _NUMBER_START and value not in _WORDS)))):
                     if not value.isascii():
                         value = normalize("NFC", value)
                 else:
@@ -396,15 +408,12 @@ def _parse(text: str, name: str, limits: Limits, parser: type) -> SourceDocument
             spans[path] = place
             if parent is None:
                 root = value
-            elif parent.is_map:
-                key = parent.pending_key
-                parent.pending_key = _NO_KEY
-                if type(key) is str:
-                    parent.container[key] = value
-                elif key is _MERGE:
-                    problems.append(InputProblem("merge_key", parent.path, place[0], place[1], {}))
-            else:
+            elif type(key) is str:
+                parent.container[key] = value
+            elif key is None:
                 parent.container.append(value)
+            elif key is _MERGE:
+                problems.append(InputProblem("merge_key", parent.path, place[0], place[1], {}))
             if kind is _MappingStartEvent or kind is _SequenceStartEvent:
                 if len(stack) >= limits.max_depth:
                     raise LoadError("too_deep", _loc(name, event), limit=limits.max_depth)
@@ -482,13 +491,12 @@ def _skip_node(loader, nodes: int, depth: int, name: str, limits: Limits) -> int
     return nodes
 
 
-def _unkept_value_path(parent: _Frame) -> PathT:
+def _unkept_value_path(path: PathT, key: object) -> PathT:
     """The path of a value whose key is not kept (a duplicate's, a complex key's, a merge key's)."""
-    key = parent.pending_key
     if isinstance(key, _DuplicateKey):
         # never looked up: keeps the duplicate's value from overwriting the first one's place
-        return parent.path + (f"{key.key}#dup@{key.place[0]}",)
-    return parent.path + ("<<",)
+        return path + (f"{key.key}#dup@{key.place[0]}",)
+    return path + ("<<",)
 
 
 _TAG_TYPES: dict[str, type | tuple[type, ...]] = {
