@@ -305,15 +305,16 @@ def _parse(text: str, name: str, limits: Limits, parser: type) -> SourceDocument
         while True:
             event = get_event()
             kind = type(event)
-            if kind is _MappingEndEvent or kind is _SequenceEndEvent:
+            if kind is _ScalarEvent:  # most events are scalars: one test for them
+                pass
+            elif kind is _MappingEndEvent or kind is _SequenceEndEvent:
                 done = stack.pop()
                 parent = stack[-1] if stack else None
                 if done.anchor:
                     value, place, _ = anchors[done.anchor]
                     anchors[done.anchor] = (value, place, nodes - done.first_node + 1)
                 continue
-            if kind is not _ScalarEvent and kind is not _MappingStartEvent and kind is not _SequenceStartEvent \
-                    and kind is not _AliasEvent:
+            elif kind is not _MappingStartEvent and kind is not _SequenceStartEvent and kind is not _AliasEvent:
                 if kind is _StreamEndEvent or event is None:
                     break
                 if kind is _DocumentStartEvent:
@@ -372,14 +373,14 @@ def _parse(text: str, name: str, limits: Limits, parser: type) -> SourceDocument
                 path = parent.path + (len(parent.container),)
             if kind is _ScalarEvent:
                 value = event.value
-                # the commonest value, text without a tag (quoted, block, or plain and neither a word of _WORDS
-                # nor starting like a number): what _scalar returns, without its checks
-                if event.tag is None and (event.style or (value and (value[0] not in _MAYBE_TYPED or (
-                        value[0] not in _NUMBER_START and value not in _WORDS)))):
-                    if not value.isascii():
-                        value = normalize("NFC", value)
-                else:
+                # the commonest values, without a tag and either quoted/block or plain not starting like a number
+                # (text, or a null/boolean word of _WORDS), never need _scalar's checks: what it returns, directly
+                if event.tag is not None or not (event.style or (value and value[0] not in _NUMBER_START)):
                     value = _scalar(event, path, place, problems)
+                elif not event.style and value[0] in _MAYBE_TYPED and value in _WORDS:
+                    value = _WORDS[value]
+                elif not value.isascii():
+                    value = normalize("NFC", value)
                 anchor = event.anchor
                 if anchor:
                     anchors[anchor] = (value, place, 1)
