@@ -227,15 +227,15 @@ def load_operator_file(path: Path) -> SourceDocument:
 class _Frame:
     __slots__ = ("container", "path", "is_map", "pending_key", "key_path", "keys", "anchor", "first_node")
 
-    def __init__(self, container: Any, path: PathT, is_map: bool) -> None:
+    def __init__(self, container: Any, path: PathT, is_map: bool, anchor: str | None, first_node: int) -> None:
         self.container: Any = container  # the dict or list being filled
         self.path = path
         self.is_map = is_map
         self.pending_key: Any = _NO_KEY  # a key (a string), _NO_KEY, _MERGE or a _DuplicateKey
         self.key_path: PathT = ()  # path + (pending_key,) when that is a string: its value's path
         self.keys: dict[Any, tuple[int, int]] = {}
-        self.anchor: str | None = None
-        self.first_node = 0
+        self.anchor = anchor  # the container's, if it has one (its size is counted at its end)
+        self.first_node = first_node
 
 
 _NO_KEY = object()
@@ -418,8 +418,7 @@ def _parse(text: str, name: str, limits: Limits, parser: type) -> SourceDocument
             if kind is _MappingStartEvent or kind is _SequenceStartEvent:
                 if len(stack) >= limits.max_depth:
                     raise LoadError("too_deep", _loc(name, event), limit=limits.max_depth)
-                parent = _Frame(value, path, kind is _MappingStartEvent)
-                parent.anchor, parent.first_node = anchor, nodes
+                parent = _Frame(value, path, kind is _MappingStartEvent, anchor, nodes)
                 stack.append(parent)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
