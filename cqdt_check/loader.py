@@ -280,11 +280,11 @@ def _offset(text: str, location: Location) -> int:
     return min(len(text), start + max(location.column - 1, 0) + 1)
 
 
+# the event classes _parse tells apart, as module names: it looks them up once per event
 _ScalarEvent, _AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
 _MappingStartEvent, _SequenceStartEvent = yaml.MappingStartEvent, yaml.SequenceStartEvent
 _MappingEndEvent, _SequenceEndEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent
-_DocumentStartEvent, _DocumentEndEvent = yaml.DocumentStartEvent, yaml.DocumentEndEvent
-_StreamStartEvent, _StreamEndEvent = yaml.StreamStartEvent, yaml.StreamEndEvent
+_DocumentStartEvent, _StreamEndEvent = yaml.DocumentStartEvent, yaml.StreamEndEvent
 
 
 def _parse(text: str, name: str, limits: Limits, parser: type) -> SourceDocument:
