@@ -112,19 +112,25 @@ _ALLOWED_TAGS = _STR_TAGS | {
 }
 
 
-_MAYBE_TYPED = frozenset("-+.0123456789~nNtTfF")
+_WORDS: dict[str, object] = {**dict.fromkeys(_NULL), **dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
+_NUMBER_START = frozenset("-+.0123456789")  # every pattern above for a number starts with one of these
+_MAYBE_TYPED = _NUMBER_START | frozenset("~nNtTfF")  # ... and every word of _WORDS but "" with one of these
 
 
 def resolve_plain(value: str) -> object:
     """Resolve a plain (unquoted) scalar by the YAML 1.2 core schema."""
-    if value and value[0] not in _MAYBE_TYPED:  # most scalars are text: skip the patterns
-        return unicodedata.normalize("NFC", value) if not value.isascii() else value
-    if value in _NULL:
-        return None
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
+    if not value or value[0] in _MAYBE_TYPED:  # most scalars are text: skip the lookups and patterns
+        if value in _WORDS:
+            return _WORDS[value]
+        if value[0] in _NUMBER_START:
+            number = _number(value)
+            if number is not None:
+                return number
+    return value if value.isascii() else unicodedata.normalize("NFC", value)
+
+
+def _number(value: str) -> int | float | None:
+    """The number a plain scalar writes by the YAML 1.2 core schema, or None if it writes none."""
     if _INT.match(value):
         return int(value)
     if _OCT.match(value):
@@ -137,7 +143,7 @@ def resolve_plain(value: str) -> object:
         return -math.inf if value.startswith("-") else math.inf
     if _NAN.match(value):
         return math.nan
-    return unicodedata.normalize("NFC", value)
+    return None
 
 
 def _looks_utf16(raw: bytes) -> bool:
@@ -219,16 +225,17 @@ def load_operator_file(path: Path) -> SourceDocument:
 
 
 class _Frame:
-    __slots__ = ("container", "path", "is_map", "pending_key", "keys", "anchor", "first_node")
+    __slots__ = ("container", "path", "is_map", "pending_key", "key_path", "keys", "anchor", "first_node")
 
-    def __init__(self, container: Any, path: PathT, is_map: bool) -> None:
+    def __init__(self, container: Any, path: PathT, is_map: bool, anchor: str | None, first_node: int) -> None:
         self.container: Any = container  # the dict or list being filled
         self.path = path
         self.is_map = is_map
-        self.pending_key: Any = _NO_KEY  # a key as written (any scalar), _NO_KEY, _MERGE or a _DuplicateKey
+        self.pending_key: Any = _NO_KEY  # a key (a string), _NO_KEY, _MERGE or a _DuplicateKey
+        self.key_path: PathT = ()  # path + (pending_key,) when that is a string: its value's path
         self.keys: dict[Any, tuple[int, int]] = {}
-        self.anchor: str | None = None
-        self.first_node = 0
+        self.anchor = anchor  # the container's, if it has one (its size is counted at its end)
+        self.first_node = first_node
 
 
 _NO_KEY = object()
@@ -273,67 +280,112 @@ def _offset(text: str, location: Location) -> int:
     return min(len(text), start + max(location.column - 1, 0) + 1)
 
 
+# the event classes _parse tells apart, as module names: it looks them up once per event
+_ScalarEvent, _AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
+_MappingStartEvent, _SequenceStartEvent = yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MappingEndEvent, _SequenceEndEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent
+_DocumentStartEvent, _StreamEndEvent = yaml.DocumentStartEvent, yaml.StreamEndEvent
+
+
 def _parse(text: str, name: str, limits: Limits, parser: type) -> SourceDocument:
     spans: dict[PathT, tuple[int, int]] = {}
     key_spans: dict[PathT, tuple[int, int]] = {}
     problems: list[InputProblem] = []
     anchors: dict[str, tuple[object, tuple[int, int], int | None]] = {}
     stack: list[_Frame] = []
+    parent: _Frame | None = None  # stack[-1], kept in a local: this loop runs once per event
     root: object = None
     documents = 0
     nodes = 0
+    max_nodes = limits.max_nodes
+    normalize = unicodedata.normalize
     loader = parser(text)
+    get_event = loader.get_event
     try:
         while True:
-            event = loader.get_event()
+            event = get_event()
             kind = type(event)
-            if kind is yaml.StreamEndEvent or event is None:
-                break
-            if kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    line = event.start_mark.line + 1
-                    raise LoadError("multiple_documents", Location(name, line, 1), line=line)
-                continue
-            if kind is yaml.StreamStartEvent or kind is yaml.DocumentEndEvent:
-                continue
-            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            if kind is _ScalarEvent:  # most events are scalars: one test for them
+                pass
+            elif kind is _MappingEndEvent or kind is _SequenceEndEvent:
                 done = stack.pop()
+                parent = stack[-1] if stack else None
                 if done.anchor:
                     value, place, _ = anchors[done.anchor]
                     anchors[done.anchor] = (value, place, nodes - done.first_node + 1)
                 continue
+            elif kind is not _MappingStartEvent and kind is not _SequenceStartEvent and kind is not _AliasEvent:
+                if kind is _StreamEndEvent or event is None:
+                    break
+                if kind is _DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        line = event.start_mark.line + 1
+                        raise LoadError("multiple_documents", Location(name, line, 1), line=line)
+                continue  # the stream's start, a document's end
             nodes += 1
-            if nodes > limits.max_nodes:
-                raise LoadError("too_many_nodes", _loc(name, event), limit=limits.max_nodes)
-            place = (event.start_mark.line + 1, event.start_mark.column + 1)
-            parent = stack[-1] if stack else None
-            # A scalar in key position of a mapping is a key, not a value.
-            if parent is not None and parent.is_map and parent.pending_key is _NO_KEY:
-                if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                    # a mapping or list used as a key: reported, and its events skipped so that the
-                    # parent mapping stays in step (its value is then dropped like a duplicate's)
-                    problems.append(InputProblem("complex_key", parent.path, place[0], place[1], {}))
-                    if len(stack) >= limits.max_depth:
-                        raise LoadError("too_deep", _loc(name, event), limit=limits.max_depth)
-                    nodes = _skip_node(loader, nodes, len(stack), name, limits)
-                    parent.pending_key = _DuplicateKey(None, place)
+            if nodes > max_nodes:
+                raise LoadError("too_many_nodes", _loc(name, event), limit=max_nodes)
+            mark = event.start_mark
+            place = (mark.line + 1, mark.column + 1)
+            if parent is None:
+                path: PathT = ()
+            elif parent.is_map:
+                key = parent.pending_key
+                if key is _NO_KEY:  # a node in key position of a mapping is a key, not a value
+                    if kind is _ScalarEvent:
+                        text_key = event.value
+                        # the commonest key, text without tag or anchor (quoted, or plain and neither a word of
+                        # _WORDS, nor starting like a number, nor `<<`): what _key_of returns, without its calls
+                        if event.tag is None and not event.anchor and (event.style or (
+                                text_key not in _WORDS and text_key[0] not in _NUMBER_START and text_key != "<<")):
+                            key = text_key if text_key.isascii() else normalize("NFC", text_key)
+                        else:
+                            key = _key_of(event, kind, parent, place, problems, anchors)
+                    elif kind is _AliasEvent:
+                        key = _key_of(event, kind, parent, place, problems, anchors)
+                    else:
+                        # a mapping or list used as a key: reported, and its events skipped so that the
+                        # parent mapping stays in step (its value is then dropped like a duplicate's)
+                        problems.append(InputProblem("complex_key", parent.path, place[0], place[1], {}))
+                        if len(stack) >= limits.max_depth:
+                            raise LoadError("too_deep", _loc(name, event), limit=limits.max_depth)
+                        nodes = _skip_node(loader, nodes, len(stack), name, limits)
+                        parent.pending_key = _DuplicateKey(None, place)
+                        continue
+                    keys = parent.keys
+                    if key in keys:
+                        first = keys[key]
+                        problems.append(InputProblem("duplicate_key", parent.path + (key,), place[0], place[1],
+                                                     {"key": key, "first_line": first[0], "line": place[0]}))
+                        key = _DuplicateKey(key, place)
+                    else:
+                        keys[key] = place
+                        # not (*path, key): mypy reads that as 3.11 syntax
+                        parent.key_path = key_spans_path = parent.path + (key,)
+                        key_spans[key_spans_path] = place
+                    parent.pending_key = key
                     continue
-                key = _key_of(event, kind, parent, place, problems, anchors)
-                if key in parent.keys:
-                    first = parent.keys[key]
-                    problems.append(InputProblem("duplicate_key", (*parent.path, key), place[0], place[1],
-                                                 {"key": key, "first_line": first[0], "line": place[0]}))
-                    key = _DuplicateKey(key, place)
-                else:
-                    parent.keys[key] = place
-                    key_spans[parent.path + (key,)] = place  # not (*path, key): mypy reads that as 3.11 syntax
-                parent.pending_key = key
-                continue
-            path: PathT = _child_path(parent, len(parent.container) if parent and not parent.is_map else None)
-            if kind is yaml.ScalarEvent:
-                value = _scalar(event, path, place, problems)
-            elif kind is yaml.AliasEvent:
+                parent.pending_key = _NO_KEY
+                path = parent.key_path if type(key) is str else _unkept_value_path(parent.path, key)
+            else:
+                key = None
+                path = parent.path + (len(parent.container),)
+            if kind is _ScalarEvent:
+                value = event.value
+                # the commonest values, without a tag and either quoted/block or plain not starting like a number
+                # (text, or a null/boolean word of _WORDS), never need _scalar's checks: what it returns, directly
+                if event.tag is not None or not (event.style or (value and value[0] not in _NUMBER_START)):
+                    value = _scalar(event, path, place, problems)
+                elif not event.style and value[0] in _MAYBE_TYPED and value in _WORDS:
+                    value = _WORDS[value]
+                elif not value.isascii():
+                    value = normalize("NFC", value)
+                anchor = event.anchor
+                if anchor:
+                    anchors[anchor] = (value, place, 1)
+            elif kind is _AliasEvent:
+                anchor = None
                 target = anchors.get(event.anchor)
                 if target is None:
                     raise LoadError("unknown_alias", _loc(name, event), alias=event.anchor)
@@ -342,40 +394,32 @@ def _parse(text: str, name: str, limits: Limits, parser: type) -> SourceDocument
                 # The value is shared, not copied, but later stages walk it once per use: count
                 # it at its expanded size so that an alias bomb is refused here, in microseconds.
                 nodes += target[2]
-                if nodes > limits.max_nodes:
-                    raise LoadError("too_many_nodes", _loc(name, event), limit=limits.max_nodes)
+                if nodes > max_nodes:
+                    raise LoadError("too_many_nodes", _loc(name, event), limit=max_nodes)
                 problems.append(InputProblem("alias", path, place[0], place[1], {"alias": event.anchor}))
                 value = target[0]
-            elif kind is yaml.MappingStartEvent:
-                _check_tag(event.tag, "tag:yaml.org,2002:map", path, place, problems)
-                value = {}
-            elif kind is yaml.SequenceStartEvent:
-                _check_tag(event.tag, "tag:yaml.org,2002:seq", path, place, problems)
-                value = []
-            else:  # pragma: no cover - libyaml emits no other events
-                continue
-            anchor = getattr(event, "anchor", None) if kind is not yaml.AliasEvent else None
-            if anchor:
-                # a container's size is known at its end event; None marks it as still open
-                anchors[anchor] = (value, place, 1 if kind is yaml.ScalarEvent else None)
+            else:
+                is_map = kind is _MappingStartEvent
+                _check_tag(event.tag, "tag:yaml.org,2002:map" if is_map else "tag:yaml.org,2002:seq", path, place,
+                           problems)
+                value = {} if is_map else []
+                anchor = event.anchor
+                if anchor:  # a container's size is known at its end event; None marks it as still open
+                    anchors[anchor] = (value, place, None)
             spans[path] = place
             if parent is None:
                 root = value
-            elif parent.is_map:
-                key = parent.pending_key
-                parent.pending_key = _NO_KEY
-                if not isinstance(key, _DuplicateKey) and key is not _MERGE:
-                    parent.container[key] = value
-                elif key is _MERGE:
-                    problems.append(InputProblem("merge_key", parent.path, place[0], place[1], {}))
-            else:
+            elif type(key) is str:
+                parent.container[key] = value
+            elif key is None:
                 parent.container.append(value)
-            if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            elif key is _MERGE:
+                problems.append(InputProblem("merge_key", parent.path, place[0], place[1], {}))
+            if kind is _MappingStartEvent or kind is _SequenceStartEvent:
                 if len(stack) >= limits.max_depth:
                     raise LoadError("too_deep", _loc(name, event), limit=limits.max_depth)
-                frame = _Frame(value, path, kind is yaml.MappingStartEvent)
-                frame.anchor, frame.first_node = anchor, nodes
-                stack.append(frame)
+                parent = _Frame(value, path, kind is _MappingStartEvent, anchor, nodes)
+                stack.append(parent)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -447,16 +491,12 @@ def _skip_node(loader, nodes: int, depth: int, name: str, limits: Limits) -> int
     return nodes
 
 
-def _child_path(parent: _Frame | None, index: int | None) -> PathT:
-    if parent is None:
-        return ()
-    if parent.is_map:
-        key = parent.pending_key
-        if isinstance(key, _DuplicateKey):
-            # never looked up: keeps the duplicate's value from overwriting the first one's place
-            return (*parent.path, f"{key.key}#dup@{key.place[0]}")
-        return (*parent.path, key if key is not _MERGE else "<<")
-    return (*parent.path, index if index is not None else len(parent.container))
+def _unkept_value_path(path: PathT, key: object) -> PathT:
+    """The path of a value whose key is not kept (a duplicate's, a complex key's, a merge key's)."""
+    if isinstance(key, _DuplicateKey):
+        # never looked up: keeps the duplicate's value from overwriting the first one's place
+        return path + (f"{key.key}#dup@{key.place[0]}",)
+    return path + ("<<",)
 
 
 _TAG_TYPES: dict[str, type | tuple[type, ...]] = {

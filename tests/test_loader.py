@@ -6,6 +6,9 @@ import math
 import textwrap
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cqdt_check.loader import Limits, LoadError, decode, load_text
 
@@ -33,12 +36,77 @@ def load(text: str, **limits):
         ("a: \"true\"", {"a": "true"}),
         ("a: !!str 12", {"a": "12"}),
         ("a: [1, b]", {"a": [1, "b"]}),
+        # words starting like a null or a boolean are text; only the exact words are not
+        ("a: none", {"a": "none"}),
+        ("a: Nghị định", {"a": "Nghị định"}),
+        ("a: tthc", {"a": "tthc"}),
+        ("a: Falsey", {"a": "Falsey"}),
+        ("a: ~x", {"a": "~x"}),
+        ("a: TRUE", {"a": True}),
+        ("a: Null", {"a": None}),
+        ("- t\n- true\n- f\n- NULL\n- n", ["t", True, "f", None, "n"]),
+        ("a: 1e3", {"a": 1000.0}),
+        ("a: 0o17", {"a": 15}),
+        ("a: -.5", {"a": -0.5}),
+        ("a: 1-2", {"a": "1-2"}),
+        ("null_x: 1\ntype: 2\n'true': 3\n'<<': 4\n\"1\": 5", {"null_x": 1, "type": 2, "true": 3, "<<": 4, "1": 5}),
     ],
     ids=lambda v: v if isinstance(v, str) else None,
 )
 def test_scalars_follow_yaml_1_2(text, expected):
     doc = load(text)
     assert doc.data == expected and not doc.problems
+
+
+# Text that PyYAML's dumper (YAML 1.1) writes plain and both 1.1 and 1.2 read back unchanged: no letter of a 1.2 number
+# or special float (e, o, x, i), nothing made of number characters only (1.1 reads `09` or `-.5` as text), and
+# precomposed letters only (already NFC); null and boolean words, which both versions read alike, the dumper quotes.
+_TEXT = st.text(alphabet="abcdfhlnrstuyNTFYSăâđêôơưạảấầỹ019-+._ :#'\"\n", max_size=12).filter(
+    lambda text: not text or text.strip("-+.0123456789"))
+_SCALARS = st.one_of(_TEXT, st.sampled_from(["true", "False", "null", "~", "NULL", "<<", "no", "Tỉnh"]),
+                     st.integers(-10 ** 15, 10 ** 15), st.floats(allow_nan=False, allow_infinity=False),
+                     st.booleans(), st.none())
+_DATA = st.recursive(_SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                       st.dictionaries(_TEXT, inner, max_size=4)), max_leaves=30)
+
+
+def _event_places(text: str) -> tuple[dict, dict]:
+    """The place of every value and key by path, read straight from the parser's events (keys are all text)."""
+    values: dict = {}
+    keys: dict = {}
+    stack: list[list] = []  # [path, is a mapping, its pending key (None: a key comes next) or next index]
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, yaml.CollectionEndEvent):
+            stack.pop()
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        place = (event.start_mark.line + 1, event.start_mark.column + 1)
+        path: tuple = ()
+        if stack:
+            frame = stack[-1]
+            if frame[1] and frame[2] is None:
+                frame[2] = event.value
+                keys[(*frame[0], event.value)] = place
+                continue
+            path = (*frame[0], frame[2])
+            frame[2] = None if frame[1] else frame[2] + 1
+        values[path] = place
+        if isinstance(event, yaml.CollectionStartEvent):
+            stack.append([path, isinstance(event, yaml.MappingStartEvent), None if isinstance(
+                event, yaml.MappingStartEvent) else 0])
+    return values, keys
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=_DATA, flow=st.sampled_from([False, None, True]), width=st.sampled_from([20, 80]))
+def test_any_dumped_document_loads_back_as_dumped_with_the_parser_places(data, flow, width):
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=flow, width=width)
+    doc = load_text(text, "p.yaml")
+    assert doc.problems == []
+    assert doc.data == data == yaml.safe_load(text)
+    assert repr(doc.data) == repr(data)  # types too: 1 is not 1.0 nor True
+    assert (doc.spans, doc.key_spans) == _event_places(text)
 
 
 def test_nfd_vietnamese_is_normalised_to_nfc():
@@ -76,6 +144,9 @@ def test_duplicate_key_is_reported_with_both_lines_and_the_first_value_kept():
         ("a: .inf", "non_finite"),
         ("a: .nan", "non_finite"),
         ("1: x", "non_string_key"),
+        ("true: x", "non_string_key"),
+        ("~: x", "non_string_key"),
+        ("a: 1\n<<: x", "merge_key"),
         ("a: !!python/object:os.system ls", "tag"),
         ("a: !custom x", "tag"),
         ("b: &x 1\na: *x", "alias"),
