@@ -354,7 +354,9 @@ def _parse(text: str, name: str, limits: Limits, parser: type) -> SourceDocument
                         parent.pending_key = _DuplicateKey(None, place)
                         continue
                     keys = parent.keys
-                    if key in keys:
+                    if key is _MERGE:  # each `<<` is reported with its value (merge_key) and never kept
+                        key_spans.setdefault(parent.path + ("<<",), place)
+                    elif key in keys:
                         first = keys[key]
                         problems.append(InputProblem("duplicate_key", parent.path + (key,), place[0], place[1],
                                                      {"key": key, "first_line": first[0], "line": place[0]}))

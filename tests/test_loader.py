@@ -157,6 +157,16 @@ def test_facts_that_would_change_meaning_are_reported(text, code):
     assert code in {p.code for p in load(text).problems}
 
 
+@pytest.mark.parametrize("text, places", [
+    ("a: 1\n<<: {b: 1}\n<<: {c: 2}", [(2, 5), (3, 5)]),  # a second `<<` is a second merge key, not a duplicate
+    ("a:\n  <<: {b: 1}\n  x: 1\n  <<: {c: 2}", [(2, 7), (4, 7)]),
+])
+def test_every_merge_key_is_reported_at_its_value(text, places):
+    doc = load(text)
+    assert [(p.code, p.line, p.column) for p in doc.problems] == [("merge_key", *place) for place in places]
+    assert all(isinstance(part, (str, int)) for path in [*doc.spans, *doc.key_spans] for part in path)
+
+
 def test_tags_never_construct_objects():
     doc = load("a: !!python/object/apply:os.system ['echo hacked']")
     assert doc.data == {"a": ["echo hacked"]}
