@@ -20,7 +20,6 @@ _CONTROL = re.compile("[\x07\x08\x0b-\x0d]")
 _NARROW = re.compile("[\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0482\u1e00-\u1eff\u2010-\u2027\u2190-\u22ff\u2500-\u25fc\u2800-\u28ff]*")
 _WORD = re.compile(r"\s*\S+\s*")
 _NOT_SPACE = re.compile("[^ ]")
-_TRAILING_SPACE = re.compile(r"\s+$")
 TAB_SIZE = 8
 
 
@@ -82,11 +81,9 @@ def _chop(word: str, width: int) -> list[str]:
     return pieces
 
 
-def _breaks(line: str, width: int) -> list[int]:
-    """Where a line is broken to fit `width` columns: between words, and inside a word longer than a line."""
-    narrow = _NARROW.fullmatch(line) is not None
-    if narrow and len(line) <= width:  # most lines: a line that fits is never broken
-        return []
+def _breaks(line: str, width: int, narrow: bool) -> list[int]:
+    """Where a line is broken to fit `width` columns: between words, and inside a word longer than a line (`narrow`:
+    the line is all one-column characters)."""
     if narrow and width > 0 and "\xa0" not in line:
         return _narrow_breaks(line, width)
     measure = len if narrow else cell_width  # one column a character: no need to look at each again
@@ -161,24 +158,35 @@ def expand_tabs(line: str) -> str:
 
 def wrap(text: str, width: int) -> list[str]:
     """`text` as lines of at most `width` columns, broken between words (a longer word is folded)."""
+    if _NARROW.fullmatch(text):  # most text: one line without a control character or tab
+        return _wrap_line(text, width, True)
     lines: list[str] = []
     for line in strip_controls(text).split("\n"):
         line = expand_tabs(line)
-        cuts = _breaks(line, width)
-        for start, end in zip([0, *cuts], [*cuts, len(line)], strict=False):
-            piece = line[start:end]
-            if len(piece) > width:  # spaces past the edge go (as many as the line is too long, in characters)
-                spaces = _TRAILING_SPACE.search(piece)
-                if spaces:
-                    piece = piece[:len(piece) - min(len(spaces.group(0)), len(piece) - width)]
-            if cell_width(piece) > width:
-                piece = crop(piece, width)
-            lines.append(piece)
+        lines += _wrap_line(line, width, _NARROW.fullmatch(line) is not None)
+    return lines
+
+
+def _wrap_line(line: str, width: int, narrow: bool) -> list[str]:
+    if narrow and len(line) <= width:  # most lines: a line that fits is never broken
+        return [line]
+    lines: list[str] = []
+    cuts = _breaks(line, width, narrow)
+    for start, end in zip([0, *cuts], [*cuts, len(line)], strict=False):
+        piece = line[start:end]
+        if len(piece) > width:  # spaces past the edge go (as many as the line is too long, in characters)
+            spaces = len(piece) - len(piece.rstrip())
+            piece = piece[:len(piece) - min(spaces, len(piece) - width)]
+        if (len(piece) if narrow else cell_width(piece)) > width:
+            piece = crop(piece, width)
+        lines.append(piece)
     return lines
 
 
 def paragraph(text: str, width: int, indent: int = 0) -> list[str]:
     """A paragraph wrapped to `width` columns, every line indented by `indent` spaces."""
+    if not indent:
+        return wrap(text, width)
     return [" " * indent + line for line in wrap(text, width - indent)]
 
 
