@@ -84,7 +84,7 @@ def _chop(word: str, width: int) -> list[str]:
 def _breaks(line: str, width: int, narrow: bool) -> list[int]:
     """Where a line is broken to fit `width` columns: between words, and inside a word longer than a line (`narrow`:
     the line is all one-column characters)."""
-    if narrow and width > 0 and "\xa0" not in line:
+    if narrow and width > 0 and "\xa0" not in line:  # the no-break space is a blank to the word pattern too
         return _narrow_breaks(line, width)
     measure = len if narrow else cell_width  # one column a character: no need to look at each again
     breaks: list[int] = []
@@ -111,7 +111,7 @@ def _breaks(line: str, width: int, narrow: bool) -> list[int]:
 
 def _narrow_breaks(line: str, width: int) -> list[int]:
     """`_breaks` of a line of one-column characters whose only blank is the space, found by jumping to the word
-    that crosses each line's edge instead of measuring every word (tests compare the two on many lines).
+    that crosses each line's edge instead of measuring every word (a test compares wrap with rich on many generated lines).
 
     A word fits while its last letter is within `width` columns of where its line began; the first word that does
     not begins a new line, or is folded into pieces of `width` (with the blanks after it) if it is longer than one.
@@ -168,6 +168,7 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 def _wrap_line(line: str, width: int, narrow: bool) -> list[str]:
+    """One line of `wrap` (no newline, control character or tab; `narrow`: all one-column characters)."""
     if narrow and len(line) <= width:  # most lines: a line that fits is never broken
         return [line]
     lines: list[str] = []
