@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 import xml.etree.ElementTree as ET
 
@@ -10,7 +11,7 @@ import pytest
 
 from cqdt_check.findings import DocumentResult, Finding, Location, Report
 from cqdt_check.values import Basis
-from cqdt_check.reporters import Format, common, reporter
+from cqdt_check.reporters import Format, common, plain, reporter
 from cqdt_check.reporters.text import render
 
 _ANSI = re.compile("\x1b\\[[0-9;]*m")
@@ -47,6 +48,51 @@ def _plain_colour(report: Report, width: int) -> str:
 def test_plain_layout_is_the_colour_layout_without_colour(message, width):
     report = Report(tuple(_document(file, message) for file in FILES), None, tool_version="1.0")
     assert render(report, width=width, color=False) == _plain_colour(report, width)
+
+
+# Words and blanks that generated lines are made of: one kind for the lines plain.py lays out quickly (one column a
+# character, spaces only), one for every other kind of line.
+NARROW_WORDS = ["Hệ", "thống", "kết", "nối", "trực", "tiếp", "CSDL", "quốc", "gia", "LGSP", "Điều", "9,", "(mã", "51601)",
+                "—", "≥", "→", "“dữ", "liệu”", "a", "systems[0].integrations[0].via"]
+NARROW_BLANKS = [" ", " ", " ", "  ", "     "]
+OTHER_WORDS = [*NARROW_WORDS, "漢字の説明", "\uff57\uff49\uff44\uff45", "e\u0301", "zero\u200bwidth", "\u00ad", "🙂", "a\x07b"]
+OTHER_BLANKS = [*NARROW_BLANKS, "\t", "\xa0", " \t ", "\n", "\u3000"]
+
+
+def _line(rng: random.Random, words: list[str], blanks: list[str]) -> str:
+    parts = [rng.choice(blanks) if rng.random() < 0.2 else ""]  # blanks before the first word, sometimes
+    for _ in range(rng.randint(1, 30)):
+        word = rng.choice(words)
+        if rng.random() < 0.08:  # a word longer than many lines
+            word = word * rng.randint(5, 40)
+        parts += [word, rng.choice(blanks)]
+    if rng.random() < 0.7:
+        parts.pop()  # mostly no blank at the end
+    return "".join(parts)
+
+
+def _rich_wrap(console, text: str, width: int) -> list[str]:
+    from rich.text import Text
+
+    console.width = width
+    with console.capture() as captured:
+        console.print(Text(text))
+    return captured.get().split("\n")[:-1]
+
+
+@pytest.mark.parametrize(("words", "blanks", "seed"), [(NARROW_WORDS, NARROW_BLANKS, 1), (NARROW_WORDS, NARROW_BLANKS, 2),
+                                                      (OTHER_WORDS, OTHER_BLANKS, 3), (OTHER_WORDS, OTHER_BLANKS, 4)])
+def test_plain_wraps_a_line_where_rich_does(words, blanks, seed):
+    from rich.console import Console
+
+    console = Console(width=80, color_system=None, highlight=False, emoji=False, markup=False, soft_wrap=False)
+    rng = random.Random(seed)
+    differ = []
+    for _ in range(400):
+        text, width = _line(rng, words, blanks), rng.randint(1, 120)
+        if plain.wrap(text, width) != _rich_wrap(console, text, width):
+            differ.append((text, width))
+    assert differ == []
 
 
 def test_a_report_without_colour_does_not_load_rich():

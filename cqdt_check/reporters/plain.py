@@ -15,15 +15,17 @@ from functools import lru_cache
 
 # Characters rich removes from any text it is given (bell, backspace, vertical tab, form feed, carriage return).
 _STRIPPED = str.maketrans({7: None, 8: None, 11: None, 12: None, 13: None})
+_CONTROL = re.compile("[\x07\x08\x0b-\x0d]")
 # Text made only of these is one column a character: the common case, measured with len().
-_NARROW = re.compile("[\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0482\u1e00-\u1eff\u2010-\u2027\u2500-\u25fc\u2800-\u28ff]*")
+_NARROW = re.compile("[\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0482\u1e00-\u1eff\u2010-\u2027\u2190-\u22ff\u2500-\u25fc\u2800-\u28ff]*")
 _WORD = re.compile(r"\s*\S+\s*")
-_TRAILING_SPACE = re.compile(r"\s+$")
+_NOT_SPACE = re.compile("[^ ]")
 TAB_SIZE = 8
 
 
 def strip_controls(text: str) -> str:
-    return text.translate(_STRIPPED)
+    # translate looks at every character of text beyond ASCII; few texts hold any of these
+    return text.translate(_STRIPPED) if _CONTROL.search(text) else text
 
 
 @lru_cache(maxsize=4096)
@@ -79,11 +81,11 @@ def _chop(word: str, width: int) -> list[str]:
     return pieces
 
 
-def _breaks(line: str, width: int) -> list[int]:
-    """Where a line is broken to fit `width` columns: between words, and inside a word longer than a line."""
-    narrow = _NARROW.fullmatch(line) is not None
-    if narrow and len(line) <= width:  # most lines: a line that fits is never broken
-        return []
+def _breaks(line: str, width: int, narrow: bool) -> list[int]:
+    """Where a line is broken to fit `width` columns: between words, and inside a word longer than a line (`narrow`:
+    the line is all one-column characters)."""
+    if narrow and width > 0 and "\xa0" not in line:  # the no-break space is a blank to the word pattern too
+        return _narrow_breaks(line, width)
     measure = len if narrow else cell_width  # one column a character: no need to look at each again
     breaks: list[int] = []
     offset = 0
@@ -107,6 +109,40 @@ def _breaks(line: str, width: int) -> list[int]:
     return breaks
 
 
+def _narrow_breaks(line: str, width: int) -> list[int]:
+    """`_breaks` of a line of one-column characters whose only blank is the space, found by jumping to the word
+    that crosses each line's edge instead of measuring every word (a test compares wrap with rich on many generated lines).
+
+    A word fits while its last letter is within `width` columns of where its line began; the first word that does
+    not begins a new line, or is folded into pieces of `width` (with the blanks after it) if it is longer than one.
+    """
+    breaks: list[int] = []
+    size, begin = len(line), 0  # begin: where the line being filled starts
+    lead = size - len(line.lstrip(" "))  # the first word owns the blanks before it
+    while size - begin > width:
+        edge = begin + width
+        if line[edge] == " ":  # the word crossing the edge is the next one
+            after = _NOT_SPACE.search(line, edge)
+            if after is None:  # only blanks are left: they end the last line, which is trimmed later
+                break
+            start = after.start()
+        else:
+            start = line.rfind(" ", begin, edge) + 1 or begin
+        end = line.find(" ", start)
+        end = size if end < 0 else end
+        if start == lead:
+            start = 0
+        if end - start > width:
+            after = _NOT_SPACE.search(line, end)
+            stop = size if after is None else after.start()
+            breaks += range(start or width, stop, width)
+            begin = start + (stop - start - 1) // width * width
+        else:
+            breaks.append(start)
+            begin = start
+    return breaks
+
+
 def expand_tabs(line: str) -> str:
     """Each tab as the spaces up to the next tab stop."""
     if "\t" not in line:
@@ -122,24 +158,36 @@ def expand_tabs(line: str) -> str:
 
 def wrap(text: str, width: int) -> list[str]:
     """`text` as lines of at most `width` columns, broken between words (a longer word is folded)."""
+    if _NARROW.fullmatch(text):  # most text: one line without a control character or tab
+        return _wrap_line(text, width, True)
     lines: list[str] = []
     for line in strip_controls(text).split("\n"):
         line = expand_tabs(line)
-        cuts = _breaks(line, width)
-        for start, end in zip([0, *cuts], [*cuts, len(line)], strict=False):
-            piece = line[start:end]
-            if len(piece) > width:  # spaces past the edge go (as many as the line is too long, in characters)
-                spaces = _TRAILING_SPACE.search(piece)
-                if spaces:
-                    piece = piece[:len(piece) - min(len(spaces.group(0)), len(piece) - width)]
-            if cell_width(piece) > width:
-                piece = crop(piece, width)
-            lines.append(piece)
+        lines += _wrap_line(line, width, _NARROW.fullmatch(line) is not None)
+    return lines
+
+
+def _wrap_line(line: str, width: int, narrow: bool) -> list[str]:
+    """One line of `wrap` (no newline, control character or tab; `narrow`: all one-column characters)."""
+    if narrow and len(line) <= width:  # most lines: a line that fits is never broken
+        return [line]
+    lines: list[str] = []
+    cuts = _breaks(line, width, narrow)
+    for start, end in zip([0, *cuts], [*cuts, len(line)], strict=False):
+        piece = line[start:end]
+        if len(piece) > width:  # spaces past the edge go (as many as the line is too long, in characters)
+            spaces = len(piece) - len(piece.rstrip())
+            piece = piece[:len(piece) - min(spaces, len(piece) - width)]
+        if (len(piece) if narrow else cell_width(piece)) > width:
+            piece = crop(piece, width)
+        lines.append(piece)
     return lines
 
 
 def paragraph(text: str, width: int, indent: int = 0) -> list[str]:
     """A paragraph wrapped to `width` columns, every line indented by `indent` spaces."""
+    if not indent:
+        return wrap(text, width)
     return [" " * indent + line for line in wrap(text, width - indent)]
 
 

@@ -122,14 +122,14 @@ def lay_out(blocks: Iterable[Block], width: int, color: bool) -> str:
     out: list[str] = []
     for block in blocks:
         if isinstance(block, Para):
-            text = "".join(span for span, _ in block.spans)
+            text = "".join([span for span, _ in block.spans])
             out += plain.unwrapped(text) if block.soft else plain.paragraph(text, width, block.indent)
         elif isinstance(block, Rule):
             out.append(plain.rule(width, block.character, block.title[0] if block.title else ""))
         else:
             out += plain.table(block.title, block.header, [[s for s, _ in row] for row in block.rows], width)
     # lines as a terminal shows them: without the spaces that pad them to the width
-    return "".join(line.rstrip() + "\n" for line in out)
+    return "\n".join([line.rstrip() for line in out]) + "\n" if out else ""
 
 
 def _tail(documents: Sequence[DocumentResult | Row], notices: list[tuple[str, list[str]]], lang: str) -> Iterator[Block]:
