@@ -97,6 +97,9 @@ class Options(Frozen):
 
 def get(obj: Any, dotted: str) -> Any:
     """Follow a dotted field path through the typed plan; lists yield the list of their items' values."""
+    if "." not in dotted and not isinstance(obj, list):  # most conditions name a field of the target itself
+        value = getattr(obj, dotted, MISSING) if obj is not None else MISSING
+        return MISSING if value is None else value
     current = obj
     for part in dotted.split("."):
         if isinstance(current, list):
