@@ -142,11 +142,12 @@ class Architecture(Frozen):
         return self._hints
 
     def ids(self) -> dict[str, Component | Element]:
-        if self._table is None:
-            table: dict[str, Component | Element] = {c.id: c for c in self.components}
+        table = self._table  # read once: a private attribute is looked up in Python, and checks ask per target
+        if table is None:
+            table = {c.id: c for c in self.components}
             table.update({e.id: e for e in self.elements})
             self._table = table
-        return self._table
+        return table
 
     def has(self, element_id: str) -> bool:
         return element_id in self.ids()

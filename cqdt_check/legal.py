@@ -101,6 +101,7 @@ class LegalTime:
             self.windows[rule.id] = _window(rule, resolved or [_written(b) for b in rule.basis])
             self.usable[rule.id] = bool(resolved) and all(architecture.has(e) for e in rule.requires)
         self._instruments: dict[dt.date, tuple[Instrument, ...]] = {}
+        self._keyed: list[tuple[str, Basis]] | None = None
         # asked for every target of every plan: answered once per rule and day
         self._unscoped: dict[tuple[str, dt.date], tuple[Basis, ...] | None] = {}
 
@@ -143,12 +144,13 @@ class LegalTime:
     def instruments_in_force(self, day: dt.date) -> tuple[Instrument, ...]:
         """The instruments the rule pack relies on that were in force on `day` (for the report header)."""
         if day not in self._instruments:
+            if self._keyed is None:  # every basis with its instrument's key, once (plans are judged on many days);
+                # the plan format is the appraisal's own convention, not an instrument of law
+                self._keyed = [(instrument_key(b.instrument), b) for bases in self.bases.values() for b in bases
+                               if not b.source.endswith("plan-format.md")]
             found: dict[str, Instrument] = {}
-            for bases in self.bases.values():
-                for b in bases:
-                    if not in_window(day, b.valid_from, b.valid_to) or b.source.endswith("plan-format.md"):
-                        continue  # the plan format is the appraisal's own convention, not an instrument of law
-                    key = instrument_key(b.instrument)
+            for key, b in self._keyed:
+                if in_window(day, b.valid_from, b.valid_to):
                     known = found.get(key)
                     # one instrument written two ways ("NĐ 55/2025/NĐ-CP" and "… ngày 02/03/2025 (…)") is listed
                     # once, under its fullest name, verified if any of its citations is
