@@ -6,7 +6,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -171,8 +171,9 @@ def check_encodable(piece: str, encoding: str | None, out: Output) -> None:
             raise UsageError("cli.stdout_encoding", format=out.fmt.value, encoding=encoding) from None
 
 
-def write_pieces(out: Output, pieces: Iterable[str]) -> None:
-    """A report made of pieces (a streamed report read back), written where `emit` writes a whole one, the same way."""
+def write_pieces(out: Output, pieces: Iterable[str] | Iterable[bytes | str]) -> None:
+    """A report made of pieces (a streamed report read back: text, or bytes already encoded for where it goes),
+    written where `emit` writes a whole one, the same way."""
     if out.path is None:
         for piece in pieces:
             _write_stdout(piece, out.fmt)
@@ -180,7 +181,7 @@ def write_pieces(out: Output, pieces: Iterable[str]) -> None:
     write_report(out.path, pieces, out.fmt.value)
 
 
-def write_report(path: Path, content: str | bytes | Iterable[str], what: str) -> None:
+def write_report(path: Path, content: str | bytes | Iterable[bytes | str], what: str) -> None:
     """Write a report file atomically; a failure is the run's one-line refusal (exit 2)."""
     try:
         _write_atomically(path, content)
@@ -242,14 +243,19 @@ def write_quietly(text: str | bytes, stream=None) -> None:
         os.dup2(devnull, stream.fileno())
 
 
-def _write_atomically(path: Path, content: str | bytes | Iterable[str]) -> None:
+def _utf8(content: str | Iterable[bytes | str]) -> Iterator[bytes]:
+    """A text report, or its pieces (text, or bytes already in UTF-8), as the bytes of a UTF-8 file."""
+    for piece in [content] if isinstance(content, str) else content:
+        yield piece if isinstance(piece, bytes) else piece.encode("utf-8")
+
+
+def _write_atomically(path: Path, content: str | bytes | Iterable[bytes | str]) -> None:
     if _is_stream(path):  # /dev/null, /dev/stdout, a FIFO: written to, never replaced by a regular file
-        if isinstance(content, bytes):
-            with open(path, "wb") as binary:
+        with open(path, "wb") as binary:
+            if isinstance(content, bytes):
                 binary.write(content)
-        else:
-            with open(path, "w", encoding="utf-8", newline="") as stream:
-                stream.writelines([content] if isinstance(content, str) else content)
+            else:
+                binary.writelines(_utf8(content))
         return
     folder = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -257,12 +263,11 @@ def _write_atomically(path: Path, content: str | bytes | Iterable[str]) -> None:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)  # as a plainly created file would be (mkstemp makes it private)
-        if isinstance(content, bytes):
-            with os.fdopen(handle, "wb") as binary:
+        with os.fdopen(handle, "wb") as binary:  # UTF-8 as written: no newline translation
+            if isinstance(content, bytes):
                 binary.write(content)
-        else:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                stream.writelines([content] if isinstance(content, str) else content)  # a report, or its pieces
+            else:
+                binary.writelines(_utf8(content))  # a report, or its pieces
         os.replace(temporary, path)  # replaces a symlink planted at the path instead of writing through it
     except BaseException:
         try:

@@ -11,9 +11,11 @@ gitlab, the opinions, --quiet and --statistics) still get them all, collected as
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,7 +30,7 @@ from .selection import apply as apply_selection
 
 # A streamed report waits in memory up to this size, then in a temporary file, until the run is over (the JSON frame
 # — exit code, dates — is known only then, and a report is never left half-written).
-SPOOL_IN_MEMORY = 1024 * 1024  # characters (up to 4 bytes each in memory)
+SPOOL_IN_MEMORY = 4 * 1024 * 1024  # bytes
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class Digest:
     each streamed report, the decisions it used, and the document itself only when a collecting format needs it."""
 
     facts: tuple
-    sections: tuple[str, ...]
+    sections: tuple[bytes | str, ...]  # encoded as written (str: a part the destination's encoding cannot hold)
     usage: Any = None  # decisions.DecisionUsage, when --decisions is given
     document: DocumentResult | None = None
 
@@ -57,7 +59,7 @@ def check_and_report(files: list[tuple[Path, str]], settings, appraisal: Apprais
     collected = [out for out in outputs if out not in streamed]
 
     def digest(doc: DocumentResult, usage) -> Digest:
-        return Digest(Tally.facts(doc, fail_on), tuple(w.section(doc) for w in writers), usage,
+        return Digest(Tally.facts(doc, fail_on), tuple(w.encoded(w.section(doc)) for w in writers), usage,
                       doc if collected else None)
 
     def job(item: Item) -> Digest:
@@ -99,29 +101,56 @@ def check_and_report(files: list[tuple[Path, str]], settings, appraisal: Apprais
 
 class _Spooled:
     """A streamed report: its pieces kept aside (in memory, then a temporary file) as the documents come, and
-    written where the report goes once the run is over, the same way a whole report is (outputs.write_pieces)."""
+    written where the report goes once the run is over, the same way a whole report is (outputs.write_pieces).
+
+    Pieces are kept as the bytes they are written as, encoded once where they are rendered (in the worker, in a
+    parallel run): the parent only stores and copies them (measured: a 23 MB JSON report encoded, spooled as text,
+    decoded and encoded again cost the parent 0.12 s; as bytes 0.02 s)."""
 
     def __init__(self, out: Output) -> None:
         self.out = out
-        self.encoding = stdout_ready(out)
-        self.spool = tempfile.SpooledTemporaryFile(SPOOL_IN_MEMORY, mode="w+", encoding="utf-8", newline="")
+        self.encoding = stdout_ready(out)  # None: a file (UTF-8), or standard output in an encoding Python lacks
+        # Standard output in an encoding Python lacks, or one that cannot be written piece by piece (a byte-order
+        # mark: UTF-16, UTF-8-SIG): the pieces wait as UTF-8 and are handed to the output stream as text.
+        self.as_text = out.path is None and (self.encoding is None or not _piecewise(self.encoding))
+        self.codec = "utf-8" if self.as_text or self.encoding is None else self.encoding
+        self.errors = "surrogatepass" if self.as_text else "strict"  # kept as is: the stream decides at the end
+        self.spool = tempfile.SpooledTemporaryFile(SPOOL_IN_MEMORY, mode="w+b")
         self.written = 0
 
-    def keep(self, piece: str) -> None:
-        check_encodable(piece, self.encoding, self.out)
+    def encoded(self, piece: str) -> bytes | str:
+        """`piece` as written, or the text itself when the destination cannot hold it (keep() refuses it then)."""
+        try:
+            return piece.encode(self.codec, self.errors)
+        except UnicodeEncodeError:
+            return piece
+
+    def keep(self, piece: bytes | str) -> None:
+        if isinstance(piece, str):
+            check_encodable(piece, self.encoding, self.out)  # standard output's refusal, before a byte is written
+            piece = piece.encode(self.codec, self.errors)
         self.spool.write(piece)
 
     def deliver(self, head: str, tail: str) -> None:
         check_encodable(head + tail, self.encoding, self.out)
 
-        def pieces():
-            yield head
+        def blocks() -> Iterator[bytes]:
             self.spool.seek(0)
             while block := self.spool.read(1 << 20):
                 yield block
-            yield tail
 
-        write_pieces(self.out, pieces())
+        pieces: Iterable[bytes | str]
+        if self.as_text:
+            decoder = codecs.getincrementaldecoder(self.codec)(self.errors)  # a block may end inside a character
+            pieces = chain([head], (decoder.decode(block) for block in blocks()), [decoder.decode(b"", True), tail])
+        else:
+            pieces = chain([head.encode(self.codec)], blocks(), [tail.encode(self.codec)])
+        write_pieces(self.out, pieces)
+
+
+def _piecewise(encoding: str) -> bool:
+    """Whether text encoded piece by piece is the same bytes as the text encoded whole."""
+    return "ab".encode(encoding) == "a".encode(encoding) + "b".encode(encoding)
 
 
 class _TextWriter(_Spooled):
@@ -131,12 +160,15 @@ class _TextWriter(_Spooled):
         super().__init__(out)
         self.width, self.color = text_layout(out, style)
         self.setup = setup
+        self.between = text.separator(self.width, self.color)
 
     def section(self, doc: DocumentResult) -> str:
         return text.section(doc, self.setup, self.width, self.color)
 
-    def add(self, section: str) -> None:
-        self.keep(text.separator(self.width, self.color) + section if self.written else section)
+    def add(self, section: bytes | str) -> None:
+        if self.written:
+            self.keep(self.between)
+        self.keep(section)
         self.written += 1
 
     def finish(self, tally: Tally, frame: Report) -> None:
@@ -155,8 +187,10 @@ class _JsonWriter(_Spooled):
     def section(self, doc: DocumentResult) -> str:
         return json_report.document(doc, self.indent)
 
-    def add(self, section: str) -> None:
-        self.keep(json_report.list_marks(self.indent, True)[1] + section if self.written else section)
+    def add(self, section: bytes | str) -> None:
+        if self.written:
+            self.keep(json_report.list_marks(self.indent, True)[1])
+        self.keep(section)
         self.written += 1
 
     def finish(self, tally: Tally, frame: Report) -> None:
