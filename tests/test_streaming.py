@@ -54,3 +54,28 @@ def test_formats_that_need_every_document_still_get_them(cli, check, make_report
     whole = dataclasses.replace(make_report(documents), as_of_option=DAY)
     assert target.read_text(encoding="utf-8") == reporter(collected)(whole)
     assert text.read_text(encoding="utf-8") == reporter(Format.text)(whole, width=80, color=False)
+
+
+# Standard output in other encodings: pieces are encoded where they are rendered (the worker), so an encoding that
+# marks its start (UTF-16, UTF-8-SIG) must still begin the report once, and one that cannot show Vietnamese refuses.
+@pytest.mark.parametrize("encoding, refused", [
+    ("utf-8", False), ("utf-16", False), ("utf-8-sig", False), ("utf-32", False), ("cp1252", True), ("ascii", True),
+])
+@pytest.mark.parametrize("fmt", [Format.text, Format.json])
+def test_a_streamed_report_on_stdout_in_another_encoding(check, make_report, tmp_path, encoding, refused, fmt):
+    import os
+    import subprocess
+    import sys
+
+    folder = folder_of(tmp_path, 7)
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "NO_COLOR": "1", "COLUMNS": "80"}
+    proc = subprocess.run([sys.executable, "-m", "cqdt_check", str(folder), "--format", fmt.value, "--as-of",
+                           DAY.isoformat(), "--jobs", "2", "--no-progress"], env=env, capture_output=True, cwd=tmp_path)
+    if refused:
+        assert proc.returncode == 2 and proc.stdout == b"" and encoding in proc.stderr.decode(encoding, "replace")
+        return
+    documents = [check(path, as_of=DAY) for path in sorted(folder.iterdir())]
+    whole = dataclasses.replace(make_report(documents), as_of_option=DAY)
+    # as the output stream would write the whole report (Python writes no byte-order mark on a pipe): decoded, it is
+    # the report, with no mark in the middle of it
+    assert proc.stdout.decode(encoding) == reporter(fmt)(whole, width=80, color=False)
