@@ -6,6 +6,7 @@ SARIF's partialFingerprints, the JSON report's `fingerprint`, `--baseline` and `
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from pathlib import PurePath
 from urllib.parse import quote
 
@@ -15,6 +16,7 @@ from .findings import DocumentResult, Finding
 FINGERPRINT_KEY = "cqdtFindingHash/v1"
 
 
+@lru_cache(maxsize=1024)  # asked once per finding, and a document has many
 def uri(file: str) -> str:
     """A file name as given, as a URI reference: `/` separators, percent-encoded (é → %C3%A9); absolute as file://."""
     path = PurePath(file)
