@@ -6,6 +6,7 @@ import atexit
 import os
 import sys
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 PLAN_SUFFIXES = {".yaml", ".yml"}
@@ -15,7 +16,16 @@ CONFIG_NAMES = (".cqdt-check.yaml", ".cqdt-check.yml")
 
 def same_file(path: Path) -> Path:
     """A path's identity for comparing files: symlinks followed, except in a loop (which the loader refuses later)."""
+    if path.name not in ("", ".", "..") and not os.path.islink(path):
+        # what realpath gives, with the folder's part worked out once for all the files of a folder
+        # keyed by the folder joined to the working folder, not normalised: `link/..` is resolved as realpath does
+        return _real_folder(os.path.join(os.getcwd(), path.parent)) / path.name
     return Path(os.path.realpath(path))  # unlike Path.resolve() on Python 3.11, never raises for a symlink loop
+
+
+@lru_cache(maxsize=256)
+def _real_folder(folder: str) -> Path:  # an absolute name: the answer does not depend on the working folder
+    return Path(os.path.realpath(folder))
 
 
 STDIN = "-"

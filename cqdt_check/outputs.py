@@ -70,6 +70,8 @@ def file_identity(path: Path) -> tuple[int, int] | None:
 def refuse_clobbering(outputs: list[Output], plans: list[Path]) -> None:
     """Checked before anything is written: no report may replace a plan being checked, whatever name it is given
     (the same path, a symlink, or a hard link to it)."""
+    if all(out.path is None for out in outputs):  # standard output only: no file to compare (a large batch's plans)
+        return
     names = {same_file(p) for p in plans}
     identities = {i for i in (file_identity(p) for p in plans) if i is not None}
     for out in outputs:

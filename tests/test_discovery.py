@@ -1,0 +1,34 @@
+"""discovery.same_file is a file's identity as os.path.realpath gives it (symlinks followed, `..` after a symlink
+resolved from where the symlink points), whatever the working folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from cqdt_check.discovery import same_file
+
+
+@pytest.fixture
+def tree(tmp_path, monkeypatch):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "x.yaml").write_text("", encoding="utf-8")
+    (tmp_path / "link").symlink_to(tmp_path / "a" / "b")
+    (tmp_path / "a" / "y.yaml").symlink_to(tmp_path / "a" / "b" / "x.yaml")
+    (tmp_path / "loop1").symlink_to(tmp_path / "loop2")
+    (tmp_path / "loop2").symlink_to(tmp_path / "loop1")
+    return tmp_path
+
+
+@pytest.mark.parametrize("cwd", ["", "a", "a/b"])
+@pytest.mark.parametrize("name", [
+    "a/b/x.yaml", "{root}/link/x.yaml", "a/y.yaml", "a/b/../b/x.yaml", "{root}/loop1", "missing/z.yaml", ".", "..",
+    "/", "a/b", "{root}/link/../a/b/x.yaml", "link/../a/b/x.yaml", "{root}/a/./b/x.yaml",
+])
+def test_same_file_is_realpath(tree, monkeypatch, cwd, name):
+    monkeypatch.chdir(tree / cwd)
+    path = Path(name.format(root=tree))
+    assert same_file(path) == Path(os.path.realpath(path))
