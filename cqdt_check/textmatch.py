@@ -41,12 +41,17 @@ def fold(text: str, diacritics: bool = True, keep_slash: bool = False) -> str:
     return " " + pattern.sub(" ", text).strip() + " "
 
 
+@lru_cache(maxsize=512)  # a concept's phrases are looked for in every text of every plan
+def _needles(phrases: tuple[str, ...], diacritics: bool) -> tuple[tuple[str, str], ...]:
+    """Each phrase with its folded form, leaving out phrases that fold to nothing."""
+    return tuple((phrase, needle) for phrase in phrases if (needle := fold(phrase, diacritics)).strip())
+
+
 def mentions(text: str, phrases: tuple[str, ...], diacritics: bool = True) -> str | None:
     """The first phrase (as written in the concept) that `text` contains, or None."""
     haystack = fold(text, diacritics)
-    for phrase in phrases:
-        needle = fold(phrase, diacritics)
-        if needle.strip() and needle in haystack:
+    for phrase, needle in _needles(phrases, diacritics):
+        if needle in haystack:
             return phrase
     return None
 
@@ -67,10 +72,7 @@ def affirms(text: str, phrases: tuple[str, ...], diacritics: bool = True) -> str
         # the part exactly where its folded text occurs in the part's (found in C, not word by word)
         haystack = fold(part, diacritics)
         words: list[str] | None = None
-        for phrase in phrases:
-            needle = fold(phrase, diacritics)
-            if not needle.strip():
-                continue
+        for phrase, needle in _needles(phrases, diacritics):
             at = haystack.find(needle)
             while at >= 0:
                 if words is None:
