@@ -6,6 +6,7 @@ the paired ratios, so a busy machine moves both alike. Peak memory is the maximu
 (os.wait4). Prints a table and writes it to docs/performance.md with the machine it ran on.
 
     python bench/run.py                      # full run (several minutes: 5,000 plans four ways)
+    python bench/run.py --batches 1000,5000,10000   # and memory at 10,000 plans (about ten minutes more)
     python bench/run.py --repeat 3 --batch-repeat 1 --no-write
 """
 
@@ -96,6 +97,7 @@ def main() -> None:
         subprocess.run([py, str(args.generator), str(folder), "--sizes", ",".join(SIZES)], check=True,
                        capture_output=True)
         measure("--version", [*tool, "--version"], pass_floor, "python -c pass", args.repeat)
+        measure("--help", [*tool, "--help"], pass_floor, "python -c pass", args.repeat)
         for size, label in SIZES.items():
             measure(f"one {label}, text", [*tool, str(folder / f"plan-{size}.yaml")], yaml_floor,
                     'python -c "import yaml"', args.repeat)
@@ -120,7 +122,8 @@ def write(rows: list[tuple[str, str, dict[str, float]]], args: argparse.Namespac
     text = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
     head, marker = text.split("<!-- bench -->")[0] if "<!-- bench -->" in text else text, "<!-- bench -->"
     table = [marker, "", f"Machine: {machine()}.  ",
-             f"Run: `python bench/run.py --repeat {args.repeat} --batch-repeat {args.batch_repeat}` "
+             f"Run: `python bench/run.py --repeat {args.repeat} --batch-repeat {args.batch_repeat} "
+             f"--batches {args.batches}` "
              f"on {time.strftime('%Y-%m-%d')}; whole-process medians; ratios are medians of paired runs.", "",
              "| run | median | × floor | floor | peak memory |", "|---|--:|--:|---|--:|"]
     table += [f"| {label} | {r['time']:.3f} s | {r['ratio']:.2f}× | `{floor}` | {r['peak']:.0f} MiB |"
