@@ -210,12 +210,13 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
         check = CHECKS[rule.check]
         when = rule.applies_when
         conditional = bool(when.target or when.target_any)
+        unscoped = legal.unscoped(rule.id, ctx.as_of)  # the bases every target may cite, when none has a scope
         for path, target, system in targets:
             reason = _target_not_applicable(when, target, ctx.lang) if conditional else None
             if reason:
                 results.append(CheckResult(rule.id, "not_applicable", path, reason))
                 continue
-            cited, reason = _fitting_bases(rule.id, target, ctx, pack, legal)
+            cited, reason = (unscoped, "") if unscoped is not None else _fitting_bases(rule.id, target, ctx, pack, legal)
             if not cited:  # every basis in force has a scope this target is outside of
                 results.append(CheckResult(rule.id, "not_applicable", path, reason))
                 continue
@@ -373,10 +374,6 @@ def _quoted(value: Any) -> Any:
 def _fitting_bases(rule_id: str, target: Any, ctx: Context, pack: RulePack, legal: LegalTime) -> tuple[tuple[Basis, ...], str]:
     """The bases a finding on this target may cite: in force on the date judged and within their scope; when none
     is, the reason the rule does not apply (the first scope that excluded a basis, with the declared fact)."""
-    unscoped = legal.unscoped(rule_id, ctx.as_of)
-    if unscoped is not None:  # the common case: no basis in force has a scope, so every target fits
-        return unscoped, ""
-
     def outside(scope_id: str) -> tuple[Any, str, Any] | None:
         scope = pack.scopes[scope_id]
         for obj, conditions in ((ctx.plan, scope.plan), (target, scope.target)):

@@ -8,6 +8,7 @@ that day evaluates.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import TYPE_CHECKING, Callable
@@ -100,8 +101,9 @@ class LegalTime:
             self.bases[rule.id] = tuple(resolved)
             self.windows[rule.id] = _window(rule, resolved or [_written(b) for b in rule.basis])
             self.usable[rule.id] = bool(resolved) and all(architecture.has(e) for e in rule.requires)
-        self._instruments: dict[dt.date, tuple[Instrument, ...]] = {}
+        self._instruments: dict[int, tuple[Instrument, ...]] = {}  # by stretch of days (below)
         self._keyed: list[tuple[str, Basis]] | None = None
+        self._changes: list[dt.date] = []
         # asked for every target of every plan: answered once per rule and day
         self._unscoped: dict[tuple[str, dt.date], tuple[Basis, ...] | None] = {}
 
@@ -143,11 +145,16 @@ class LegalTime:
 
     def instruments_in_force(self, day: dt.date) -> tuple[Instrument, ...]:
         """The instruments the rule pack relies on that were in force on `day` (for the report header)."""
-        if day not in self._instruments:
-            if self._keyed is None:  # every basis with its instrument's key, once (plans are judged on many days);
-                # the plan format is the appraisal's own convention, not an instrument of law
-                self._keyed = [(instrument_key(b.instrument), b) for bases in self.bases.values() for b in bases
-                               if not b.source.endswith("plan-format.md")]
+        if self._keyed is None:  # every basis with its instrument's key, once (plans are judged on many days);
+            # the plan format is the appraisal's own convention, not an instrument of law
+            self._keyed = [(instrument_key(b.instrument), b) for bases in self.bases.values() for b in bases
+                           if not b.source.endswith("plan-format.md")]
+            # the answer changes only on a day some basis begins or the day after one ends: one answer per stretch
+            self._changes = sorted({d for _, b in self._keyed for d in (
+                b.valid_from, b.valid_to + dt.timedelta(days=1) if b.valid_to and b.valid_to < dt.date.max else None)
+                if d is not None})
+        stretch = bisect.bisect_right(self._changes, day)
+        if stretch not in self._instruments:
             found: dict[str, Instrument] = {}
             for key, b in self._keyed:
                 if in_window(day, b.valid_from, b.valid_to):
@@ -156,8 +163,8 @@ class LegalTime:
                     # once, under its fullest name, verified if any of its citations is
                     name = max((b.instrument, known.name), key=len) if known else b.instrument
                     found[key] = Instrument(name, b.valid_from, b.verified or bool(known and known.verified))
-            self._instruments[day] = tuple(sorted(found.values(), key=lambda i: i.name))
-        return self._instruments[day]
+            self._instruments[stretch] = tuple(sorted(found.values(), key=lambda i: i.name))
+        return self._instruments[stretch]
 
 
 _NUMBER = re.compile(r"\b\d+/(?:\d{4}/)?[A-Za-zĐđ]+(?:[-–][A-Za-zĐđ&]+)*\d*")

@@ -209,3 +209,21 @@ def test_every_recorded_replacement_is_citable(pack):
 
     unread = [e.id for e in pack.instruments if e.replaced_by and not replacement_cites(e)]
     assert not unread, f"replaced_by names no instrument in full: {unread}"
+
+
+@pytest.mark.parametrize("architecture_id", ["quang-ngai-3.0", "nghe-an-1.0"])
+def test_instruments_in_force_on_the_days_around_every_change(pack, architecture_id):
+    """The header's instruments are those of the bases in force on the day judged, also on the first and last day of
+    a basis and the days either side (they are worked out once per stretch of days between such changes)."""
+    from cqdt_check.dates import in_window
+    from cqdt_check.legal import LegalTime, instrument_key
+    from cqdt_check.packs import ArchitectureResolver
+
+    legal = LegalTime(pack, ArchitectureResolver(None).bundled(architecture_id))
+    bases = [b for found in legal.bases.values() for b in found if not b.source.endswith("plan-format.md")]
+    edges = {d for b in bases for d in (b.valid_from, b.valid_to) if d is not None}
+    days = sorted({edge + dt.timedelta(days=shift) for edge in edges for shift in (-1, 0, 1)})
+    assert len(days) > 20
+    for day in days:
+        expected = {instrument_key(b.instrument) for b in bases if in_window(day, b.valid_from, b.valid_to)}
+        assert {instrument_key(i.name) for i in legal.instruments_in_force(day)} == expected, day
