@@ -26,6 +26,9 @@ class _Marks(dict):
 
 
 _NO_MARKS = _Marks()
+# U+034F, the grapheme joiner, is the one code point of the block that is not a combining mark (it stays)
+_LATIN_MARK = re.compile("[\u0300-\u034e\u0350-\u036f]")
+_LATIN_DECOMPOSED = re.compile("[\x00-\x7f\u0300-\u036f]*")
 
 
 @lru_cache(maxsize=4096)
@@ -36,7 +39,11 @@ def fold(text: str, diacritics: bool = True, keep_slash: bool = False) -> str:
     if not diacritics:
         text = text.replace("đ", "d")
         if not text.isascii():
-            text = unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).translate(_NO_MARKS))
+            text = unicodedata.normalize("NFD", text)
+            # Latin text (Vietnamese) decomposes into ASCII and the combining marks of U+0300–U+036F: a regular
+            # expression drops those several times faster than the table, which serves any other script
+            text = _LATIN_MARK.sub("", text) if _LATIN_DECOMPOSED.fullmatch(text) else text.translate(_NO_MARKS)
+            text = unicodedata.normalize("NFC", text)
     pattern = _NON_WORD_KEEP_SLASH if keep_slash else _NON_WORD
     return " " + pattern.sub(" ", text).strip() + " "
 

@@ -104,6 +104,8 @@ def test_affirms_finds_phrases_as_whole_words(text, phrases, found):
     ("Cafe\u0301 ﬁ", " cafe fi "),  # a combining accent typed apart; a ligature folded by casefold
     ("Ελληνικά", " ελληνικα "),  # marks of any script go, not only Vietnamese ones
     ("ASCII only, 47/2020", " ascii only 47 2020 "),
+    ("Kết\u034fnối", " ket noi "),  # the grapheme joiner is not a mark: it stays, and separates like punctuation
+    ("Ἀθῆναι Đà", " αθηναι da "),  # Greek with its own marks beside Vietnamese: the general table
 ])
 def test_fold_without_diacritics(text, folded):
     from cqdt_check.textmatch import fold
