@@ -36,6 +36,7 @@ from .findings import (
     verdict_of,
 )
 from .values import Basis
+from .labels import field_label, value_label
 from .legal import ARCHITECTURE_BASIS, LegalTime, instrument_key, window_text
 from .loader import Limits, LoadError, SourceDocument, load_file
 from .messages import say
@@ -201,8 +202,6 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
         if targets is None:
             targets = targets_of[rule.target] = list(_targets(rule.target, plan))
         if not targets:
-            from .labels import field_label
-
             what = {"system": "systems", "integration": "systems.integrations", "dataset": "data_sharing.datasets"}[rule.target]
             results.append(CheckResult(rule.id, "not_applicable", (), say(
                 "na.no_targets", ctx.lang, what=f"“{field_label(Plan, what, ctx.lang)}”")))
@@ -283,8 +282,6 @@ def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context, legal: Le
 
 @functools.lru_cache(maxsize=16)  # asked for most rules of every plan, and only two kinds exist
 def _kind_reason(kind: str, lang: str) -> str:
-    from .labels import value_label
-
     return say("na.kind", lang, value=value_label(Plan, "kind", kind, lang))
 
 
@@ -309,7 +306,7 @@ def _target_not_applicable(when, target: Any, lang: str) -> str | None:
     for field, condition in when.target.items():
         value = get(target, field)
         if value is MISSING_VALUE or not matches(value, condition):
-            return say("na.when", lang, **_fact(target, field, value, lang))
+            return _when_reason(type(target), field, value, lang)
     if when.target_any:
         for alternative in when.target_any:
             if all((v := get(target, f)) is not MISSING_VALUE and matches(v, c) for f, c in alternative.items()):
@@ -321,13 +318,28 @@ def _target_not_applicable(when, target: Any, lang: str) -> str | None:
     return None
 
 
+def _when_reason(model: type, field: str, value: Any, lang: str) -> str:
+    """Why a target is outside a rule's conditions: its declared fact, in words. The same few facts recur on every
+    plan, so the sentence for a plain value is made once."""
+    try:
+        return _when_sentence(model, field, type(value).__name__, value, lang)
+    except TypeError:  # a list, which cannot be remembered by value
+        return say("na.when", lang, **_fact_of(model, field, value, lang))
+
+
+@functools.lru_cache(maxsize=1024)
+def _when_sentence(model: type, field: str, kind: str, value: Any, lang: str) -> str:
+    return say("na.when", lang, **_fact_of(model, field, value, lang))  # `kind` keeps True and 1 apart
+
+
 def _fact(target: Any, field: str, value: Any, lang: str) -> dict[str, str]:
     """A declared fact in the reader's words (labels.py), for a reason: the field's label and the value's."""
-    # imported here, not at the top: only this path needs it (start-up stays light)
-    from .labels import field_label, value_label
+    return _fact_of(type(target), field, value, lang)
 
-    return {"field": f"“{field_label(type(target), field, lang)}”",
-            "value": _shown(value, lang) if value is MISSING_VALUE else value_label(type(target), field, value, lang) or "—"}
+
+def _fact_of(model: type, field: str, value: Any, lang: str) -> dict[str, str]:
+    return {"field": f"“{field_label(model, field, lang)}”",
+            "value": _shown(value, lang) if value is MISSING_VALUE else value_label(model, field, value, lang) or "—"}
 
 
 from .checks import MISSING as MISSING_VALUE  # noqa: E402  (one sentinel for checks and engine)
@@ -422,8 +434,6 @@ def _finding(doc: SourceDocument, loaded: LoadedRule, target_path: PathT, target
     path = (*target_path, *v.path)
     if v.missing is not None:
         subject = f"{say('subject.system', lang, system=system.id)}: " if system is not None else ""
-        from .labels import field_label
-
         # the fact in the reader's words; its path is the finding's place, not part of the sentence
         named = ", ".join(f"“{field_label(type(target), f.strip(), lang)}”" for f in v.missing.split(","))
         message = f"{subject}{say('not_declared', lang, field=named)} — {rule.title.get(lang)}"

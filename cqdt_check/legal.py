@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
 from .dates import in_window, vn
@@ -170,6 +171,7 @@ class LegalTime:
 _NUMBER = re.compile(r"\b\d+/(?:\d{4}/)?[A-Za-zĐđ]+(?:[-–][A-Za-zĐđ&]+)*\d*")
 
 
+@lru_cache(maxsize=2048)  # asked for every citation a finding makes, of the few instruments the pack knows
 def instrument_key(name: str) -> str:
     """What identifies an instrument in a citation: its number and symbol ("1425/QĐ-TTg", "116/2025/QH15"), else the
     whole name (folded, so spacing and diacritics do not matter)."""
