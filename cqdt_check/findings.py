@@ -189,8 +189,9 @@ class DocumentResult:
         return sum(1 for f in self.findings if f.severity == severity and f.status == "fail")
 
     def baselined(self) -> int:
-        """Findings the --baseline report already had: shown and judged, but they do not fail the run."""
-        return sum(1 for f in self.findings if f.baselined)
+        """Findings the --baseline report already had: shown and judged, but they do not fail the run. A finding the
+        appraiser waived is counted as waived only (one finding, one reason it does not fail)."""
+        return sum(1 for f in self.findings if f.baselined and f.status == "fail")
 
     def fails_run(self, fail_on: str) -> bool:
         """Whether this document makes the run exit 1 (the document's own verdict may still be "fail": a baselined

@@ -211,6 +211,9 @@ def test_baseline_fails_only_on_new_findings(cli, tmp_path, monkeypatch):
     (["--baseline", "{baseline}"], 0, {"count.baselined": 7}, "brief.not_failing.baseline"),
     (["--decisions", str(GRANT_ALL)], 0, {"count.waived": 3}, None),
     (["--decisions", str(DECISIONS)], 1, {"count.waived": 1}, None),
+    # waived and in the baseline: one finding, counted once, as waived (7 in the baseline, one of them waived)
+    (["--decisions", str(DECISIONS), "--baseline", "{baseline}"], 0, {"count.waived": 1, "count.baselined": 6},
+     "brief.not_failing.baseline"),
     (["--fail-on", "never"], 0, {}, "brief.not_failing.never"),
     ([], 1, {}, None),
 ])
