@@ -22,7 +22,7 @@ from .architecture import Architecture
 from .dates import IsoDate, in_window, vn
 from .findings import PathT, format_path
 from .messages import say
-from .textmatch import affirms, citation_key, fold, mentions, provinces_named
+from .textmatch import affirms, cities_named, citation_key, fold, mentions, provinces_named
 from .values import Condition, Frozen, InstrumentEntry, Text
 
 MISSING = object()
@@ -826,6 +826,9 @@ def field_pattern(target: Any, opts: FieldPatternOptions, ctx: Context) -> Itera
 class OwnerProvinceOptions(Options):
     field: str = "owner.agency"
     """The text naming the owner: every province it names as "tỉnh X" must be the architecture's."""
+    cities: list[str] = Field(default_factory=list)
+    """Cities of provincial rank (directly under the central government): a body of one, named "thành phố X" or
+    "TP X", is of another unit than the architecture's province too."""
 
 
 def owner_province(plan: Any, opts: OwnerProvinceOptions, ctx: Context) -> Iterator[Violation]:
@@ -835,9 +838,11 @@ def owner_province(plan: Any, opts: OwnerProvinceOptions, ctx: Context) -> Itera
     if not isinstance(value, str):
         return
     own = fold(ctx.architecture.province, diacritics=False)
-    for name in dict.fromkeys(provinces_named(value)):
+    named = [(name, "unit.province") for name in provinces_named(value)]
+    named += [(name, "unit.city") for name in cities_named(value, tuple(opts.cities))]
+    for name, unit in dict.fromkeys(named):
         if fold(name, diacritics=False) != own:
-            yield Violation(path_of(opts.field), {"field": opts.field, "value": name,
+            yield Violation(path_of(opts.field), {"field": opts.field, "value": name, "unit": say(unit, ctx.lang),
                                                    "province": ctx.architecture.province, "text": _quote(value)})
 
 
@@ -873,7 +878,7 @@ CHECKS: dict[str, Check] = {
     "field_pattern": Check(field_pattern, FieldPatternOptions, _ANY, ("field", "value", "expected")),
     "architecture_currency": Check(architecture_currency, ArchitectureCurrencyOptions, ("plan",),
                                    ("framework", "current", "since", "day", "decision")),
-    "owner_province": Check(owner_province, OwnerProvinceOptions, ("plan",), ("field", "value", "province", "text")),
+    "owner_province": Check(owner_province, OwnerProvinceOptions, ("plan",), ("field", "value", "unit", "province", "text")),
 }
 
 # Parameters every message may use, by target: the engine fills them in.

@@ -181,6 +181,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # beside the counts (the stderr summary, the --quiet verdict line), when not zero
     "count.waived": ("{count} được miễn", "{count} waived"),
     "count.baselined": ("{count} đã có trong baseline", "{count} in the baseline"),
+    # the kind of provincial-level unit an owner's name gives (ARCH-021: "thuộc tỉnh Nghệ An", "thuộc thành phố Huế")
+    "unit.province": ("tỉnh", "the province of"),
+    "unit.city": ("thành phố", "the city of"),
     # after a document's --quiet verdict line, when it fails but does not fail the run (the exit code says so)
     "brief.not_failing.baseline": (
         "mọi phát hiện làm hồ sơ không đạt đã có trong baseline {file}: không làm lần kiểm tra thất bại",

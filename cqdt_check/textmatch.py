@@ -95,6 +95,7 @@ def affirms(text: str, phrases: tuple[str, ...], diacritics: bool = True) -> str
 
 
 _PROVINCE = re.compile(r"\b(?:tỉnh|tinh)\s+", re.IGNORECASE)
+_CITY = re.compile(r"\b(?:thành phố|thanh pho|tp\.?)\s*", re.IGNORECASE)
 _NOT_A_NAME = {"uy", "uy ban", "doan"}  # "Tỉnh ủy", "Tỉnh đoàn": bodies named "tỉnh …", not a province
 
 
@@ -116,6 +117,18 @@ def provinces_named(text: str) -> list[str]:
             words.pop()
         if words:
             names.append(" ".join(words))
+    return names
+
+
+def cities_named(text: str, cities: tuple[str, ...]) -> list[str]:
+    """The cities of `cities` a text names as "thành phố X", "TP X" or "TP. X" (diacritics and case aside), as the
+    list spells them, in order. Other cities ("thành phố Quảng Ngãi", a city within a province) are not named."""
+    folded = [(city, fold(city, diacritics=False)) for city in cities]
+    text = unicodedata.normalize("NFC", text)
+    names = []
+    for match in _CITY.finditer(text):
+        following = fold(text[match.end():match.end() + 40], diacritics=False)
+        names += [city for city, key in folded if following.startswith(key)]
     return names
 
 

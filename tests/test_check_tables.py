@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import yaml
 
 from conftest import ROOT
 from cqdt_check.checks import CHECKS, MISSING, Context, Skip, get, matches
@@ -301,6 +302,10 @@ ROWS = [
      {"as_of": dt.date(2023, 12, 28)}, ["skip"], None),
 ]
 
+# ARCH-021's own options (its cities of provincial rank), as the bundled rule gives them
+CITIES = next(r["options"] for r in yaml.safe_load((ROOT / "rules" / "architecture.yaml").read_text(encoding="utf-8"))["rules"]
+              if r["id"] == "ARCH-021")
+
 ROWS += [
     # --- owner_province: the architecture is Quảng Ngãi's ---
     ("owner_province/same-province", "owner_province", plan(owner={"agency": "Sở Y tế tỉnh Quảng Ngãi", "level": "province"}), {}, {}, [],
@@ -317,6 +322,20 @@ ROWS += [
     ("owner_province/hyphenated-name", "owner_province",
      plan(owner={"agency": "Sở Khoa học và Công nghệ tỉnh Bà Rịa - Vũng Tàu", "level": "province"}), {}, {}, [("owner.agency", False)],
      {"value": "Bà Rịa - Vũng Tàu"}),
+    ("owner_province/city-of-provincial-rank", "owner_province",
+     plan(owner={"agency": "Sở Khoa học và Công nghệ thành phố Đà Nẵng", "level": "province"}), CITIES, {},
+     [("owner.agency", False)], {"value": "Đà Nẵng", "unit": "thành phố", "province": "Quảng Ngãi"}),
+    ("owner_province/city-abbreviated", "owner_province",
+     plan(owner={"agency": "UBND TP. Hồ Chí Minh", "level": "province"}), CITIES, {}, [("owner.agency", False)],
+     {"value": "Hồ Chí Minh", "unit": "thành phố"}),
+    ("owner_province/city-without-diacritics", "owner_province",
+     plan(owner={"agency": "So Y te thanh pho Hue", "level": "province"}), CITIES, {}, [("owner.agency", False)],
+     {"value": "Huế"}),
+    ("owner_province/city-within-the-province", "owner_province",
+     plan(owner={"agency": "UBND thành phố Quảng Ngãi, tỉnh Quảng Ngãi", "level": "district"}), CITIES, {}, [], None),
+    ("owner_province/another-province-says-province", "owner_province",
+     plan(owner={"agency": "Sở Y tế tỉnh Nghệ An", "level": "province"}), CITIES, {}, [("owner.agency", False)],
+     {"value": "Nghệ An", "unit": "tỉnh"}),
     ("owner_province/two-named-one-other", "owner_province",
      plan(owner={"agency": "Sở Tư pháp tỉnh Quảng Ngãi và tỉnh Nghệ An", "level": "province"}), {}, {}, [("owner.agency", False)],
      {"value": "Nghệ An"}),
