@@ -13,6 +13,7 @@ import jsonschema
 import pytest
 
 from conftest import PLAN, ROOT, golden
+from cqdt_check.cli import SUBCOMMANDS
 
 EXAMPLE = ROOT / "examples" / "tthc-nang-cap.yaml"
 FAILING = ROOT / PLAN  # the golden-report plan: errors, warnings and an info finding
@@ -68,6 +69,21 @@ def test_dash_h_is_help_and_the_top_level_help_shows_the_check_options(cli):
     for option in ("--select", "--ignore", "--config", "--quiet", "--statistics", "--color", "--fail-on"):
         assert option in out
     assert "rules" in out.split("Options:")[1] and "explain" in out  # the other commands are named
+
+
+@pytest.mark.parametrize("args", [["--help"], ["-h"], *([command, "--help"] for command in sorted(SUBCOMMANDS)),
+                                  ["rules", "-h"]])
+def test_help_printed_directly_is_typers_own(cli, capsys, monkeypatch, args):
+    """`cqdt-check [COMMAND] --help` is printed without parsing the command line (cli.print_help): it must be the
+    help typer itself prints for that command."""
+    from cqdt_check.cli import app
+
+    code, out, _ = cli(*args)
+    monkeypatch.setenv("NO_COLOR", "1")
+    with pytest.raises(SystemExit) as exc:
+        app(args=["check", *args] if args[0] not in SUBCOMMANDS else args, prog_name="cqdt-check")
+    assert code == 0 and exc.value.code in (0, None)
+    assert out == capsys.readouterr().out and "Usage: cqdt-check " in out
 
 
 def test_rules_fits_the_terminal_and_a_closed_pipe_ends_quietly():
