@@ -103,24 +103,27 @@ class _Spooled:
     """A streamed report: its pieces kept aside (in memory, then a temporary file) as the documents come, and
     written where the report goes once the run is over, the same way a whole report is (outputs.write_pieces).
 
-    Pieces are kept as the bytes they are written as, encoded once where they are rendered (in the worker, in a
-    parallel run): the parent only stores and copies them (measured: a 23 MB JSON report encoded, spooled as text,
-    decoded and encoded again cost the parent 0.12 s; as bytes 0.02 s)."""
+    Pieces are kept as bytes, encoded once where they are rendered (in the worker, in a parallel run): the parent
+    only stores them (measured: a 23 MB JSON report encoded, spooled as text, decoded and encoded again cost the
+    parent 0.12 s; as bytes 0.02 s). A file gets the bytes; standard output gets text again, through its own stream
+    (its newline translation, or an embedding program's stand-in for it), the pieces kept in its encoding when that
+    can be written piece by piece, else in UTF-8."""
 
     def __init__(self, out: Output) -> None:
         self.out = out
         self.encoding = stdout_ready(out)  # None: a file (UTF-8), or standard output in an encoding Python lacks
-        # Standard output in an encoding Python lacks, or one that cannot be written piece by piece (a byte-order
-        # mark: UTF-16, UTF-8-SIG): the pieces wait as UTF-8 and are handed to the output stream as text.
-        self.as_text = out.path is None and (self.encoding is None or not _piecewise(self.encoding))
-        self.codec = "utf-8" if self.as_text or self.encoding is None else self.encoding
-        self.errors = "surrogatepass" if self.as_text else "strict"  # kept as is: the stream decides at the end
+        piecewise = self.encoding is not None and _piecewise(self.encoding)
+        # the encoding each piece must fit (standard output's), and the one it is kept in
+        self.codec: str = self.encoding if piecewise and self.encoding is not None else "utf-8"
+        self.errors = "surrogatepass" if self.encoding is None and out.path is None else "strict"
         self.spool = tempfile.SpooledTemporaryFile(SPOOL_IN_MEMORY, mode="w+b")
         self.written = 0
 
     def encoded(self, piece: str) -> bytes | str:
-        """`piece` as written, or the text itself when the destination cannot hold it (keep() refuses it then)."""
+        """`piece` as kept, or the text itself when the destination cannot hold it (keep() refuses it then)."""
         try:
+            if self.encoding is not None and self.codec != self.encoding:
+                piece.encode(self.encoding)  # a byte-order-mark encoding: checked here, kept in UTF-8
             return piece.encode(self.codec, self.errors)
         except UnicodeEncodeError:
             return piece
@@ -140,7 +143,7 @@ class _Spooled:
                 yield block
 
         pieces: Iterable[bytes | str]
-        if self.as_text:
+        if self.out.path is None:
             decoder = codecs.getincrementaldecoder(self.codec)(self.errors)  # a block may end inside a character
             pieces = chain([head], (decoder.decode(block) for block in blocks()), [decoder.decode(b"", True), tail])
         else:
@@ -149,7 +152,8 @@ class _Spooled:
 
 
 def _piecewise(encoding: str) -> bool:
-    """Whether text encoded piece by piece is the same bytes as the text encoded whole."""
+    """Whether text encoded piece by piece is the same bytes as the text encoded whole (not so with a byte-order
+    mark: UTF-16, UTF-8-SIG)."""
     return "ab".encode(encoding) == "a".encode(encoding) + "b".encode(encoding)
 
 

@@ -79,3 +79,30 @@ def test_a_streamed_report_on_stdout_in_another_encoding(check, make_report, tmp
     # as the output stream would write the whole report (Python writes no byte-order mark on a pipe): decoded, it is
     # the report, with no mark in the middle of it
     assert proc.stdout.decode(encoding) == reporter(fmt)(whole, width=80, color=False)
+
+
+@pytest.mark.parametrize("fmt", [Format.text, Format.json])
+def test_a_streamed_report_goes_through_the_stdout_stream(check, make_report, tmp_path, monkeypatch, fmt):
+    """A program embedding the tool may stand a StringIO (no `.buffer`) in for standard output, and a stream may
+    translate newlines (Windows): the streamed report is written as text through whatever stands there."""
+    import contextlib
+    import io
+
+    from cqdt_check.cli import main
+
+    folder = folder_of(tmp_path, 7)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    args = [str(folder), "--format", fmt.value, "--as-of", DAY.isoformat(), "--jobs", "1", "--no-progress"]
+    documents = [check(path, as_of=DAY) for path in sorted(folder.iterdir())]
+    whole = reporter(fmt)(dataclasses.replace(make_report(documents), as_of_option=DAY), width=80, color=False)
+    text = io.StringIO()
+    with contextlib.redirect_stdout(text), pytest.raises(SystemExit):
+        main(args)
+    assert text.getvalue() == whole
+    raw = io.BytesIO()
+    crlf = io.TextIOWrapper(raw, encoding="utf-8", newline="\r\n")
+    with contextlib.redirect_stdout(crlf), pytest.raises(SystemExit):
+        main(args)
+    crlf.flush()
+    assert raw.getvalue() == whole.replace("\n", "\r\n").encode("utf-8")
