@@ -280,13 +280,15 @@ def _write_atomically(path: Path, content: str | bytes | Iterable[bytes | str]) 
 
 
 def _is_stream(path: Path) -> bool:
-    """An existing non-regular file the operator named (a device, a FIFO). A symlink to a regular file is not one:
-    a symlink planted at a report path is replaced, never written through."""
-
+    """A path written to, never replaced: a FIFO or device the operator named, and the system's names for what is
+    open (/dev/stdout, /dev/fd/1, /proc/self/fd/1: followed to it, even a regular file the shell redirected to).
+    Any other symlink is replaced, never written through: one planted at a report path, to a file or a device."""
     try:
-        mode = os.stat(path).st_mode
+        mode = os.lstat(path).st_mode
     except OSError:
         return False
+    if stat.S_ISLNK(mode):
+        return os.path.abspath(path).startswith(("/dev/", "/proc/"))
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 

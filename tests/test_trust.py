@@ -290,3 +290,33 @@ def test_jobs_above_the_process_limit_fall_back(tmp_path):
     proc = cqdt(folder, "--jobs", "500", "--format", f"json:{report}", cwd=tmp_path, preexec=limit_processes)
     no_traceback(proc)
     assert proc.returncode == 0 and len(documents(report)) == 6
+
+
+def test_a_symlink_to_a_device_planted_at_the_report_path_is_replaced(tmp_path):
+    (tmp_path / "report.json").symlink_to("/dev/null")
+    proc = cqdt(PASSING, "--format", f"json:{tmp_path / 'report.json'}", cwd=tmp_path)
+    no_traceback(proc)
+    assert proc.returncode == 0 and not (tmp_path / "report.json").is_symlink()
+    assert json.loads((tmp_path / "report.json").read_text("utf-8"))["exit_code"] == 0
+
+
+@pytest.mark.parametrize("name, stream", [
+    ("/dev/stdout", True),  # the system's name for standard output, whatever it was redirected to
+    ("/dev/null", True),
+    ("fifo", True),
+    ("to-null", False),  # a symlink planted at a report path, even to a device, is replaced
+    ("to-file", False),
+    ("file", False),
+    ("missing", False),
+])
+def test_which_report_paths_are_written_through(tmp_path, name, stream):
+    from cqdt_check.outputs import _is_stream
+
+    os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    (tmp_path / "to-null").symlink_to("/dev/null")
+    (tmp_path / "to-file").symlink_to(tmp_path / "file")
+    path = Path(name) if name.startswith("/") else tmp_path / name
+    if name.startswith("/") and not path.exists():
+        pytest.skip(f"no {name} here")
+    assert _is_stream(path) is stream
