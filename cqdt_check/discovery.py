@@ -15,16 +15,18 @@ CONFIG_NAMES = (".cqdt-check.yaml", ".cqdt-check.yml")
 
 
 def same_file(path: Path) -> Path:
-    """A path's identity for comparing files: symlinks followed, except in a loop (which the loader refuses later)."""
+    """A path's identity for comparing files: symlinks followed, except in a loop (which the loader refuses later).
+    It is os.path.realpath's answer, the folder's part worked out once for all its files (a path through a symlink
+    loop, which cannot be read anyway, may be spelled otherwise)."""
     if path.name not in ("", ".", "..") and not os.path.islink(path):
-        # what realpath gives, with the folder's part worked out once for all the files of a folder
-        # keyed by the folder joined to the working folder, not normalised: `link/..` is resolved as realpath does
-        return _real_folder(os.path.join(os.getcwd(), path.parent)) / path.name
+        folder = path.parent
+        # absolute, not normalised: `link/..` is resolved as realpath does (a relative name needs the working folder)
+        return _real_folder(str(folder) if folder.is_absolute() else os.path.join(os.getcwd(), folder)) / path.name
     return Path(os.path.realpath(path))  # unlike Path.resolve() on Python 3.11, never raises for a symlink loop
 
 
 @lru_cache(maxsize=256)
-def _real_folder(folder: str) -> Path:  # an absolute name: the answer does not depend on the working folder
+def _real_folder(folder: str) -> Path:
     return Path(os.path.realpath(folder))
 
 
@@ -43,6 +45,7 @@ def is_folder(path: Path) -> bool:
 def expand(paths: list[Path], stdin_name: str | None = None, stdin_limit: int = 1 << 30) -> list[tuple[Path, str]]:
     """Files as given, and every *.yaml/*.yml under folders (recursive, sorted, symlinked folders not followed);
     `-` is the plan on standard input, named `stdin_name` (or `-`) in reports."""
+    _real_folder.cache_clear()  # folders are resolved as they are when this run starts
     out: list[tuple[Path, str]] = []
     for given in paths:
         if str(given) == STDIN:

@@ -321,15 +321,15 @@ def _target_not_applicable(when, target: Any, lang: str) -> str | None:
 def _when_reason(model: type, field: str, value: Any, lang: str) -> str:
     """Why a target is outside a rule's conditions: its declared fact, in words. The same few facts recur on every
     plan, so the sentence for a plain value is made once."""
-    try:
-        return _when_sentence(model, field, type(value).__name__, value, lang)
-    except TypeError:  # a list, which cannot be remembered by value
+    if isinstance(value, list):  # cannot be remembered by value
         return say("na.when", lang, **_fact_of(model, field, value, lang))
+    return _when_sentence(model, field, repr(value), value, lang)
 
 
 @functools.lru_cache(maxsize=1024)
-def _when_sentence(model: type, field: str, kind: str, value: Any, lang: str) -> str:
-    return say("na.when", lang, **_fact_of(model, field, value, lang))  # `kind` keeps True and 1 apart
+def _when_sentence(model: type, field: str, written: str, value: Any, lang: str) -> str:
+    # `written` (the value's repr) keeps apart values Python finds equal: True and 1, 0.0 and -0.0
+    return say("na.when", lang, **_fact_of(model, field, value, lang))
 
 
 def _fact(target: Any, field: str, value: Any, lang: str) -> dict[str, str]:

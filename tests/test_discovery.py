@@ -32,3 +32,17 @@ def test_same_file_is_realpath(tree, monkeypatch, cwd, name):
     monkeypatch.chdir(tree / cwd)
     path = Path(name.format(root=tree))
     assert same_file(path) == Path(os.path.realpath(path))
+
+
+def test_absolute_paths_are_checked_from_a_working_folder_that_is_gone(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    shell = f'cd "{gone}" && rmdir "{gone}" && "{sys.executable}" -m cqdt_check --no-config --no-progress "{ROOT / "examples"}"'
+    proc = subprocess.run(["bash", "-c", shell], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr and "internal error" not in proc.stderr

@@ -197,3 +197,14 @@ def test_legal_bases_follow_the_architecture_even_when_architectures_come_and_go
                      if b.instrument.endswith(("(nghe-an-1.0)", "(quang-ngai-3.0)"))]
             assert named and all(name.endswith(f"({arch_id})") for name in named), (arch_id, named)
             del resolver
+
+
+@pytest.mark.parametrize("first, second", [(0.0, -0.0), (True, 1)])
+def test_reasons_keep_apart_values_python_finds_equal(first, second):
+    """Why a target is outside a rule's conditions is remembered per value: values that compare equal but read
+    differently (0.0 and -0.0, true and 1) each keep their own words, whichever a process met first."""
+    from cqdt_check.engine import _when_reason
+    from cqdt_check.model import Sla
+
+    for a, b in ((first, second), (second, first)):
+        assert _when_reason(Sla, "rto_hours", a, "vi") != _when_reason(Sla, "rto_hours", b, "vi")
