@@ -412,7 +412,8 @@ def _closest_id(ref: str, architecture: Architecture, known: set[str]) -> str:
     same = sorted(eid for eid, words in spellings.items() if eid != ref and wanted_slug in {slug(w) for w in words})
     if same:
         return same[0]
-    for k in known - set(spellings):
+    # in a fixed order, as the sums below: ties go to the first id, whatever the process's string hashing
+    for k in sorted(known - set(spellings)):
         spellings[k] = {k}
     tokens = {eid: set(" ".join(w.replace("-", " ") for w in words).split()) for eid, words in spellings.items()}
     df: dict[str, int] = {}
@@ -425,7 +426,7 @@ def _closest_id(ref: str, architecture: Architecture, known: set[str]) -> str:
     def score(eid: str) -> tuple[float, float]:
         shared = wanted & tokens[eid]
         # how much of what the author wrote this id explains (rare words count most)
-        overlap = sum(idf.get(t, 1.0) for t in shared) / (sum(idf.get(t, 1.0) for t in wanted) or 1)
+        overlap = sum(idf.get(t, 1.0) for t in sorted(shared)) / (sum(idf.get(t, 1.0) for t in sorted(wanted)) or 1)
         spelling = max(difflib.SequenceMatcher(None, ref, w).ratio() for w in spellings[eid] | {eid})
         return overlap, spelling
 
