@@ -69,8 +69,16 @@ def expand(paths: list[Path], stdin_name: str | None = None, stdin_limit: int = 
         key = same_file(path)
         if key not in seen:
             seen.add(key)
-            unique.append((path, display))
+            unique.append((path, shown(display)))
     return unique
+
+
+def shown(name: str) -> str:
+    """A file's name as reports show it: bytes the file system holds that are not UTF-8 (Python keeps them as lone
+    surrogates, which no report can encode) are shown as U+FFFD; the file itself is still read by its real name."""
+    if name.isascii():
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _stdin_copy(limit: int) -> Path:

@@ -46,3 +46,23 @@ def test_absolute_paths_are_checked_from_a_working_folder_that_is_gone(tmp_path)
     proc = subprocess.run(["bash", "-c", shell], capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert proc.returncode == 1 and "Traceback" not in proc.stderr and "internal error" not in proc.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "text"])
+def test_a_file_name_that_is_not_utf8_is_shown_and_checked(tmp_path, fmt):
+    import json
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    shutil.copy(ROOT / "examples" / "tthc-nang-cap.yaml", os.fsdecode(bytes(folder) + b"/\xff-plan.yaml"))
+    proc = subprocess.run([sys.executable, "-m", "cqdt_check", str(folder), "--no-config", "-f", fmt],
+                          capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    out = proc.stdout.decode("utf-8")
+    assert proc.returncode == 0 and b"Traceback" not in proc.stderr and "\ufffd-plan.yaml" in out.replace("%EF%BF%BD", "\ufffd")
+    if fmt == "json":
+        assert json.loads(out)["documents"][0]["verdict"] == "pass"
