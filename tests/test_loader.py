@@ -167,6 +167,13 @@ def test_every_merge_key_is_reported_at_its_value(text, places):
     assert all(isinstance(part, (str, int)) for path in [*doc.spans, *doc.key_spans] for part in path)
 
 
+@pytest.mark.parametrize("text", ["a: &k x\n*k : 1\nb: 2", "a: &k x\n*k : 1\n*k : 2"])
+def test_an_alias_as_a_key_is_reported_and_leaves_no_object_in_paths(text):
+    doc = load(text)
+    assert "complex_key" in {p.code for p in doc.problems}
+    assert all(isinstance(part, (str, int)) for path in [*doc.spans, *doc.key_spans] for part in path)
+
+
 def test_tags_never_construct_objects():
     doc = load("a: !!python/object/apply:os.system ['echo hacked']")
     assert doc.data == {"a": ["echo hacked"]}

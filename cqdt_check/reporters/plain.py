@@ -15,7 +15,7 @@ from functools import lru_cache
 
 # Characters rich removes from any text it is given (bell, backspace, vertical tab, form feed, carriage return).
 _STRIPPED = str.maketrans({7: None, 8: None, 11: None, 12: None, 13: None})
-_CONTROL = re.compile("[\x07\x08\x0b-\x0d]")
+_CONTROL = re.compile("[" + "".join(map(chr, _STRIPPED)) + "]")  # whether a text holds one (searched in C)
 # Text made only of these is one column a character: the common case, measured with len().
 _NARROW = re.compile("[\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0482\u1e00-\u1eff\u2010-\u2027\u2190-\u22ff\u2500-\u25fc\u2800-\u28ff]*")
 _WORD = re.compile(r"\s*\S+\s*")
