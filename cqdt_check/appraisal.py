@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .baseline import BaselineError, load_baseline
-from .decisions import DecisionsError, DecisionUsage, known_rule_ids, load_decisions, stale_decisions
+from .decisions import DecisionsError, known_rule_ids, load_decisions
 from .errors import UsageError
 from .rulepack import RulePack
 
@@ -43,14 +43,6 @@ def load_appraisal(decisions: list[Path], baseline: Path | None, pack: RulePack,
         except BaselineError as exc:
             raise UsageError("cli.as_said", text=str(exc)) from None
     return Appraisal(loaded, prints, as_of or dt.date.today())
-
-
-def judge(documents: list, appraisal: Appraisal, fail_on: str) -> tuple[list, tuple]:
-    """The documents with the appraiser's decisions applied and the baseline marked, and the stale decisions."""
-
-    usage = DecisionUsage()
-    judged = [judge_document(doc, appraisal, fail_on, usage) for doc in documents]
-    return judged, stale_decisions(appraisal.decisions, usage)
 
 
 def judge_document(doc, appraisal: Appraisal, fail_on: str, usage):

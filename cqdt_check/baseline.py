@@ -43,11 +43,6 @@ def load_baseline(path: Path, lang: str = "vi") -> set[str]:
         raise BaselineError(say("baseline.unreadable", lang, file=path, reason=reason)) from None
 
 
-def mark_baselined(documents: list[DocumentResult], prints: set[str]) -> list[DocumentResult]:
-    """Each document with the findings the baseline already had marked `baselined`."""
-    return [mark_document(doc, prints) for doc in documents]
-
-
 def mark_document(doc: DocumentResult, prints: set[str]) -> DocumentResult:
     """One document with the findings the baseline already had marked `baselined`."""
     marked = tuple(dataclasses.replace(f, baselined=True) if p in prints else f
