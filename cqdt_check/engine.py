@@ -276,7 +276,7 @@ def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context, legal: Le
     for field, condition in when.plan.items():
         value = get(plan, field)
         if value is MISSING_VALUE or not matches(value, condition):
-            return say("na.when", ctx.lang, **_fact(plan, field, value, ctx.lang))
+            return _when_reason(type(plan), field, value, ctx.lang)
     return None
 
 
@@ -322,7 +322,7 @@ def _when_reason(model: type, field: str, value: Any, lang: str) -> str:
     """Why a target is outside a rule's conditions: its declared fact, in words. The same few facts recur on every
     plan, so the sentence for a plain value is made once."""
     if isinstance(value, list):  # cannot be remembered by value
-        return say("na.when", lang, **_fact_of(model, field, value, lang))
+        return _when_sentence.__wrapped__(model, field, "", value, lang)
     return _when_sentence(model, field, repr(value), value, lang)
 
 
