@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import re
 import sys
 import tempfile
 from functools import lru_cache
@@ -76,9 +77,10 @@ def expand(paths: list[Path], stdin_name: str | None = None, stdin_limit: int = 
 def shown(name: str) -> str:
     """A file's name as reports show it: bytes the file system holds that are not UTF-8 (Python keeps them as lone
     surrogates, which no report can encode) are shown as U+FFFD; the file itself is still read by its real name."""
-    if name.isascii():
-        return name
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return name if name.isascii() else _SURROGATE.sub("\ufffd", name)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")  # one per byte the file system name holds that is not UTF-8
 
 
 def _stdin_copy(limit: int) -> Path:
