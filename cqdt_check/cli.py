@@ -1,356 +1,21 @@
-"""The command line: parse options, build the run, check, render, exit 0/1/2 (docs/report-contract.md).
+"""The command line's entry: which reader a command line goes to, and the one place a run ends (exit 0/1/2/130).
 
-`cqdt-check PLAN...` checks plans (the `check` subcommand is implied); `rules`, `explain` and `schema`
-are the other subcommands. No run ends in a traceback: problems of input or configuration exit 2 with a
-one-line reason that names the place.
+`cqdt-check PLAN...` checks plans (the `check` subcommand is implied); the other commands are in commands.py. A
+check whose command line holds only plain options is read by options.read_check and run without importing typer;
+every other command line (help, completion, other commands, anything typer would refuse) goes to typer. No run ends
+in a traceback: problems of input or configuration exit 2 with a one-line reason that names the place
+(docs/report-contract.md).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
-from pathlib import Path
-from typing import Annotated, NoReturn, Optional
 
-import typer
+from .errors import ToolError
+from .options import SUBCOMMANDS, read_check
 
-from .errors import ToolError, UsageError
-from .limits import Limits
-from .reporters import MACHINE_FORMATS, Format
-
-app = typer.Typer(
-    add_completion=True, no_args_is_help=True, context_settings={"help_option_names": ["-h", "--help"]}, pretty_exceptions_enable=False, rich_markup_mode=None,
-    help="Kiểm tra dự án đầu tư / kế hoạch thuê dịch vụ CNTT với Kiến trúc Chính quyền điện tử cấp tỉnh.\n\n"
-    "Checks IT investment projects and IT-service rental plans against a provincial e-government architecture.",
-)
 COMPLETION = ("--install-completion", "--show-completion")  # typer's shell completion, at the top level
-SUBCOMMANDS = {"check", "rules", "explain", "schema", "init", "architecture", "compare", "config"}
-
-
-class FailOn(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-    never = "never"
-
-
-class Color(str, Enum):
-    auto = "auto"
-    always = "always"
-    never = "never"
-
-
-class Lang(str, Enum):
-    vi = "vi"
-    en = "en"
-
-
-def _version(value: bool) -> None:
-    if value:
-        from . import version_line
-
-        print(version_line())
-        raise typer.Exit(0)
-
-
-@app.callback()
-def _root(
-    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản / print the version.")] = None,
-) -> None:
-    """cqdt-check."""
-
-
-def refuse(error: ToolError, lang: str) -> NoReturn:
-    """The one place a problem of the command line or of configuration ends a run: one line on stderr, exit 2."""
-    # imported here, not at the top: only this path needs it (start-up stays light)
-    from .outputs import to_stderr
-
-    to_stderr(f"cqdt-check: {error.render(lang)}")  # one line: file names and plan values come from the user's disk
-    raise typer.Exit(2)
-
-
-@app.command("check", epilog="Lệnh khác / other commands: " + ", ".join(sorted(SUBCOMMANDS - {"check"}))
-             + " (cqdt-check COMMAND -h); --version.")
-def check_command(
-    ctx: typer.Context,
-    # Arguments are hidden from the option list and described in the docstring: typer prints an argument's Python
-    # type beside it (`PLAN <list[Path]>`) whatever its metavar, and users should not read Python in the help.
-    plans: Annotated[list[Path], typer.Argument(metavar="PLAN", hidden=True, show_default=False,
-        readable=False)],  # an unreadable plan is a document that could not be checked, in the report, not a usage error
-    format: Annotated[Optional[list[str]], typer.Option(
-        "--format", "-f", metavar="FORMAT[:FILE]",
-        help="Định dạng báo cáo, lặp lại được; FORMAT:TỆP ghi ra tệp / report format, repeatable; FORMAT:FILE writes "
-        "to a file: " + ", ".join(f.value for f in Format) + " (default text).")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Ghi báo cáo (định dạng không kèm tệp) vào tệp / write the report without a FILE there.")] = None,
-    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Thanh tiến độ trên stderr (mặc định: khi là terminal và nhiều tệp) / progress bar on stderr.")] = None,
-    architecture: Annotated[Optional[str], typer.Option(metavar="ID|FILE", help="Mã kiến trúc có sẵn hoặc tệp YAML / bundled id or file (default: the plan's, else quang-ngai-3.0).")] = None,
-    rules: Annotated[Optional[list[Path]], typer.Option("--rules", metavar="DIR", readable=False, help="Thư mục gói quy tắc bổ sung/thay thế (theo mã) / extra rule-pack folder; same ids replace.")] = None,
-    no_bundled_rules: Annotated[bool, typer.Option("--no-bundled-rules", help="Chỉ dùng các gói --rules / use only the --rules packs.")] = False,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD", help="Ngày chọn quy định áp dụng YYYY-MM-DD / date whose laws apply.")] = None,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", metavar="error|warning|info|never", help="Mức độ gây mã thoát 1 / lowest severity that exits 1.")] = FailOn.error,
-    lang: Annotated[Lang, typer.Option("--lang", metavar="vi|en", help="Ngôn ngữ báo cáo / report language.")] = Lang.vi,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, metavar="BYTES", help="Kích thước tối đa mỗi tệp / max file size.")] = Limits.max_bytes,
-    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, metavar="N", help="Số nút YAML tối đa / max YAML nodes.")] = Limits.max_nodes,
-    max_depth: Annotated[int, typer.Option("--max-depth", min=1, metavar="N", help="Độ sâu lồng tối đa / max nesting depth.")] = Limits.max_depth,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", help="Số tiến trình cho thư mục lớn (mặc định: số lõi) / worker processes for large folders.")] = None,
-    select: Annotated[list[str] | None, typer.Option("--select", metavar="RULES", help="Chỉ đánh giá các quy tắc này: mã, tiền tố mã (SEC, RENT-00) hoặc lĩnh vực, cách nhau bằng dấu phẩy / evaluate only these rules: ids, id prefixes or areas, comma-separated.")] = None,
-    extend_select: Annotated[list[str] | None, typer.Option("--extend-select", metavar="RULES", help="Thêm quy tắc vào --select / add rules to --select.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="RULES", help="Tắt các quy tắc này (báo cáo ghi 'không đánh giá') / turn these rules off (reported as not evaluated).")] = None,
-    config: Annotated[Path | None, typer.Option("--config", metavar="FILE", readable=False, help="Tệp cấu hình (.cqdt-check.yaml hoặc pyproject.toml) / configuration file.")] = None,
-    no_config: Annotated[bool, typer.Option("--no-config", help="Không đọc tệp cấu hình nào / read no configuration file.")] = False,
-    stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", metavar="NAME", help="Tên của kế hoạch đọc từ '-' trong báo cáo / the name a plan read from '-' has in reports.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Chỉ in phát hiện và dòng kết luận / only findings and the verdict line.")] = False,
-    statistics: Annotated[bool, typer.Option("--statistics", help="Đếm phát hiện theo quy tắc / count findings per rule.")] = False,
-    color: Annotated[Color, typer.Option("--color", metavar="auto|always|never", help="Màu: auto (theo terminal, NO_COLOR, FORCE_COLOR), always, never / colour.")] = Color.auto,
-    decisions: Annotated[Optional[list[Path]], typer.Option("--decisions", metavar="FILE", readable=False, help="Tệp quyết định của cơ quan thẩm định (cqdt-decisions/1), lặp lại được / the appraiser's decisions file, repeatable.")] = None,
-    baseline: Annotated[Optional[Path], typer.Option("--baseline", metavar="REPORT.json", readable=False, help="Báo cáo JSON trước đó: chỉ phát hiện mới làm thất bại / an earlier JSON report: only new findings fail.")] = None,
-) -> None:
-    """Kiểm tra kế hoạch / check plans: `cqdt-check PLAN...` is `cqdt-check check PLAN...`.
-
-    PLAN: tệp kế hoạch hoặc thư mục (mọi *.yaml/*.yml bên trong), '-' đọc từ đầu vào chuẩn / plan files or folders
-    (every *.yaml/*.yml inside), '-' reads standard input.
-    """
-    # imported here, not at the top: only this path needs it (start-up stays light)
-    from .run import RunOptions, run
-
-    given: dict[str, object] = {"format": format or [], "output": output, "progress": progress, "architecture": architecture,
-             "rules": [str(r) for r in rules or []], "no-bundled-rules": no_bundled_rules, "as-of": as_of,
-             "fail-on": fail_on.value, "lang": lang.value, "max-bytes": max_bytes, "max-nodes": max_nodes,
-             "max-depth": max_depth, "jobs": jobs, "select": select or [], "extend-select": extend_select or [],
-             "ignore": ignore or [], "per-path-ignores": {}, "stdin-filename": stdin_filename, "quiet": quiet,
-             "statistics": statistics, "color": color.value,
-             "decisions": [str(d) for d in decisions or []]}
-    try:
-        settings, loaded = effective_settings(ctx, given, config, no_config, lang.value)
-        value = {key: setting.value for key, setting in settings.items()}
-        unsupported = next((k for k in value if k not in given and value[k] is not None), None)
-        if unsupported is not None and loaded is not None:  # a key this version's command line does not have yet
-            from .errors import ConfigError
-
-            raise ConfigError(loaded.places.get(unsupported), "config.not_supported", key=unsupported)
-        options = RunOptions(
-            plans=plans, formats=value["format"], output=value["output"], progress=value["progress"],
-            architecture=value["architecture"], rules=[Path(r) for r in value["rules"]],
-            bundled_rules=not value["no-bundled-rules"], as_of=value["as-of"], fail_on=value["fail-on"],
-            lang=value["lang"], max_bytes=value["max-bytes"], max_nodes=value["max-nodes"],
-            max_depth=value["max-depth"], jobs=value["jobs"], select=value["select"],
-            extend_select=value["extend-select"], ignore=value["ignore"], per_path_ignores=value["per-path-ignores"],
-            config_file=loaded.path if loaded else None, config_named=bool(loaded and loaded.named),
-            quiet=value["quiet"], statistics=value["statistics"], color=value["color"],
-            stdin_filename=value["stdin-filename"], decisions=[Path(d) for d in value["decisions"]], baseline=baseline,
-        )
-        code = run(options)
-    except ToolError as error:
-        refuse(error, lang.value)
-    raise typer.Exit(code)
-
-
-def effective_settings(ctx: typer.Context, given: dict, config: Path | None, no_config: bool, lang: str):
-    """The options in effect: typed on the command line, else from the configuration file, else the defaults."""
-    # imported here, not at the top: only this path needs it (start-up stays light)
-    from .config import load, merge
-
-    loaded = load(config, no_config)
-    explicit = {key for key in given if _typed(ctx, key.replace("-", "_"))}
-    return merge(given, explicit, loaded), loaded
-
-
-def _typed(ctx: typer.Context, name: str) -> bool:
-    """Whether an option was given on the command line (or by environment), not left at its default."""
-    source = ctx.get_parameter_source(name)
-    return source is not None and source.name not in ("DEFAULT", "DEFAULT_MAP")
-
-
-@app.command("config")
-def config_command(
-    config: Annotated[Path | None, typer.Option("--config", metavar="FILE", readable=False, help="Tệp cấu hình / configuration file.")] = None,
-    no_config: Annotated[bool, typer.Option("--no-config", help="Không đọc tệp cấu hình nào / read no configuration file.")] = False,
-    lang: Annotated[Lang, typer.Option("--lang", metavar="vi|en")] = Lang.vi,
-) -> None:
-    """In cấu hình đang có hiệu lực và nguồn của từng giá trị / print the settings in effect and where each came from."""
-    # imported here, not at the top: only this path needs it (start-up stays light)
-    from .config import describe, keys, load, merge
-    from .outputs import write_quietly
-
-    # the check command's defaults, for every key a configuration file may hold
-    known = {"format": ["text"], "fail-on": FailOn.error.value, "lang": Lang.vi.value, "max-bytes": Limits.max_bytes,
-             "max-nodes": Limits.max_nodes, "max-depth": Limits.max_depth, "no-bundled-rules": False,
-             "quiet": False, "statistics": False, "color": Color.auto.value}
-    defaults = {key: known.get(key) for key in keys()}
-    try:
-        loaded = load(config, no_config)
-    except ToolError as error:
-        refuse(error, lang.value)
-    write_quietly(describe(merge(defaults, set(), loaded), loaded, lang.value))
-
-
-class CompareFormat(str, Enum):
-    text = "text"
-    markdown = "markdown"
-    html = "html"
-    json = "json"
-
-
-# The configuration keys compare honours: those that decide how a plan is judged (config.py keeps their governance);
-# the check command's output keys (format, quiet, jobs, …) concern its reports, not a comparison.
-COMPARE_KEYS = ("architecture", "rules", "no-bundled-rules", "as-of", "fail-on", "lang", "decisions", "select",
-                "extend-select", "ignore", "per-path-ignores", "max-bytes", "max-nodes", "max-depth")
-
-
-@app.command("compare")
-def compare_command(
-    ctx: typer.Context,
-    old: Annotated[Path, typer.Argument(metavar="OLD", hidden=True, readable=False)],  # described in the docstring
-    new: Annotated[Path, typer.Argument(metavar="NEW", hidden=True, readable=False)],
-    format: Annotated[CompareFormat, typer.Option("--format", "-f", metavar="text|markdown|html|json", help="Định dạng / format.")] = CompareFormat.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Ghi ra tệp / write to a file.")] = None,
-    decisions: Annotated[Optional[list[Path]], typer.Option("--decisions", metavar="FILE", readable=False, help="Tệp quyết định (cqdt-decisions/1), áp dụng cho cả hai bản / decisions, applied to both sides.")] = None,
-    architecture: Annotated[Optional[str], typer.Option(metavar="ID|FILE", help="Mã kiến trúc hoặc tệp YAML / architecture id or file.")] = None,
-    rules: Annotated[Optional[list[Path]], typer.Option("--rules", metavar="DIR", readable=False, help="Gói quy tắc bổ sung / extra rule pack.")] = None,
-    no_bundled_rules: Annotated[bool, typer.Option("--no-bundled-rules", help="Chỉ dùng các gói --rules / use only the --rules packs.")] = False,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD", help="Ngày chọn quy định áp dụng YYYY-MM-DD / date whose laws apply.")] = None,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", metavar="error|warning|info|never", help="Mức độ gây mã thoát 1 / lowest severity that exits 1.")] = FailOn.error,
-    select: Annotated[list[str] | None, typer.Option("--select", metavar="RULES", help="Chỉ đánh giá các quy tắc này (cả hai bản) / evaluate only these rules (both sides).")] = None,
-    extend_select: Annotated[list[str] | None, typer.Option("--extend-select", metavar="RULES", help="Thêm quy tắc vào --select / add rules to --select.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="RULES", help="Tắt các quy tắc này ở cả hai bản / turn these rules off on both sides.")] = None,
-    config: Annotated[Path | None, typer.Option("--config", metavar="FILE", readable=False, help="Tệp cấu hình (.cqdt-check.yaml hoặc pyproject.toml) / configuration file.")] = None,
-    no_config: Annotated[bool, typer.Option("--no-config", help="Không đọc tệp cấu hình nào / read no configuration file.")] = False,
-    lang: Annotated[Lang, typer.Option("--lang", metavar="vi|en", help="Ngôn ngữ / language.")] = Lang.vi,
-) -> None:
-    """So sánh hai lần trình / compare two revisions: resolved, new and open findings, and the plan's changes.
-
-    OLD: bản cũ, tệp kế hoạch hoặc báo cáo JSON trước đó / the old plan or an earlier JSON report.
-
-    NEW: bản mới, tệp kế hoạch / the new plan.
-    """
-    # imported here, not at the top: only this path needs it (start-up stays light)
-    from .compare import run_compare
-    from .run import RunOptions
-
-    given: dict[str, object] = {
-        "architecture": architecture, "rules": [str(r) for r in rules or []], "no-bundled-rules": no_bundled_rules,
-        "as-of": as_of, "fail-on": fail_on.value, "lang": lang.value, "decisions": [str(d) for d in decisions or []],
-        "select": select or [], "extend-select": extend_select or [], "ignore": ignore or [], "per-path-ignores": {},
-        "max-bytes": Limits.max_bytes, "max-nodes": Limits.max_nodes, "max-depth": Limits.max_depth}
-    try:
-        settings, loaded = effective_settings(ctx, given, config, no_config, lang.value)
-        value = {key: settings[key].value for key in COMPARE_KEYS}
-        options = RunOptions(
-            plans=[old, new], output=output, architecture=value["architecture"],
-            rules=[Path(r) for r in value["rules"]], bundled_rules=not value["no-bundled-rules"], as_of=value["as-of"],
-            fail_on=value["fail-on"], lang=value["lang"], decisions=[Path(d) for d in value["decisions"]],
-            select=value["select"], extend_select=value["extend-select"], ignore=value["ignore"],
-            per_path_ignores=value["per-path-ignores"], max_bytes=value["max-bytes"], max_nodes=value["max-nodes"],
-            max_depth=value["max-depth"], config_file=loaded.path if loaded else None,
-            config_named=bool(loaded and loaded.named))
-        code = run_compare(old, new, options, format.value)
-    except ToolError as error:
-        refuse(error, lang.value)
-    raise typer.Exit(code)
-
-
-@app.command("rules")
-def rules_command(
-    area: Annotated[Optional[str], typer.Option(metavar="AREA", help="Chỉ một lĩnh vực / only one area.")] = None,
-    rules: Annotated[Optional[list[Path]], typer.Option("--rules", metavar="DIR", readable=False, help="Gói quy tắc bổ sung / extra rule pack.")] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD", help="Chỉ các quy tắc được đánh giá khi kiểm tra ngày này / only the rules a check on that day evaluates.")] = None,
-    architecture: Annotated[Optional[str], typer.Option(metavar="ID", help="Kiến trúc dùng để xác định hiệu lực / architecture the windows are resolved with (default quang-ngai-3.0).")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", metavar="text|json", help="Bảng hoặc JSON / a table or JSON.")] = "text",
-    lang: Annotated[Lang, typer.Option("--lang", metavar="vi|en")] = Lang.vi,
-) -> None:
-    """Liệt kê quy tắc theo lĩnh vực / list the rule pack by area."""
-    # imported here, not at the top: only this path needs it (start-up stays light)
-    from .listing import list_rules
-
-    try:
-        raise typer.Exit(list_rules(area, rules or [], as_of, lang.value, architecture, format))
-    except ToolError as error:
-        refuse(error, lang.value)
-
-
-@app.command("explain")
-def explain_command(
-    rule_id: Annotated[str, typer.Argument(metavar="RULE", hidden=True)],  # described in the docstring
-    rules: Annotated[Optional[list[Path]], typer.Option("--rules", metavar="DIR", readable=False, help="Gói quy tắc bổ sung / extra rule pack.")] = None,
-    architecture: Annotated[Optional[str], typer.Option(metavar="ID", help="Kiến trúc dùng để xác định hiệu lực / architecture the window is resolved with.")] = None,
-    lang: Annotated[Lang, typer.Option("--lang", metavar="vi|en")] = Lang.vi,
-) -> None:
-    """Giải thích một quy tắc / explain one rule: what, why, legal basis, how to fix, example.
-
-    RULE: mã quy tắc, ví dụ SEC-003 / a rule id, e.g. SEC-003.
-    """
-    # imported here, not at the top: only this path needs it (start-up stays light)
-    from .listing import explain_rule
-
-    try:
-        raise typer.Exit(explain_rule(rule_id, rules or [], lang.value, architecture))
-    except ToolError as error:
-        refuse(error, lang.value)
-
-
-@app.command("schema")
-def schema_command(
-    name: Annotated[str, typer.Argument(metavar="NAME", hidden=True)] = "plan",  # described in the docstring
-    lang: Annotated[Lang, typer.Option("--lang", metavar="vi|en")] = Lang.vi,
-) -> None:
-    """In JSON Schema (để trình soạn thảo kiểm tra khi gõ) / print a JSON Schema for editors.
-
-    NAME: plan (mặc định / default), rules, architecture, decisions.
-    """
-    # imported here, not at the top: only this path needs it (start-up stays light)
-    from .resources import data_dir
-
-    folder = data_dir("schemas")
-    path = folder / f"{name}.schema.json"
-    if "/" in name or not path.is_file():
-        known = ", ".join(sorted(p.name.removesuffix(".schema.json") for p in folder.glob("*.schema.json")))
-        refuse(UsageError("cli.no_schema", name=name, known=known), lang.value)
-    from .outputs import write_quietly
-
-    write_quietly(path.read_text(encoding="utf-8"))
-
-
-@app.command("architecture")
-def architecture_command(
-    arch_id: Annotated[str, typer.Argument(metavar="ID", hidden=True)] = "quang-ngai-3.0",  # described in the docstring
-    format: Annotated[str, typer.Option("--format", "-f", metavar="text|json", help="Bảng hoặc JSON / a table or JSON.")] = "text",
-    lang: Annotated[Lang, typer.Option("--lang", metavar="vi|en")] = Lang.vi,
-) -> None:
-    """Liệt kê mã thành phần, nền tảng mà kế hoạch dùng được / list the ids a plan may use, with their sources.
-
-    ID: mã kiến trúc (mặc định quang-ngai-3.0) / architecture id (default quang-ngai-3.0).
-    """
-    # imported here, not at the top: only this path needs it (start-up stays light)
-    from .layers import list_architecture
-
-    try:
-        raise typer.Exit(list_architecture(arch_id, format, lang.value))
-    except ToolError as error:
-        refuse(error, lang.value)
-
-
-def _register_init() -> None:
-    """`init`'s options are built from its questions' data (cqdt_check/init.py)."""
-    # imported here, not at the top: only this path needs it (start-up stays light)
-    from .init import command
-
-    app.command("init")(command(Lang, refuse))
-
-
-_register_init()
-
-def print_help(name: str) -> None:
-    """`cqdt-check [COMMAND] --help`: the command's help as typer writes it, without parsing the other options of the
-    command line. typer 0.29 passes every option it parses, given or not, through a pydantic TypeAdapter: help asked
-    through the parser imported pydantic for nothing (measured: 178 → 103 ms CPU)."""
-    from .outputs import write_quietly
-
-    group = typer.main.get_command(app)
-    root = group.context_class(group, info_name="cqdt-check", **group.context_settings)
-    command = group.get_command(root, name)  # type: ignore[attr-defined]  # a typer app with commands is a group
-    context = command.context_class(command, info_name=name, parent=root, **command.context_settings)
-    write_quietly(command.get_help(context) + "\n")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -358,13 +23,22 @@ def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     if "NO_COLOR" in os.environ:
         os.environ.setdefault("TERM", "dumb")
-    if args in (["--help"], ["-h"]) or (len(args) == 2 and args[0] in SUBCOMMANDS and args[1] in ("--help", "-h")):
-        # the top-level help is the default command's, with the other commands named
-        print_help(args[0] if len(args) == 2 else "check")
-        raise SystemExit(0)
-    if args and args[0] not in ("--help", "-h", "--version", *COMPLETION) and args[0] not in SUBCOMMANDS:
-        args.insert(0, "check")
     try:
+        if args in (["--help"], ["-h"]) or (len(args) == 2 and args[0] in SUBCOMMANDS and args[1] in ("--help", "-h")):
+            # imported here, not at the top: only this path needs it (start-up stays light)
+            from .commands import print_help
+
+            # the top-level help is the default command's, with the other commands named
+            print_help(args[0] if len(args) == 2 else "check")
+            raise SystemExit(0)
+        if args and args[0] not in ("--help", "-h", "--version", *COMPLETION) and args[0] not in SUBCOMMANDS:
+            args.insert(0, "check")
+        read = read_check(args)
+        if read is not None:
+            raise SystemExit(_check(*read))
+        # imported here, not at the top: only this path needs it (start-up stays light)
+        from .commands import app
+
         app(args=args, prog_name="cqdt-check", standalone_mode=True)
     except SystemExit:
         raise
@@ -380,4 +54,16 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(2) from None
 
 
-__all__ = ["app", "main", "MACHINE_FORMATS"]
+def _check(values: dict, typed: frozenset[str]) -> int:
+    """A check command line read without typer, run as commands.check_command runs one typer read."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
+    from .outputs import refuse
+    from .run import from_command_line
+
+    try:
+        return from_command_line(values, typed)
+    except ToolError as error:
+        refuse(error, values["lang"].value)
+
+
+__all__ = ["main", "COMPLETION"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -243,7 +244,15 @@ class Setting:
     location: Location | None = None
 
 
-def merge(given: dict[str, Any], explicit: set[str], loaded: LoadedConfig | None) -> dict[str, Setting]:
+def effective(given: dict[str, Any], explicit: Collection[str], config: Path | None,
+              no_config: bool) -> tuple[dict[str, Setting], LoadedConfig | None]:
+    """The options in effect and the file they came from: those typed on the command line (`explicit`), else the
+    configuration file's, else the defaults (`given` holds the command line's value of every key)."""
+    loaded = load(config, no_config)
+    return merge(given, explicit, loaded), loaded
+
+
+def merge(given: dict[str, Any], explicit: Collection[str], loaded: LoadedConfig | None) -> dict[str, Setting]:
     """Every option's value in effect: the command line when typed there, else the file, else the default (the
     command line's value when not typed). Keys are the config's names (kebab-case)."""
     out: dict[str, Setting] = {}
@@ -283,6 +292,7 @@ __all__ = [
     "Setting",
     "config_schema",
     "describe",
+    "effective",
     "find",
     "keys",
     "load",

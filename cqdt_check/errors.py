@@ -1,4 +1,5 @@
-"""Problems of the command line and of configuration: raised where they are found, caught once in cli.py.
+"""Problems of the command line and of configuration: raised where they are found, caught once by the command line
+(cli.py for a check read without typer, commands.py for the commands typer reads).
 
 Each carries a message code of the catalogue (messages.py) and its parameters, so the one-line refusal follows
 `--lang`, and the place (file, line, column) when there is one. The CLI prints it and exits 2.

@@ -9,9 +9,10 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from .discovery import same_file
-from .errors import Hint, OsReason, UsageError
+from .errors import Hint, OsReason, ToolError, UsageError
 from .findings import Report
 from .reporters import BINARY_FORMATS, Format, reporter
 
@@ -77,6 +78,12 @@ def refuse_clobbering(outputs: list[Output], plans: list[Path]) -> None:
     for out in outputs:
         if out.path is not None and (same_file(out.path) in names or file_identity(out.path) in identities):
             raise UsageError("cli.output_is_plan", file=str(out.path))
+
+
+def refuse(error: ToolError, lang: str) -> NoReturn:
+    """The one way a problem of the command line or of configuration ends a run: one line on stderr, exit 2."""
+    to_stderr(f"cqdt-check: {error.render(lang)}")  # one line: file names and plan values come from the user's disk
+    raise SystemExit(2)
 
 
 def to_stderr(line: str) -> None:
@@ -292,5 +299,5 @@ def _is_stream(path: Path) -> bool:
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
-__all__ = ["Output", "TextStyle", "check_encodable", "emit", "file_identity", "parse_outputs", "refuse_clobbering",
+__all__ = ["Output", "TextStyle", "check_encodable", "emit", "file_identity", "parse_outputs", "refuse", "refuse_clobbering",
            "stdout_ready", "text_layout", "to_stderr", "use_color", "write_pieces", "write_quietly", "write_report"]

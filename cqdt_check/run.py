@@ -2,24 +2,28 @@
 
 Each step is another module's job: `packs` (rule pack, architectures), `discovery` (which files), `batch` (checking
 them, in parallel for large folders), `outputs` (where reports go). Problems of the command line or of configuration
-are raised as `UsageError`/`ConfigError` and turned into one line and exit 2 by cli.py.
+are raised as `UsageError`/`ConfigError` and turned into one line and exit 2 by the command line (cli.py, commands.py).
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .appraisal import load_appraisal
 from .batch import PROGRESS_FROM
 from .discovery import expand
-from .errors import ToolError
+from .errors import ConfigError, ToolError
 from .findings import DocumentResult, Report, RuleInfo
 from .listing import parse_day
 from .loader import Limits
 from .messages import say
+from .options import CHECK, PLANS
 from .outputs import TextStyle, parse_outputs, refuse_clobbering, to_stderr
 from .packs import ArchitectureResolver, load_pack, operator_files
 from .reporters import MACHINE_FORMATS, Format
@@ -59,6 +63,45 @@ class RunOptions:
     statistics: bool = False
     color: str = "auto"
     stdin_filename: str | None = None  # the name a plan read from `-` has in reports
+
+
+def from_command_line(values: dict[str, Any], typed: Collection[str]) -> int:
+    """`cqdt-check check`: each option as typed on the command line (`values` by parameter name, as options.CHECK
+    declares them; `typed` names those the user typed), else as the configuration file sets it, else its default."""
+    # imported here, not at the top: only this path needs it (start-up stays light)
+    from .config import effective
+
+    def plain(value: Any) -> Any:
+        return value.value if isinstance(value, Enum) else value
+
+    given: dict[str, Any] = {name.replace("_", "-"): plain(values[name]) for name in MERGED}
+    for name in ("format", "select", "extend-select", "ignore"):
+        given[name] = given[name] or []
+    for name in ("rules", "decisions"):
+        given[name] = [str(path) for path in given[name] or []]
+    given["per-path-ignores"] = {}
+    settings, loaded = effective(given, {key for key in given if key.replace("-", "_") in typed},
+                                 values["config"], values["no_config"])
+    value = {key: setting.value for key, setting in settings.items()}
+    unsupported = next((k for k in value if k not in given and value[k] is not None), None)
+    if unsupported is not None and loaded is not None:  # a key this version's command line does not have yet
+        raise ConfigError(loaded.places.get(unsupported), "config.not_supported", key=unsupported)
+    return run(RunOptions(
+        plans=values[PLANS], formats=value["format"], output=value["output"], progress=value["progress"],
+        architecture=value["architecture"], rules=[Path(r) for r in value["rules"]],
+        bundled_rules=not value["no-bundled-rules"], as_of=value["as-of"], fail_on=value["fail-on"],
+        lang=value["lang"], max_bytes=value["max-bytes"], max_nodes=value["max-nodes"],
+        max_depth=value["max-depth"], jobs=value["jobs"], select=value["select"],
+        extend_select=value["extend-select"], ignore=value["ignore"], per_path_ignores=value["per-path-ignores"],
+        config_file=loaded.path if loaded else None, config_named=bool(loaded and loaded.named),
+        quiet=value["quiet"], statistics=value["statistics"], color=value["color"],
+        stdin_filename=value["stdin-filename"], decisions=[Path(d) for d in value["decisions"]],
+        baseline=values["baseline"]))
+
+
+# The options of `check` that go through the configuration merge (config.py decides which keys a file may set): all
+# but the choice of the file itself and the baseline.
+MERGED = tuple(o.name for o in CHECK if o.name not in ("config", "no_config", "baseline"))
 
 
 def run(options: RunOptions) -> int:
@@ -149,4 +192,4 @@ def report_rules(pack: RulePack, documents: list[DocumentResult] | tuple[Documen
     return rule_catalogue(pack, architecture, lang)
 
 
-__all__ = ["RunOptions", "run", "report_rules"]
+__all__ = ["RunOptions", "from_command_line", "run", "report_rules"]

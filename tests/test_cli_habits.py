@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 
 from conftest import PLAN, ROOT, golden
-from cqdt_check.cli import SUBCOMMANDS
+from cqdt_check.options import SUBCOMMANDS
 
 EXAMPLE = ROOT / "examples" / "tthc-nang-cap.yaml"
 FAILING = ROOT / PLAN  # the golden-report plan: errors, warnings and an info finding
@@ -76,7 +76,7 @@ def test_dash_h_is_help_and_the_top_level_help_shows_the_check_options(cli):
 def test_help_printed_directly_is_typers_own(cli, capsys, monkeypatch, args):
     """`cqdt-check [COMMAND] --help` is printed without parsing the command line (cli.print_help): it must be the
     help typer itself prints for that command."""
-    from cqdt_check.cli import app
+    from cqdt_check.commands import app
 
     code, out, _ = cli(*args)
     monkeypatch.setenv("NO_COLOR", "1")

@@ -31,7 +31,7 @@ def test_help_names_no_python_type(cli, args):
                                                ("explain", "RULE"), ("schema", "NAME"), ("architecture", "ID"),
                                                ("init", "FILE")])
 def test_help_still_describes_each_argument(cli, command, argument):
-    """Arguments are described in the command's text (see cli.py), in the usage line and in a sentence of their own."""
+    """Arguments are described in the command's text (see commands.py), in the usage line and in a sentence of their own."""
     out = cli(command, "-h")[1]
     usage, _, text = out.partition("\n")
     assert argument in usage and f"{argument}:" in text
