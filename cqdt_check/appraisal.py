@@ -7,8 +7,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .baseline import BaselineError, load_baseline
-from .decisions import DecisionsError, known_rule_ids, load_decisions
 from .errors import UsageError
 from .rulepack import RulePack
 
@@ -29,15 +27,22 @@ def load_appraisal(decisions: list[Path], baseline: Path | None, pack: RulePack,
     A decision's expiry is measured against the appraisal date, `as_of` when given, else today."""
 
     loaded = []
-    for path in decisions:
-        try:
-            loaded += load_decisions(path, known_rule_ids(pack), lang)
-        except DecisionsError as exc:  # its message is already in the run's language
-            error = UsageError("cli.as_said", text=str(exc))
-            error.prefix = "--decisions"
-            raise error from None
+    if decisions:
+        # imported here: a slow import (the decisions' pydantic models) that only a run with --decisions needs
+        from .decisions import DecisionsError, known_rule_ids, load_decisions
+
+        for path in decisions:
+            try:
+                loaded += load_decisions(path, known_rule_ids(pack), lang)
+            except DecisionsError as exc:  # its message is already in the run's language
+                error = UsageError("cli.as_said", text=str(exc))
+                error.prefix = "--decisions"
+                raise error from None
     prints = None
     if baseline is not None:
+        # imported here, not at the top: only this path needs it (start-up stays light)
+        from .baseline import BaselineError, load_baseline
+
         try:
             prints = load_baseline(baseline, lang)
         except BaselineError as exc:

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import tomllib
 from pydantic import BaseModel, ConfigDict, Field
 
 from .discovery import (
@@ -175,6 +174,8 @@ def _read_yaml(text: str, display: str):
 
 
 def _read_toml(text: str, display: str):
+    import tomllib  # here, not at the top: only a pyproject.toml needs it (start-up stays light)
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -49,8 +49,9 @@ def check_and_report(files: list[tuple[Path, str]], settings, appraisal: Apprais
                      jobs: int | None, progress: bool) -> Tally:
     """Check every file and write every report; returns the tally of the documents. `setup` is a Report without
     documents giving lang, fail_on, dates, version and the baseline; `rules` the rule catalogue of the documents."""
-    # imported here, not at the top: only this path needs it (start-up stays light)
-    from .decisions import DecisionUsage, stale_decisions
+    if appraisal.decisions:
+        # imported here: a slow import (the decisions' pydantic models) that only a run with --decisions needs
+        from .decisions import DecisionUsage, stale_decisions
 
     fail_on, lang = setup.fail_on, setup.lang
     writers: list[_TextWriter | _JsonWriter] = []
@@ -68,7 +69,7 @@ def check_and_report(files: list[tuple[Path, str]], settings, appraisal: Apprais
         # rules turned off after the decisions are matched: a decision about a rule turned off is not reported stale
         return digest(apply_selection([doc], selection, fail_on, lang)[0], usage)
 
-    tally, usage = Tally(fail_on), DecisionUsage()
+    tally, usage = Tally(fail_on), DecisionUsage() if appraisal.decisions else None
     documents: list[DocumentResult] = []
     try:
         for out in streamed:
@@ -77,7 +78,7 @@ def check_and_report(files: list[tuple[Path, str]], settings, appraisal: Apprais
         try:
             for one in stream:
                 tally.count(*one.facts)
-                if one.usage is not None:
+                if usage is not None and one.usage is not None:
                     usage.merge(one.usage)
                 for writer, section in zip(writers, one.sections, strict=True):
                     writer.add(section)
@@ -86,7 +87,7 @@ def check_and_report(files: list[tuple[Path, str]], settings, appraisal: Apprais
         finally:
             stream.close()  # stops the workers of a run that ends early
         frame = dataclasses.replace(setup, architecture=tally.architecture,
-                                    stale_decisions=stale_decisions(appraisal.decisions, usage))
+                                    stale_decisions=stale_decisions(appraisal.decisions, usage) if usage is not None else ())
         for writer in writers:
             writer.finish(tally, frame)
     finally:

@@ -134,16 +134,16 @@ def decision_lines(f: Finding, lang: str) -> list[tuple[str, str]]:
     The request is labelled by what became of it: granted, refused, or still only requested (also when a granted
     decision expired). The decision line follows, with its justification, document and signer.
     """
-    # imported here, not at the top: only this path needs it (start-up stays light)
-    from ..decisions import decision_label, decision_text
-
-    lines = []
+    lines: list[tuple[str, str]] = []
     state = f.decision.state if f.decision is not None else "granted" if f.status == "waived" else None
     if f.deviation_requested:
         # beside a decision the request is only that; a finding waived without one (built by hand) says granted
         label = "deviation.requested" if f.decision is not None else "deviation.granted" if state == "granted" else "deviation.note"
         lines.append((say(label, lang), f.deviation_requested))
     if f.decision is not None:
+        # imported here: a slow import (the decisions' pydantic models) that only a finding with a decision needs
+        from ..decisions import decision_label, decision_text
+
         lines.append((decision_label(f.decision.state, lang), decision_text(f.decision, lang)))
     return lines
 
@@ -183,11 +183,11 @@ def run_notices(report: Report) -> list[tuple[str, list[str]]]:
 def notices(lang: str, stale: tuple[StaleDecision, ...], baseline: str | None, baselined: int) -> list[tuple[str, list[str]]]:
     """(heading, lines) said about the run after the documents: decisions that matched nothing (with their place in
     the decisions file), and the baseline with how many findings it already had."""
-    # imported here, not at the top: only this path needs it (start-up stays light)
-    from ..decisions import stale_text
-
     out = []
     if stale:
+        # imported here: a slow import (the decisions' pydantic models) that only decisions that matched nothing need
+        from ..decisions import stale_text
+
         out.append((say("decision.stale_title", lang), [f"{place(s.source)}: {stale_text(s, lang)}" for s in stale]))
     if baseline is not None:
         out.append(("--baseline", [say("baseline.note", lang, count=baselined, file=baseline)]))
