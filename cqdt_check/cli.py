@@ -1,4 +1,5 @@
-"""The command line's entry: which reader a command line goes to, and the one place a run ends (exit 0/1/2/130).
+"""The command line's entry: which reader a command line goes to, and the guard every run ends through (a fault of the
+tool is one line and exit 2, never a traceback; Ctrl-C exit 130).
 
 `cqdt-check PLAN...` checks plans (the `check` subcommand is implied); the other commands are in commands.py. A
 check whose command line holds only plain options is read by options.read_check and run without importing typer;
@@ -12,8 +13,7 @@ from __future__ import annotations
 import os
 import sys
 
-from .errors import ToolError
-from .options import SUBCOMMANDS, read_check
+from .options import PROG, SUBCOMMANDS, read_check
 
 COMPLETION = ("--install-completion", "--show-completion")  # typer's shell completion, at the top level
 
@@ -35,11 +35,17 @@ def main(argv: list[str] | None = None) -> None:
             args.insert(0, "check")
         read = read_check(args)
         if read is not None:
-            raise SystemExit(_check(*read))
+            # imported here, not at the top: only this path needs it (start-up stays light)
+            from .run import from_command_line
+
+            try:
+                raise SystemExit(from_command_line(*read))
+            except KeyboardInterrupt:  # as typer ends a command it runs: exit 130, the terminal has shown ^C
+                raise SystemExit(130) from None
         # imported here, not at the top: only this path needs it (start-up stays light)
         from .commands import app
 
-        app(args=args, prog_name="cqdt-check", standalone_mode=True)
+        app(args=args, prog_name=PROG, standalone_mode=True)
     except SystemExit:
         raise
     except KeyboardInterrupt:
@@ -52,18 +58,6 @@ def main(argv: list[str] | None = None) -> None:
 
         to_stderr(f"cqdt-check: lỗi nội bộ / internal error: {type(exc).__name__}: {exc}")
         raise SystemExit(2) from None
-
-
-def _check(values: dict, typed: frozenset[str]) -> int:
-    """A check command line read without typer, run as commands.check_command runs one typer read."""
-    # imported here, not at the top: only this path needs it (start-up stays light)
-    from .outputs import refuse
-    from .run import from_command_line
-
-    try:
-        return from_command_line(values, typed)
-    except ToolError as error:
-        refuse(error, values["lang"].value)
 
 
 __all__ = ["main", "COMPLETION"]

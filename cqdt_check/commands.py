@@ -16,7 +16,7 @@ import typer
 
 from .errors import ToolError, UsageError
 from .limits import Limits
-from .options import CHECK, PLANS, SUBCOMMANDS, FailOn, Lang
+from .options import CHECK, PLANS, PROG, SUBCOMMANDS, FailOn, Lang
 from .outputs import refuse
 
 app = typer.Typer(
@@ -50,11 +50,7 @@ def _check_command(ctx: typer.Context, **values: Any) -> None:
     # imported here, not at the top: only this path needs it (start-up stays light)
     from .run import from_command_line
 
-    try:
-        code = from_command_line(values, frozenset(name for name in values if _typed(ctx, name)))
-    except ToolError as error:
-        refuse(error, values["lang"].value)
-    raise typer.Exit(code)
+    raise typer.Exit(from_command_line(values, frozenset(name for name in values if _typed(ctx, name))))
 
 
 def _check_signature() -> inspect.Signature:
@@ -82,8 +78,8 @@ def _check_signature() -> inspect.Signature:
 
 _check_command.__signature__ = _check_signature()  # type: ignore[attr-defined]
 _check_command.__annotations__ = {p.name: p.annotation for p in _check_command.__signature__.parameters.values()}  # type: ignore[attr-defined]
-check_command = app.command("check", epilog="Lệnh khác / other commands: " + ", ".join(sorted(SUBCOMMANDS - {"check"}))
-                            + " (cqdt-check COMMAND -h); --version.")(_check_command)
+app.command("check", epilog="Lệnh khác / other commands: " + ", ".join(sorted(SUBCOMMANDS - {"check"}))
+            + " (cqdt-check COMMAND -h); --version.")(_check_command)
 
 
 def effective_settings(ctx: typer.Context, given: dict, config: Path | None, no_config: bool):
@@ -113,7 +109,7 @@ def config_command(
     from .outputs import write_quietly
 
     # the check command's defaults, for every key a configuration file may hold
-    known = {o.name.replace("_", "-"): o.default.value if isinstance(o.default, Enum) else o.default for o in CHECK}
+    known = {o.key: o.default.value if isinstance(o.default, Enum) else o.default for o in CHECK}
     known["format"] = ["text"]  # no --format is the text report
     defaults = {key: known.get(key) for key in keys()}
     try:
@@ -286,11 +282,10 @@ def print_help(name: str) -> None:
     from .outputs import write_quietly
 
     group = typer.main.get_command(app)
-    root = group.context_class(group, info_name="cqdt-check", **group.context_settings)
+    root = group.context_class(group, info_name=PROG, **group.context_settings)
     command = group.get_command(root, name)  # type: ignore[attr-defined]  # a typer app with commands is a group
     context = command.context_class(command, info_name=name, parent=root, **command.context_settings)
     write_quietly(command.get_help(context) + "\n")
 
 
-
-__all__ = ["app", "check_command", "print_help"]
+__all__ = ["app", "print_help"]

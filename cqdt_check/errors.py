@@ -1,5 +1,5 @@
-"""Problems of the command line and of configuration: raised where they are found, caught once by the command line
-(cli.py for a check read without typer, commands.py for the commands typer reads).
+"""Problems of the command line and of configuration: raised where they are found, caught once per command
+(run.from_command_line for `check`, whichever reader read it; commands.py for the other commands).
 
 Each carries a message code of the catalogue (messages.py) and its parameters, so the one-line refusal follows
 `--lang`, and the place (file, line, column) when there is one. The CLI prints it and exits 2.

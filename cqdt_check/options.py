@@ -56,6 +56,11 @@ class Option:
     readable: bool = True  # a Path typer checks is readable when it exists (click.Path's `readable`)
 
     @property
+    def key(self) -> str:
+        """The option's name in a configuration file and in `cqdt-check config` (`--max-bytes` → `max-bytes`)."""
+        return self.name.replace("_", "-")
+
+    @property
     def optional(self) -> bool:
         return self.default is None
 
@@ -119,8 +124,10 @@ CHECK: tuple[Option, ...] = (
            help="Báo cáo JSON trước đó: chỉ phát hiện mới làm thất bại / an earlier JSON report: only new findings fail."),
 )
 
-# The environment variable through which a shell asks typer to complete a word: such a run is typer's.
-COMPLETION_VARIABLE = "_CQDT_CHECK_COMPLETE"
+# The program's name as typer is told it (help, usage lines), and the environment variable typer derives from it
+# through which a shell asks for completions: such a run is typer's.
+PROG = "cqdt-check"
+COMPLETION_VARIABLE = "_" + PROG.replace("-", "_").upper() + "_COMPLETE"
 
 
 def _by_flag() -> dict[str, tuple[Option, Any]]:
@@ -212,12 +219,13 @@ def _converted(option: Option, text: str) -> Any:
     if kind is int:
         return int(text) if _COUNT.fullmatch(text) and (option.min is None or int(text) >= option.min) else None
     if kind is Path:
-        if option.readable and os.path.exists(text) and not os.access(text, os.R_OK):
+        path = Path(text)  # typer looks at the path, not the text: `secret/` and `secret/.` are `secret`
+        if option.readable and os.path.exists(path) and not os.access(path, os.R_OK):
             return None  # typer refuses an unreadable existing path
-        return Path(text)
+        return path
     if issubclass(kind, Enum):
         return next((member for member in kind if member.value == text), None)
     raise TypeError(f"no reader for {kind!r}")
 
 
-__all__ = ["CHECK", "COMPLETION_VARIABLE", "Color", "FailOn", "Lang", "Option", "PLANS", "SUBCOMMANDS", "read_check"]
+__all__ = ["CHECK", "COMPLETION_VARIABLE", "Color", "FailOn", "Lang", "Option", "PLANS", "PROG", "SUBCOMMANDS", "read_check"]

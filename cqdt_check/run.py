@@ -24,7 +24,7 @@ from .listing import parse_day
 from .loader import Limits
 from .messages import say
 from .options import CHECK, PLANS
-from .outputs import TextStyle, parse_outputs, refuse_clobbering, to_stderr
+from .outputs import TextStyle, parse_outputs, refuse, refuse_clobbering, to_stderr
 from .packs import ArchitectureResolver, load_pack, operator_files
 from .reporters import MACHINE_FORMATS, Format
 from .rulepack import RulePack
@@ -65,28 +65,42 @@ class RunOptions:
     stdin_filename: str | None = None  # the name a plan read from `-` has in reports
 
 
+# The options of `check` that go through the configuration merge (config.py decides which keys a file may set): all
+# but the choice of the file itself and the baseline.
+MERGED = tuple(o for o in CHECK if o.name not in ("config", "no_config", "baseline"))
+
+
 def from_command_line(values: dict[str, Any], typed: Collection[str]) -> int:
-    """`cqdt-check check`: each option as typed on the command line (`values` by parameter name, as options.CHECK
-    declares them; `typed` names those the user typed), else as the configuration file sets it, else its default."""
+    """`cqdt-check check`, as either reader read it (cli.py, commands.py): each option as typed on the command line
+    (`values` by parameter name, as options.CHECK declares them; `typed` names those the user typed), else as the
+    configuration file sets it, else its default. A problem of the options or the configuration ends the run here:
+    one line in the language asked for, exit 2."""
+    try:
+        return run(_run_options(values, typed))
+    except ToolError as error:
+        refuse(error, values["lang"].value)
+
+
+def _run_options(values: dict[str, Any], typed: Collection[str]) -> RunOptions:
     # imported here, not at the top: only this path needs it (start-up stays light)
     from .config import effective
 
     def plain(value: Any) -> Any:
         return value.value if isinstance(value, Enum) else value
 
-    given: dict[str, Any] = {name.replace("_", "-"): plain(values[name]) for name in MERGED}
+    given: dict[str, Any] = {option.key: plain(values[option.name]) for option in MERGED}
     for name in ("format", "select", "extend-select", "ignore"):
         given[name] = given[name] or []
     for name in ("rules", "decisions"):
         given[name] = [str(path) for path in given[name] or []]
     given["per-path-ignores"] = {}
-    settings, loaded = effective(given, {key for key in given if key.replace("-", "_") in typed},
+    settings, loaded = effective(given, {option.key for option in MERGED if option.name in typed},
                                  values["config"], values["no_config"])
     value = {key: setting.value for key, setting in settings.items()}
     unsupported = next((k for k in value if k not in given and value[k] is not None), None)
     if unsupported is not None and loaded is not None:  # a key this version's command line does not have yet
         raise ConfigError(loaded.places.get(unsupported), "config.not_supported", key=unsupported)
-    return run(RunOptions(
+    return RunOptions(
         plans=values[PLANS], formats=value["format"], output=value["output"], progress=value["progress"],
         architecture=value["architecture"], rules=[Path(r) for r in value["rules"]],
         bundled_rules=not value["no-bundled-rules"], as_of=value["as-of"], fail_on=value["fail-on"],
@@ -96,12 +110,7 @@ def from_command_line(values: dict[str, Any], typed: Collection[str]) -> int:
         config_file=loaded.path if loaded else None, config_named=bool(loaded and loaded.named),
         quiet=value["quiet"], statistics=value["statistics"], color=value["color"],
         stdin_filename=value["stdin-filename"], decisions=[Path(d) for d in value["decisions"]],
-        baseline=values["baseline"]))
-
-
-# The options of `check` that go through the configuration merge (config.py decides which keys a file may set): all
-# but the choice of the file itself and the baseline.
-MERGED = tuple(o.name for o in CHECK if o.name not in ("config", "no_config", "baseline"))
+        baseline=values["baseline"])
 
 
 def run(options: RunOptions) -> int:

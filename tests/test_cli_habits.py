@@ -74,7 +74,7 @@ def test_dash_h_is_help_and_the_top_level_help_shows_the_check_options(cli):
 @pytest.mark.parametrize("args", [["--help"], ["-h"], *([command, "--help"] for command in sorted(SUBCOMMANDS)),
                                   ["rules", "-h"]])
 def test_help_printed_directly_is_typers_own(cli, capsys, monkeypatch, args):
-    """`cqdt-check [COMMAND] --help` is printed without parsing the command line (cli.print_help): it must be the
+    """`cqdt-check [COMMAND] --help` is printed without parsing the command line (commands.print_help): it must be the
     help typer itself prints for that command."""
     from cqdt_check.commands import app
 

@@ -24,6 +24,19 @@ def typer_reads(monkeypatch, args: list[str]):
     return seen[0] if seen else exc.value.code
 
 
+def exactly(read):
+    """(values, typed) with every value's type beside it: `Lang.en == "en"` and `True == 1` hold in Python, but the
+    command needs the very types typer gives."""
+    if not isinstance(read, tuple):
+        return read
+    values, typed = read
+
+    def typed_value(v):
+        return [typed_value(x) for x in v] if isinstance(v, list) else (type(v), v)
+
+    return {k: typed_value(v) for k, v in values.items()}, typed
+
+
 PLAIN = [
     ["check", "a.yaml"],
     ["check", "a.yaml", "b.yml", "-", "folder"],
@@ -51,7 +64,7 @@ PLAIN = [
 def test_plain_command_lines_are_read_as_typer_reads_them(monkeypatch, args):
     read = read_check(args)
     assert read is not None, "a plain command line is read without typer"
-    assert read == typer_reads(monkeypatch, args)
+    assert exactly(read) == exactly(typer_reads(monkeypatch, args))
 
 
 LEFT_TO_TYPER = [
@@ -72,6 +85,29 @@ LEFT_TO_TYPER = [
 @pytest.mark.parametrize("args", LEFT_TO_TYPER, ids=repr)
 def test_other_command_lines_are_left_to_typer(args):
     assert read_check(args) is None
+
+
+def test_an_unreadable_existing_output_is_left_to_typer_however_it_is_written(monkeypatch, tmp_path):
+    """typer looks at the path (`secret/` and `secret/.` are `secret`) and refuses one it cannot read."""
+    import cqdt_check.options as options
+
+    secret = tmp_path / "secret"
+    secret.write_text("")
+    monkeypatch.setattr(options.os, "access", lambda path, mode: Path(path) != secret)
+    for written in (str(secret), f"{secret}/", f"{secret}/.", f"{secret}//"):
+        assert read_check(["check", "a.yaml", "--output", written]) is None, written
+        assert read_check(["check", "a.yaml", f"-o{written}"]) is None, written
+    assert read_check(["check", "a.yaml", "--output", str(tmp_path / "other")]) is not None
+
+
+def test_every_command_typer_knows_is_a_command_the_entry_knows():
+    """A command missing from SUBCOMMANDS would be read as the name of a plan to check."""
+    import typer
+
+    from cqdt_check.options import SUBCOMMANDS
+
+    group = typer.main.get_command(app)
+    assert set(group.commands) == SUBCOMMANDS  # type: ignore[attr-defined]
 
 
 def test_a_shell_asking_for_completions_is_left_to_typer(monkeypatch):
@@ -113,7 +149,7 @@ def test_any_command_line_the_reader_accepts_typer_reads_the_same(monkeypatch, w
     args = ["check", *words]
     read = read_check(args)
     if read is not None:
-        assert read == typer_reads(monkeypatch, args)
+        assert exactly(read) == exactly(typer_reads(monkeypatch, args))
         assert read[0][PLANS]
 
 
@@ -126,3 +162,14 @@ def test_the_entry_point_runs_a_plain_check_without_typer(monkeypatch, tmp_path,
     with pytest.raises(SystemExit) as exc:
         main([str(plan), "--no-config", "-f", "json"])
     assert exc.value.code == 0 and '"verdict"' in capsys.readouterr().out
+
+
+def test_ctrl_c_on_the_plain_path_ends_as_typer_ends_a_command(monkeypatch, capsys):
+    """Exit 130 and nothing more on stderr (the terminal has shown ^C), as when typer runs the command."""
+    def interrupted(values, typed):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(run, "from_command_line", interrupted)
+    with pytest.raises(SystemExit) as exc:
+        main(["a.yaml", "--no-config"])
+    assert exc.value.code == 130 and capsys.readouterr().err == ""
