@@ -62,7 +62,7 @@ def _check_signature() -> inspect.Signature:
               inspect.Parameter(PLANS, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Annotated[
                   list[Path], typer.Argument(metavar="PLAN", hidden=True, show_default=False, readable=False)])]
     for option in CHECK:
-        kind: Any = list[option.kind] if option.multiple else option.kind  # type: ignore[name-defined]
+        kind: Any = list[option.kind] if option.multiple else option.kind  # type: ignore[name-defined]  # a type known at run time
         declared: dict[str, Any] = {"help": option.help}
         if option.metavar is not None:
             declared["metavar"] = option.metavar

@@ -199,14 +199,14 @@ def read_check(args: list[str]) -> tuple[dict[str, Any], frozenset[str]] | None:
 
 
 def _plain(token: str) -> bool:
-    """Text typer passes on unchanged: no lone surrogate (a file name that is not UTF-8) and no NUL."""
-    if token.isascii():
-        return "\0" not in token
+    """Text typer passes on unchanged: no NUL, and no lone surrogate (a file name that is not UTF-8)."""
+    if "\0" in token:
+        return False
     try:
         token.encode("utf-8")
     except UnicodeEncodeError:
         return False
-    return "\0" not in token
+    return True
 
 
 def _converted(option: Option, text: str) -> Any:
