@@ -422,19 +422,25 @@ def _closest_id(ref: str, architecture: Architecture, known: set[str]) -> str:
             df[t] = df.get(t, 0) + 1
     idf = {t: math.log((1 + len(tokens)) / (1 + n)) + 1 for t, n in df.items()}
     wanted = set(fold(ref, False).replace("-", " ").split())
-
-    def score(eid: str) -> tuple[float, float]:
-        shared = wanted & tokens[eid]
-        # how much of what the author wrote this id explains (rare words count most)
-        overlap = sum(idf.get(t, 1.0) for t in sorted(shared)) / (sum(idf.get(t, 1.0) for t in sorted(wanted)) or 1)
-        spelling = max(difflib.SequenceMatcher(None, ref, w).ratio() for w in spellings[eid] | {eid})
-        return overlap, spelling
-
-    best = max(spellings, key=score, default=None)
-    if best is None:
+    whole = sum(idf.get(t, 1.0) for t in sorted(wanted)) or 1
+    # how much of what the author wrote each id explains (rare words count most)
+    overlap = {eid: sum(idf.get(t, 1.0) for t in sorted(wanted & tokens[eid])) / whole for eid in spellings}
+    if not overlap:
         return "—"
-    overlap, spelling = score(best)
-    if overlap == 0 and spelling < 0.6:  # nothing in common: no hint beats a misleading one
+    # the best explanation wins, then the closest spelling (ties: the first id); spelling is costly, so it is
+    # measured only among the ids that explain most, and skipped for one whose upper bound cannot beat the best so far
+    top = max(overlap.values())
+    best, spelling = "", -1.0
+    for eid in spellings:
+        if overlap[eid] != top:
+            continue
+        for word in spellings[eid] | {eid}:
+            matcher = difflib.SequenceMatcher(None, ref, word)
+            if matcher.real_quick_ratio() > spelling and matcher.quick_ratio() > spelling:
+                ratio = matcher.ratio()
+                if ratio > spelling:
+                    best, spelling = eid, ratio
+    if top == 0 and spelling < 0.6:  # nothing in common: no hint beats a misleading one
         return "—"
     return best
 
