@@ -194,7 +194,7 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
     contexts: dict[int, Context] = {}  # one per system: checks of an integration read the system it belongs to
     for loaded in pack.rules:
         rule = loaded.rule
-        reason = _rule_not_applicable(loaded, plan, ctx, legal, fixed, pack.exemptions)
+        reason = _rule_not_applicable(loaded, plan, ctx, fixed, pack.exemptions)
         if reason:
             results.append(CheckResult(rule.id, "not_applicable", (), reason))
             continue
@@ -245,31 +245,41 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
 
 
 # The reasons a rule is not applicable that depend only on the rule, the architecture and the date (not on the plan),
-# computed once per LegalTime (one pack and one architecture), date and language instead of once per plan: a batch
-# judges most plans on a few dates. Keyed by the LegalTime object itself, so a freed one never lends its entries.
-_FIXED: weakref.WeakKeyDictionary[LegalTime, dict[tuple[dt.date, str], dict[str, str | None]]] = weakref.WeakKeyDictionary()
+# computed once per LegalTime (one pack and one architecture), date and language instead of once per plan. A batch
+# judges its plans on hundreds of dates (each plan's approval day), so what does not depend on the date — the elements
+# and bases the architecture lacks, the sentence naming each rule's window — is made once per language, and a new date
+# only asks which rules are in force. Keyed by the LegalTime object itself, so a freed one never lends its entries.
+_FIXED: weakref.WeakKeyDictionary[LegalTime, dict[Any, Any]] = weakref.WeakKeyDictionary()
 
 
 def _fixed_reasons(pack: RulePack, ctx: Context, legal: LegalTime) -> dict[str, str | None]:
     per_legal = _FIXED.setdefault(legal, {})
     key = (ctx.as_of, ctx.lang)
-    if key not in per_legal:
-        per_legal[key] = {loaded.rule.id: _fixed_reason(loaded, ctx, legal) for loaded in pack.rules}
-    return per_legal[key]
+    reasons = per_legal.get(key)
+    if reasons is None:
+        timeless = per_legal.get(ctx.lang)
+        if timeless is None:
+            timeless = per_legal[ctx.lang] = {
+                loaded.rule.id: (_timeless_reason(loaded, ctx.architecture, ctx.lang, legal),
+                                 window_text(legal.windows[loaded.rule.id], ctx.lang)) for loaded in pack.rules}
+        day = vn(ctx.as_of)
+        reasons = per_legal[key] = {
+            rule_id: reason if legal.in_force(rule_id, ctx.as_of) else say("na.window", ctx.lang, date=day, window=window)
+            for rule_id, (reason, window) in timeless.items()}
+    return reasons
 
 
-def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context, legal: LegalTime,
-                         fixed: dict[str, str | None] | None = None,
-                         exemptions: dict[str, Any] | None = None) -> str | None:
+def _rule_not_applicable(loaded: LoadedRule, plan: Plan, ctx: Context, fixed: dict[str, str | None],
+                         exemptions: dict[str, Any]) -> str | None:
     rule = loaded.rule
     when = rule.applies_when
     if when.kind and plan.kind not in when.kind:  # the most telling reason first
         return _kind_reason(plan.kind, ctx.lang)
-    reason = fixed[rule.id] if fixed is not None else _fixed_reason(loaded, ctx, legal)
+    reason = fixed[rule.id]
     if reason:
         return reason
     for name in rule.exempt:  # a case the law exempts (NĐ 224/2026 Điều 37 khoản 1: renting an available service)
-        exemption = (exemptions or {})[name]
+        exemption = exemptions[name]
         if in_window(ctx.as_of, exemption.valid_from, exemption.valid_to) and all(
                 (v := get(plan, f)) is not MISSING_VALUE and matches(v, c) for f, c in exemption.when.items()):
             return exemption.reason.get(ctx.lang)
@@ -285,20 +295,19 @@ def _kind_reason(kind: str, lang: str) -> str:
     return say("na.kind", lang, value=value_label(Plan, "kind", kind, lang))
 
 
-def _fixed_reason(loaded: LoadedRule, ctx: Context, legal: LegalTime) -> str | None:
-    """Why the rule is not applicable on this date with this architecture, whatever the plan says; None if it is."""
+def _timeless_reason(loaded: LoadedRule, architecture: Architecture, lang: str, legal: LegalTime) -> str | None:
+    """Why the rule is not applicable with this architecture on any day it is in force (an element or a basis the
+    architecture lacks); None if it is."""
     rule = loaded.rule
-    if not legal.in_force(rule.id, ctx.as_of):
-        return say("na.window", ctx.lang, date=vn(ctx.as_of), window=window_text(legal.windows[rule.id], ctx.lang))
     for element in rule.requires:
-        if not ctx.architecture.has(element):
-            return say("na.architecture", ctx.lang, architecture=ctx.architecture.id, element=element)
+        if not architecture.has(element):
+            return say("na.architecture", lang, architecture=architecture.id, element=element)
     if not legal.bases[rule.id]:  # no basis speaks for this architecture (principles it lacks, other provinces' letters)
         principles = ", ".join(b.article or "" for b in rule.basis if b.instrument == ARCHITECTURE_BASIS)
         if not principles:
-            return say("na.other_province", ctx.lang, architecture=ctx.architecture.id,
+            return say("na.other_province", lang, architecture=architecture.id,
                        province=", ".join(sorted({b.province for b in rule.basis if b.province})))
-        return say("na.architecture", ctx.lang, architecture=ctx.architecture.id, element=principles)
+        return say("na.architecture", lang, architecture=architecture.id, element=principles)
     return None
 
 
