@@ -629,10 +629,11 @@ def cited_instruments(plan: Any, opts: CitedInstrumentsOptions, ctx: Context) ->
         key = citation_key(citation)
         lapsed: list[tuple[int, InstrumentEntry, dt.date]] = []
         for entry in ctx.instruments:
-            if entry.verified != opts.verified:
+            # an instrument in force on the run's date is not looked for in the citation (most are)
+            if entry.verified != opts.verified or entry.valid_to is None or ctx.as_of <= entry.valid_to:
                 continue
             places = [p for m in entry.match if (p := _cited_at(key, citation_key(m))) is not None]
-            if places and entry.valid_to is not None and ctx.as_of > entry.valid_to and not _transitional(entry, ctx):
+            if places and not _transitional(entry, ctx):
                 lapsed.append((min(places), entry, entry.valid_to))
         if lapsed:  # one citation, one finding: "QĐ 1729 sửa đổi QĐ 2568" names the instrument cited first
             _, entry, until = min(lapsed, key=lambda found: found[0])

@@ -12,6 +12,7 @@ import bisect
 import datetime as dt
 import re
 from functools import lru_cache
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Callable
 
 from .dates import in_window, vn
@@ -81,6 +82,18 @@ def _window(rule: Rule, bases: list[Basis]) -> Window:
     return start, end
 
 
+def _cuts(bases: Iterable[Basis]) -> list[dt.date]:
+    """The days on which a basis comes into force or has lapsed (the day after its last), in order: between two
+    cuts the same bases are in force."""
+    days = set()
+    for b in bases:
+        if b.valid_from is not None:
+            days.add(b.valid_from)
+        if b.valid_to is not None and b.valid_to < dt.date.max:
+            days.add(b.valid_to + dt.timedelta(days=1))
+    return sorted(days)
+
+
 class LegalTime:
     """Every rule's resolved bases and window, for one rule pack and one architecture (built once per run)."""
 
@@ -105,8 +118,12 @@ class LegalTime:
         self._instruments: dict[int, tuple[Instrument, ...]] = {}  # by stretch of days (below)
         self._keyed: list[tuple[str, Basis]] | None = None
         self._changes: list[dt.date] = []
-        # asked for every target of every plan: answered once per rule and day
-        self._unscoped: dict[tuple[str, dt.date], tuple[Basis, ...] | None] = {}
+        # Asked for every target of every plan, on each plan's own day: answered once per rule and stretch of days in
+        # which the same bases are in force (the days a basis comes into force or lapses cut them), so a batch judged
+        # on hundreds of days asks a handful of questions per rule, and the tables stay small whatever days plans give.
+        self._cuts = {rule_id: _cuts(b for b, _ in scoped) for rule_id, scoped in self._scoped.items()}
+        self._by_stretch: dict[tuple[str, int], tuple[tuple[Basis, str | None], ...]] = {}
+        self._unscoped: dict[tuple[str, int], tuple[Basis, ...] | None] = {}
 
     def in_force(self, rule_id: str, day: dt.date) -> bool:
         return in_window(day, *self.windows[rule_id])
@@ -134,15 +151,19 @@ class LegalTime:
 
     def unscoped(self, rule_id: str, day: dt.date) -> tuple[Basis, ...] | None:
         """What `fitting` keeps for any target when no basis in force on `day` has a scope (None when one has)."""
-        key = (rule_id, day)
+        key = (rule_id, bisect.bisect_right(self._cuts[rule_id], day))
         if key not in self._unscoped:
             in_force = self._in_force(rule_id, day)
             self._unscoped[key] = None if any(s is not None for _, s in in_force) else tuple(b for b, _ in in_force)
         return self._unscoped[key]
 
-    def _in_force(self, rule_id: str, day: dt.date) -> list[tuple[Basis, str | None]]:
-        scoped = self._scoped[rule_id]
-        return [(b, s) for b, s in scoped if in_window(day, b.valid_from, b.valid_to)] or list(scoped)
+    def _in_force(self, rule_id: str, day: dt.date) -> tuple[tuple[Basis, str | None], ...]:
+        key = (rule_id, bisect.bisect_right(self._cuts[rule_id], day))
+        found = self._by_stretch.get(key)
+        if found is None:
+            scoped = self._scoped[rule_id]
+            found = self._by_stretch[key] = tuple((b, s) for b, s in scoped if in_window(day, b.valid_from, b.valid_to)) or scoped
+        return found
 
     def instruments_in_force(self, day: dt.date) -> tuple[Instrument, ...]:
         """The instruments the rule pack relies on that were in force on `day` (for the report header)."""

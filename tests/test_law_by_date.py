@@ -227,3 +227,25 @@ def test_instruments_in_force_on_the_days_around_every_change(pack, architecture
     for day in days:
         expected = {instrument_key(b.instrument) for b in bases if in_window(day, b.valid_from, b.valid_to)}
         assert {instrument_key(i.name) for i in legal.instruments_in_force(day)} == expected, day
+
+
+@pytest.mark.parametrize("architecture", ["quang-ngai-3.0", "nghe-an-1.0"])
+def test_bases_in_force_are_answered_by_stretch_of_days_as_day_by_day(architecture):
+    """LegalTime answers "which bases are in force" once per stretch of days between the days a basis starts or
+    lapses: every day from before the first instrument to after the last gives what each basis's window says."""
+    from cqdt_check.dates import in_window
+    from cqdt_check.legal import LegalTime
+    from cqdt_check.packs import ArchitectureResolver, load_pack
+
+    pack = load_pack([])
+    legal = LegalTime(pack, ArchitectureResolver(architecture)(None))
+    assert sum(len(cuts) > 1 for cuts in legal._cuts.values()) > 5  # stretches to tell apart: not vacuous
+    day, last = dt.date(2019, 1, 1), dt.date(2031, 1, 1)
+    while day <= last:
+        for loaded in pack.rules:
+            scoped = legal._scoped[loaded.rule.id]
+            expected = tuple(p for p in scoped if in_window(day, p[0].valid_from, p[0].valid_to)) or scoped
+            assert legal._in_force(loaded.rule.id, day) == expected, (loaded.rule.id, day)
+            unscoped = None if any(s is not None for _, s in expected) else tuple(b for b, _ in expected)
+            assert legal.unscoped(loaded.rule.id, day) == unscoped, (loaded.rule.id, day)
+        day += dt.timedelta(days=1)
