@@ -219,10 +219,10 @@ NATIONAL_FILE = "national/khung-quoc-gia.yaml"
 def bundled_national() -> National:
     """The bundled national layer (architecture/national/), validated once per process."""
     # imported here, not at the top: only this path needs it (start-up stays light)
-    from .loader import load_file
+    from .bundled import load
     from .resources import data_dir
 
-    doc = load_file(data_dir("architecture") / NATIONAL_FILE)
+    doc = load(data_dir("architecture") / NATIONAL_FILE)
     return National.model_validate(doc.data)
 
 

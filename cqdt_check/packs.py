@@ -20,7 +20,7 @@ from pathlib import Path
 from .architecture import DEFAULT_ARCHITECTURE, Architecture
 from .errors import ConfigError, UsageError, reason_of
 from .findings import Location, OperatorFile, format_path
-from .loader import Limits, load_operator_file
+from .loader import Limits
 from .resources import bundled_architectures, data_dir, schema
 from .rulepack import RulePack, load_rule_pack, pack_files
 
@@ -110,9 +110,10 @@ def load_architecture(path: Path) -> Architecture:
     from pydantic import ValidationError
 
     # imported here, not at the top: only this path needs it (start-up stays light)
+    from .bundled import load
     from .schema import explain
 
-    doc = load_operator_file(path)
+    doc = load(path)
     if not isinstance(doc.data, dict):
         raise ConfigError(Location(str(path)), "architecture_not_mapping")
     try:

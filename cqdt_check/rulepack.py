@@ -164,8 +164,8 @@ def pack_files(directory: Path) -> list[Path]:
 def load_rule_pack(directories: list[Path]) -> RulePack:
     """Load and validate the rule packs in `directories` (later packs replace earlier rules with the same id)."""
     # imported here, not at the top: only this path needs it (start-up stays light)
+    from .bundled import load
     from .checks import CHECKS, COMMON_PARAMS
-    from .loader import load_operator_file
     from .schema import explain, from_pydantic
 
     rules: dict[str, LoadedRule] = {}
@@ -178,7 +178,7 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
         if not directory.is_dir():
             raise ConfigError(Location(str(directory)), "pack.not_directory")
         for path in pack_files(directory):
-            doc = load_operator_file(path)
+            doc = load(path)
             is_vocab = isinstance(doc.data, dict) and doc.data.get("format") == "cqdt-vocabulary/1"
             if not is_vocab:  # validated once every vocabulary is read: bases may name its instruments
                 rule_files.append((path, doc))

@@ -1,7 +1,9 @@
-"""A developer tool: generate the committed JSON Schemas (schemas/*.json) from the pydantic models.
+"""A developer tool: generate the committed files of schemas/ — the JSON Schemas, from the pydantic models, and the
+parsed copy of the bundled YAML files (bundled.py).
 
 `python -m cqdt_check.schemagen --write` regenerates them; `--check` (and tests/test_schema.py) fails when a committed
-file has drifted. Validation (schema.py) only reads the committed files; it never imports this module.
+file has drifted. Validation (schema.py) and loading (bundled.py) only read the committed files; they never import
+this module.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import sys
 from pathlib import Path
 
 from .architecture import Architecture, National
+from .bundled import COPY, copy_text
 from .decisions import DecisionsFile
 from .model import Plan
 from .rulepack import RuleFile
@@ -39,14 +42,18 @@ def dump(schema: dict) -> str:
 
 
 
+def generated_files() -> dict[str, str]:
+    """Every generated file of schemas/, by name, as it must be committed."""
+    return {**{name: dump(schema) for name, schema in generated_schemas().items()}, COPY: copy_text()}
+
+
 def main(argv: list[str] | None = None) -> int:
     """`python -m cqdt_check.schemagen --write|--check`: regenerate or verify schemas/."""
     args = argv if argv is not None else sys.argv[1:]
     target = Path(__file__).resolve().parent.parent / "schemas"
     stale = []
-    for name, schema in generated_schemas().items():
+    for name, text in generated_files().items():
         path = target / name
-        text = dump(schema)
         if "--write" in args:
             path.write_text(text, encoding="utf-8")
         elif not path.exists() or path.read_text(encoding="utf-8") != text:
