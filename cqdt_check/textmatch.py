@@ -72,12 +72,17 @@ _NEGATION_REACH = 3
 _CLAUSE_END = re.compile(r"[,;.:!?\n()]+")
 
 
+@lru_cache(maxsize=1024)  # a plan's clauses are asked about by several rules, each for several concepts
+def _parts(text: str, diacritics: bool) -> tuple[str, ...]:
+    """The text's parts of sentences (commas, semicolons, full stops end one), each folded."""
+    return tuple(fold(part, diacritics) for part in _CLAUSE_END.split(text))
+
+
 def affirms(text: str, phrases: tuple[str, ...], diacritics: bool = True) -> str | None:
     """Like `mentions`, but a phrase counts only where it is not negated in its part of the sentence."""
-    for part in _CLAUSE_END.split(text):
+    for haystack in _parts(text, diacritics):
         # folded text is words joined by single spaces, with a space at each end: a phrase's words stand together in
         # the part exactly where its folded text occurs in the part's (found in C, not word by word)
-        haystack = fold(part, diacritics)
         words: list[str] | None = None
         for phrase, needle in _needles(phrases, diacritics):
             at = haystack.find(needle)
