@@ -70,8 +70,10 @@ def _entries() -> dict[str, tuple[str, str]]:
         return {}
     entries = {}
     for line in text.splitlines():
-        name, sha256, entry = line.split("\t", 2)
-        entries[name] = (sha256, entry)
+        fields = line.split("\t", 2)
+        if len(fields) == 3:  # a damaged line (a truncated install) is skipped: its file is parsed, never a crash
+            name, sha256, entry = fields
+            entries[name] = (sha256, entry)
     return entries
 
 

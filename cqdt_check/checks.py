@@ -398,6 +398,14 @@ HINTS_KEPT = 4096
 
 
 def _closest_id(ref: str, architecture: Architecture, known: set[str]) -> str:
+    same, spellings, overlap = _candidates(ref, architecture, known)
+    return same if same is not None else _closest_spelling(ref, spellings, overlap)
+
+
+def _candidates(ref: str, architecture: Architecture,
+                known: set[str]) -> tuple[str | None, dict[str, set[str]], dict[str, float]]:
+    """The element `ref` names by another of its names (None if none); else every candidate id with its spellings and
+    how much of what the author wrote it explains, in the order ties are decided."""
     spellings: dict[str, set[str]] = {}
     for eid, entry in architecture.ids().items():
         words = {eid, fold(entry.name.vi, False)} | {fold(a, False) for a in getattr(entry, "aliases", [])}
@@ -411,7 +419,7 @@ def _closest_id(ref: str, architecture: Architecture, known: set[str]) -> str:
     wanted_slug = slug(ref)
     same = sorted(eid for eid, words in spellings.items() if eid != ref and wanted_slug in {slug(w) for w in words})
     if same:
-        return same[0]
+        return same[0], {}, {}
     # in a fixed order, as the sums below: ties go to the first id, whatever the process's string hashing
     for k in sorted(known - set(spellings)):
         spellings[k] = {k}
@@ -425,6 +433,12 @@ def _closest_id(ref: str, architecture: Architecture, known: set[str]) -> str:
     whole = sum(idf.get(t, 1.0) for t in sorted(wanted)) or 1
     # how much of what the author wrote each id explains (rare words count most)
     overlap = {eid: sum(idf.get(t, 1.0) for t in sorted(wanted & tokens[eid])) / whole for eid in spellings}
+    return None, spellings, overlap
+
+
+def _closest_spelling(ref: str, spellings: dict[str, set[str]], overlap: dict[str, float]) -> str:
+    """The candidate that explains most of `ref`, then the one spelt closest to it; "—" when none shares a word or
+    comes close in spelling."""
     if not overlap:
         return "—"
     # the best explanation wins, then the closest spelling (ties: the first id); spelling is costly, so it is

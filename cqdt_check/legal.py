@@ -172,9 +172,7 @@ class LegalTime:
             self._keyed = [(instrument_key(b.instrument), b) for bases in self.bases.values() for b in bases
                            if not b.source.endswith("plan-format.md")]
             # the answer changes only on a day some basis begins or the day after one ends: one answer per stretch
-            self._changes = sorted({d for _, b in self._keyed for d in (
-                b.valid_from, b.valid_to + dt.timedelta(days=1) if b.valid_to and b.valid_to < dt.date.max else None)
-                if d is not None})
+            self._changes = _cuts(b for _, b in self._keyed)
         stretch = bisect.bisect_right(self._changes, day)
         if stretch not in self._instruments:
             found: dict[str, Instrument] = {}

@@ -69,3 +69,23 @@ def test_a_damaged_copy_is_not_used(monkeypatch):
     monkeypatch.setattr(bundled, "_entries", lambda: {name: (sha256, '{"data": {}, "spans": [1], "key_spans": []}')})
     assert bundled._copied(path) is None
     _same(bundled.load(path), load_file(path))
+
+
+@pytest.mark.parametrize("damage", ["a line without its fields\n", "\n", "name\tonly two fields\n"])
+def test_a_damaged_line_of_the_copy_is_skipped(monkeypatch, tmp_path, damage):
+    """A line of the copy that is not `name, sha256, entry` (a truncated or hand-edited install) is skipped, never a
+    crash: its file, if any, is parsed, and every other line still serves."""
+    real = (data_dir("schemas") / bundled.COPY).read_text(encoding="utf-8")
+    (tmp_path / bundled.COPY).write_text(damage + real, encoding="utf-8")
+    monkeypatch.setattr(bundled, "data_dir", lambda name: tmp_path if name == "schemas" else data_dir(name))
+    bundled._entries.cache_clear()
+    try:
+        assert set(bundled._entries()) == {name for name, _ in FILES}
+        name, path = FILES[0]
+        assert bundled._copied(path) is not None
+        (tmp_path / bundled.COPY).write_text(damage, encoding="utf-8")  # nothing left but the damage
+        bundled._entries.cache_clear()
+        assert bundled._entries() == {} and bundled._copied(path) is None
+        _same(bundled.load(path), load_file(path))
+    finally:
+        bundled._entries.cache_clear()
