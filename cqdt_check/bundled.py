@@ -2,8 +2,9 @@
 
 Parsing YAML while keeping the line and column of every value is most of what loading the bundled rule pack costs
 (≈ 20 ms of every run, for 250 KB of rules). `schemas/bundled-yaml.jsonl` holds what the loader makes of each
-bundled file — its data and the place of every value and key — beside the sha256 of the file's bytes. A bundled
-file is read from that copy only while its bytes still have that hash; any other file (an operator's `--rules` or
+bundled file — its data and the place of every value and key — beside the sha256 of the file's bytes, after a first
+line naming the sha256 of the loader that made it. A bundled file is read from that copy only while its bytes still
+have that hash and loader.py is still that loader; any other file (an operator's `--rules` or
 `--architecture`, a bundled file edited in a checkout) is parsed as before. The copy is installed with the package,
 like the rules themselves: nothing in a checked folder or a user's cache is ever read.
 
@@ -63,18 +64,32 @@ def _bundled_name(path: Path) -> str | None:
 
 @lru_cache(maxsize=1)
 def _entries() -> dict[str, tuple[str, str]]:
-    """Each copied file by name: its sha256 and its entry (JSON text, decoded only when the file is asked for)."""
+    """Each copied file by name: its sha256 and its entry (JSON text, decoded only when the file is asked for). None
+    at all when the copy was made by another loader than this one (its first line names loader.py's sha256): what
+    the loader makes of a file is the copy's other input, beside the file's bytes."""
     try:
         text = (data_dir("schemas") / COPY).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return {}
+    head, _, rest = text.partition("\n")
+    if head != _loader_line():
+        return {}
     entries = {}
-    for line in text.splitlines():
+    for line in rest.splitlines():
         fields = line.split("\t", 2)
         if len(fields) == 3:  # a damaged line (a truncated install) is skipped: its file is parsed, never a crash
             name, sha256, entry = fields
             entries[name] = (sha256, entry)
     return entries
+
+
+def _loader_line() -> str:
+    """The copy's first line: the sha256 of the loader that made it (this package's loader.py)."""
+    try:
+        source = Path(__file__).with_name("loader.py").read_bytes()
+    except OSError:
+        return "loader unknown"  # no source to compare (a frozen build): never equal to a copy's line
+    return f"loader\t{hashlib.sha256(source).hexdigest()}"
 
 
 def _document(path: str, entry: dict[str, Any]) -> SourceDocument:
@@ -111,8 +126,9 @@ def bundled_files() -> list[tuple[str, Path]]:
 
 
 def copy_text() -> str:
-    """The parsed copy of every bundled file, as committed (one line per file: name, sha256, entry)."""
-    lines = []
+    """The parsed copy of every bundled file, as committed: the loader's line, then one line per file (name, sha256,
+    entry)."""
+    lines = [_loader_line() + "\n"]
     for name, path in bundled_files():
         doc = load_file(path)
         if doc.problems:  # a bundled file must load without one (load_operator_file would refuse it)

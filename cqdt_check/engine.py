@@ -247,23 +247,29 @@ def evaluate(doc: SourceDocument, plan: Plan, ctx: Context, pack: RulePack,
 # The reasons a rule is not applicable that depend only on the rule, the architecture and the date (not on the plan),
 # computed once per LegalTime (one pack and one architecture), date and language instead of once per plan. A batch
 # judges its plans on hundreds of dates (each plan's approval day), so what does not depend on the date — the elements
-# and bases the architecture lacks, the sentence naming each rule's window — is made once per language, and a new date
-# only asks which rules are in force. Keyed by the LegalTime object itself, so a freed one never lends its entries.
-_FIXED: weakref.WeakKeyDictionary[LegalTime, dict[Any, Any]] = weakref.WeakKeyDictionary()
+# and bases the architecture lacks, the sentence naming each rule's window — is made once per language (_TIMELESS),
+# and a new date only asks which rules are in force (_DATED; its sentence names the date, so it cannot be shared).
+# Keyed by the LegalTime object itself, so a freed one never lends its entries.
+_TIMELESS: weakref.WeakKeyDictionary[LegalTime, dict[str, dict[str, tuple[str | None, str]]]] = weakref.WeakKeyDictionary()
+_DATED: weakref.WeakKeyDictionary[LegalTime, dict[tuple[dt.date, str], dict[str, str | None]]] = weakref.WeakKeyDictionary()
+DATES_KEPT = 1024  # plans choose their dates: the table of dated reasons must not grow without bound
 
 
 def _fixed_reasons(pack: RulePack, ctx: Context, legal: LegalTime) -> dict[str, str | None]:
-    per_legal = _FIXED.setdefault(legal, {})
+    dated = _DATED.setdefault(legal, {})
     key = (ctx.as_of, ctx.lang)
-    reasons = per_legal.get(key)
+    reasons = dated.get(key)
     if reasons is None:
-        timeless = per_legal.get(ctx.lang)
+        per_lang = _TIMELESS.setdefault(legal, {})
+        timeless = per_lang.get(ctx.lang)
         if timeless is None:
-            timeless = per_legal[ctx.lang] = {
+            timeless = per_lang[ctx.lang] = {
                 loaded.rule.id: (_timeless_reason(loaded, ctx.architecture, ctx.lang, legal),
                                  window_text(legal.windows[loaded.rule.id], ctx.lang)) for loaded in pack.rules}
+        if len(dated) >= DATES_KEPT:
+            dated.clear()
         day = vn(ctx.as_of)
-        reasons = per_legal[key] = {
+        reasons = dated[key] = {
             rule_id: reason if legal.in_force(rule_id, ctx.as_of) else say("na.window", ctx.lang, date=day, window=window)
             for rule_id, (reason, window) in timeless.items()}
     return reasons

@@ -11,8 +11,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from functools import lru_cache
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
 from .dates import in_window, vn

@@ -75,16 +75,32 @@ def test_a_damaged_copy_is_not_used(monkeypatch):
 def test_a_damaged_line_of_the_copy_is_skipped(monkeypatch, tmp_path, damage):
     """A line of the copy that is not `name, sha256, entry` (a truncated or hand-edited install) is skipped, never a
     crash: its file, if any, is parsed, and every other line still serves."""
-    real = (data_dir("schemas") / bundled.COPY).read_text(encoding="utf-8")
-    (tmp_path / bundled.COPY).write_text(damage + real, encoding="utf-8")
+    head, _, lines = (data_dir("schemas") / bundled.COPY).read_text(encoding="utf-8").partition("\n")
+    (tmp_path / bundled.COPY).write_text(f"{head}\n{damage}{lines}", encoding="utf-8")
     monkeypatch.setattr(bundled, "data_dir", lambda name: tmp_path if name == "schemas" else data_dir(name))
     bundled._entries.cache_clear()
     try:
         assert set(bundled._entries()) == {name for name, _ in FILES}
         name, path = FILES[0]
         assert bundled._copied(path) is not None
-        (tmp_path / bundled.COPY).write_text(damage, encoding="utf-8")  # nothing left but the damage
+        (tmp_path / bundled.COPY).write_text(f"{head}\n{damage}", encoding="utf-8")  # nothing left but the damage
         bundled._entries.cache_clear()
+        assert bundled._entries() == {} and bundled._copied(path) is None
+        _same(bundled.load(path), load_file(path))
+    finally:
+        bundled._entries.cache_clear()
+
+
+def test_a_copy_made_by_another_loader_is_not_used(monkeypatch, tmp_path):
+    """What the loader makes of a file is the copy's other input: a copy whose first line names another loader.py
+    (the loader changed, the copy was not made again) is not used at all, whatever the files' hashes say."""
+    head, _, lines = (data_dir("schemas") / bundled.COPY).read_text(encoding="utf-8").partition("\n")
+    assert head == bundled._loader_line()
+    (tmp_path / bundled.COPY).write_text(f"loader\t{'0' * 64}\n{lines}", encoding="utf-8")
+    monkeypatch.setattr(bundled, "data_dir", lambda name: tmp_path if name == "schemas" else data_dir(name))
+    bundled._entries.cache_clear()
+    try:
+        name, path = FILES[0]
         assert bundled._entries() == {} and bundled._copied(path) is None
         _same(bundled.load(path), load_file(path))
     finally:

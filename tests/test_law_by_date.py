@@ -249,3 +249,28 @@ def test_bases_in_force_are_answered_by_stretch_of_days_as_day_by_day(architectu
             unscoped = None if any(s is not None for _, s in expected) else tuple(b for b, _ in expected)
             assert legal.unscoped(loaded.rule.id, day) == unscoped, (loaded.rule.id, day)
         day += dt.timedelta(days=1)
+
+
+def test_the_reasons_kept_per_date_stay_bounded_whatever_dates_plans_give(monkeypatch):
+    """Plans choose their dates: the engine's table of dated not-applicable reasons is emptied when full, and a date
+    asked again after that gets the same reasons."""
+    from cqdt_check import engine
+    from cqdt_check.checks import Context
+    from cqdt_check.legal import LegalTime
+    from cqdt_check.packs import ArchitectureResolver, load_pack
+
+    monkeypatch.setattr(engine, "DATES_KEPT", 3)
+    pack = load_pack([])
+    architecture = ArchitectureResolver(None)(None)
+    legal = LegalTime(pack, architecture)
+
+    def reasons(day):
+        return engine._fixed_reasons(pack, Context(None, architecture, day, "vi", pack.concepts, pack.instruments), legal)
+
+    days = [dt.date(2025, 1, 1) + dt.timedelta(days=97 * n) for n in range(10)]
+    first = reasons(days[0])
+    assert any(first.values()) and not all(first.values())  # some rules not applicable on that day, some are
+    for day in days[1:]:
+        reasons(day)
+        assert len(engine._DATED[legal]) <= 3
+    assert reasons(days[0]) == first
