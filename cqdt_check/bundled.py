@@ -64,8 +64,8 @@ def _bundled_name(path: Path) -> str | None:
 
 @lru_cache(maxsize=1)
 def _entries() -> dict[str, tuple[str, str]]:
-    """Each copied file by name: its sha256 and its entry (JSON text, decoded only when the file is asked for). None
-    at all when the copy was made by another loader than this one (its first line names loader.py's sha256): what
+    """Each copied file by name: its sha256 and its entry (JSON text, decoded only when the file is asked for). No
+    entry at all when the copy was made by another loader than this one (its first line names loader.py's sha256): what
     the loader makes of a file is the copy's other input, beside the file's bytes."""
     try:
         text = (data_dir("schemas") / COPY).read_text(encoding="utf-8")

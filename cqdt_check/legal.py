@@ -151,14 +151,18 @@ class LegalTime:
 
     def unscoped(self, rule_id: str, day: dt.date) -> tuple[Basis, ...] | None:
         """What `fitting` keeps for any target when no basis in force on `day` has a scope (None when one has)."""
-        key = (rule_id, bisect.bisect_right(self._cuts[rule_id], day))
+        key = self._stretch(rule_id, day)
         if key not in self._unscoped:
             in_force = self._in_force(rule_id, day)
             self._unscoped[key] = None if any(s is not None for _, s in in_force) else tuple(b for b, _ in in_force)
         return self._unscoped[key]
 
+    def _stretch(self, rule_id: str, day: dt.date) -> tuple[str, int]:
+        """The rule and the stretch of days `day` falls in: the key of every answer that depends on the day."""
+        return rule_id, bisect.bisect_right(self._cuts[rule_id], day)
+
     def _in_force(self, rule_id: str, day: dt.date) -> tuple[tuple[Basis, str | None], ...]:
-        key = (rule_id, bisect.bisect_right(self._cuts[rule_id], day))
+        key = self._stretch(rule_id, day)
         found = self._by_stretch.get(key)
         if found is None:
             scoped = self._scoped[rule_id]
