@@ -7,10 +7,9 @@ import itertools
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import Field, PrivateAttr, ValidationInfo, model_validator
-
 from .dates import IsoDate
 from .errors import Invalid
+from .shapes import Field, Info, PrivateAttr, model_validator
 from .values import Frozen, Text
 
 
@@ -107,7 +106,7 @@ class Architecture(Frozen):
     notes: list[Text] = Field(default_factory=list, title="Ghi chú của người mã hoá")
 
     @model_validator(mode="after")
-    def _ids_resolve(self, info: ValidationInfo) -> Architecture:
+    def _ids_resolve(self, info: Info) -> Architecture:
         ids = [c.id for c in self.components] + [e.id for e in self.elements]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:

@@ -16,12 +16,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Callable, Literal
 
-from pydantic import BaseModel, Field
 
 from .architecture import Architecture
 from .dates import IsoDate, in_window, vn
 from .findings import PathT, format_path
 from .messages import say
+from .shapes import Field, Model
 from .textmatch import affirms, cities_named, citation_key, fold, mentions, provinces_named
 from .values import Condition, Frozen, InstrumentEntry, Text
 
@@ -123,7 +123,7 @@ def matches(value: Any, condition: Condition) -> bool:
         return any(matches(v, condition) for v in value)
     if isinstance(condition, list):
         return any(_equal(value, c) for c in condition)
-    if isinstance(condition, BaseModel):  # Range
+    if isinstance(condition, Model):  # Range
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return False
         return ((condition.gte is None or value >= condition.gte) and (condition.lte is None or value <= condition.lte)

@@ -23,8 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from .discovery import (
     CONFIG_NAMES as YAML_NAMES,  # one list: discovery leaves them out of folders
 )
@@ -33,6 +31,7 @@ from .findings import Location
 from .loader import LoadError, load_text
 from .messages import say
 from .schema import explain
+from .shapes import ConfigDict, Field, Model
 
 TOML_NAME = "pyproject.toml"
 TOML_TABLE = ("tool", "cqdt-check")
@@ -47,7 +46,7 @@ def _kebab(name: str) -> str:
     return name.replace("_", "-")
 
 
-class FileConfig(BaseModel):
+class FileConfig(Model):
     """What a configuration file may hold: the check command's options, by their names without `--`."""
 
     model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=False, title="cqdt-check config")

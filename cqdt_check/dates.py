@@ -6,16 +6,15 @@ import datetime as dt
 import re
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
-
 from .errors import Invalid
+from .shapes import Before
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _parse_iso(value: object) -> object:
     # The loader keeps dates as the strings the author wrote (YAML 1.2 has no timestamps),
-    # so only the YYYY-MM-DD form is accepted; anything else reaches pydantic unchanged and fails.
+    # so only the YYYY-MM-DD form is accepted; anything else is refused.
     if isinstance(value, str) and _ISO.match(value):
         try:
             return dt.date.fromisoformat(value)
@@ -26,12 +25,7 @@ def _parse_iso(value: object) -> object:
     raise Invalid("value.date_form")
 
 
-IsoDate = Annotated[
-    dt.date,
-    BeforeValidator(_parse_iso),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": _ISO.pattern}),
-    Field(strict=False),
-]
+IsoDate = Annotated[dt.date, Before(_parse_iso, {"type": "string", "format": "date", "pattern": _ISO.pattern})]
 
 
 def parse_cli_date(text: str) -> dt.date:

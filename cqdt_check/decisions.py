@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import ConfigDict, Field
 
 from .dates import IsoDate, vn
 from .findings import (
@@ -37,6 +36,7 @@ from .loader import LoadError, load_file
 from .messages import say
 from .resources import schema
 from .schema import validate
+from .shapes import ConfigDict, Field
 from .values import Frozen
 
 DECISIONS_SCHEMA_ID = "https://cqdt-check.github.io/schemas/decisions.schema.json"

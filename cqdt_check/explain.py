@@ -10,6 +10,7 @@ from .findings import AREAS
 from .legal import LegalTime, Window, window_text
 from .messages import say
 from .rulepack import LoadedRule, RulePack
+from .shapes import Model
 
 _LABELS = {
     "vi": {"area": "Lĩnh vực", "severity": "Mức độ", "target": "Đối tượng", "window": "Hiệu lực", "why": "Vì sao",
@@ -116,10 +117,7 @@ def applies_text(rule, lang: str) -> str:
 
 
 def _cond(value) -> str:
-    # imported here: a slow import that only this path needs
-    from pydantic import BaseModel
-
-    if isinstance(value, BaseModel):
+    if isinstance(value, Model):
         return " ".join(f"{op} {getattr(value, op):g}" for op in ("gte", "gt", "lte") if getattr(value, op) is not None)
     if isinstance(value, list):
         return "{" + ", ".join(_cond(v) for v in value) + "}"

@@ -13,14 +13,14 @@ import typing
 from functools import lru_cache
 from typing import Any
 
-from pydantic import BaseModel
+from .shapes import Model, resolved_fields
 
 _CODED = re.compile(r"\b([a-z0-9_]+) \(([^()]*)\)")
 
 
-def _model_of(annotation: Any) -> type[BaseModel] | None:
+def _model_of(annotation: Any) -> type[Model] | None:
     """The model a field holds, through Optional and list (None for a plain value)."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if isinstance(annotation, type) and issubclass(annotation, Model):
         return annotation
     for arg in typing.get_args(annotation):
         inner = _model_of(arg)
@@ -30,15 +30,16 @@ def _model_of(annotation: Any) -> type[BaseModel] | None:
 
 
 @lru_cache(maxsize=512)
-def _field(model: type[BaseModel], dotted: str) -> tuple[str, str, str, dict[str, str]] | None:
+def _field(model: Any, dotted: str) -> tuple[str, str, str, dict[str, str]] | None:
     """(title, description, English title, English code labels) of the field `dotted` reaches from `model`, through
     nested models and lists."""
-    current: type[BaseModel] | None = model
+    current: type[Model] | None = model
     info = None
     for part in dotted.split("."):
-        if current is None or part not in current.model_fields:
+        fields = resolved_fields(current) if current is not None else {}
+        if part not in fields:
             return None
-        info = current.model_fields[part]
+        info = fields[part]
         current = _model_of(info.annotation)
     if info is None:
         return None
@@ -49,7 +50,7 @@ def _field(model: type[BaseModel], dotted: str) -> tuple[str, str, str, dict[str
 
 
 @lru_cache(maxsize=512)
-def _codes_vi(model: type[BaseModel], dotted: str) -> dict[str, str]:
+def _codes_vi(model: Any, dotted: str) -> dict[str, str]:
     """The Vietnamese label of each code of a coded field, read once from its description (messages ask often)."""
     found = _field(model, dotted)
     return dict(_CODED.findall(found[1])) if found is not None else {}
@@ -59,7 +60,7 @@ def _words(code: str) -> str:
     return code.replace("_", " ")
 
 
-def field_label(model: type[BaseModel], dotted: str, lang: str) -> str:
+def field_label(model: Any, dotted: str, lang: str) -> str:
     """A field's name for readers: "Đăng nhập của người dân" for identity.citizen_login (the path when unknown)."""
     found = _field(model, dotted)
     if found is None:
@@ -67,7 +68,7 @@ def field_label(model: type[BaseModel], dotted: str, lang: str) -> str:
     return found[0] if lang == "vi" else found[2]
 
 
-def value_label(model: type[BaseModel], dotted: str, value: Any, lang: str) -> str:
+def value_label(model: Any, dotted: str, value: Any, lang: str) -> str:
     """A declared value in words: a code by its label, a yes/no by the word, anything else as written."""
     if isinstance(value, list):
         return ", ".join(value_label(model, dotted, v, lang) for v in value)
@@ -87,7 +88,7 @@ def value_label(model: type[BaseModel], dotted: str, value: Any, lang: str) -> s
     return str(value)
 
 
-def codes(model: type[BaseModel], dotted: str) -> dict[str, tuple[str, str]]:
+def codes(model: Any, dotted: str) -> dict[str, tuple[str, str]]:
     """Every code of a coded field with its (Vietnamese, English) labels (empty for a plain field): for tests."""
     found = _field(model, dotted)
     if found is None:

@@ -1,4 +1,4 @@
-"""The typed plan: frozen pydantic models of the `cqdt-plan/1` format (docs/plan-format.md).
+"""The typed plan: frozen models (shapes.Model) of the `cqdt-plan/1` format (docs/plan-format.md).
 
 These models are the single source of truth for the plan's shape: `schemas/plan.schema.json` is generated
 from them (`python -m cqdt_check.schemagen --write`) and a test fails when the committed file drifts.
@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import ConfigDict, Field, model_validator
-
 from .dates import IsoDate
 from .errors import Invalid
+from .shapes import ConfigDict, Field, model_validator
 from .values import Frozen
 
 PLAN_SCHEMA_ID = "https://cqdt-check.github.io/schemas/plan.schema.json"

@@ -23,6 +23,7 @@ from .findings import Location, OperatorFile, format_path
 from .loader import Limits
 from .resources import bundled_architectures, data_dir, schema
 from .rulepack import RulePack, load_rule_pack, pack_files
+from .shapes import Refused
 
 
 def load_pack(extra: list[Path], bundled: bool = True) -> RulePack:
@@ -106,9 +107,6 @@ def _architecture(path: Path) -> Architecture:
 
 def load_architecture(path: Path) -> Architecture:
     """Load and validate an architecture file; ConfigError names file, line and problem."""
-    # imported here: a slow import that only this path needs
-    from pydantic import ValidationError
-
     # imported here, not at the top: only this path needs it (start-up stays light)
     from .bundled import load
     from .schema import explain
@@ -118,7 +116,7 @@ def load_architecture(path: Path) -> Architecture:
         raise ConfigError(Location(str(path)), "architecture_not_mapping")
     try:
         return Architecture.model_validate(doc.data)
-    except ValidationError as exc:
+    except Refused as exc:
         errors = explain(doc.data, schema("architecture.schema.json"))
         if errors:
             e = errors[0]

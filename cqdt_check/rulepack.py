@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import ConfigDict, Field, ValidationError, model_validator
-
 from .dates import IsoDate
 from .errors import ConfigError, Invalid, reason_of
 from .findings import AREAS, Location, format_path
+from .shapes import ConfigDict, Field, Refused, model_validator
 from .values import Basis, Condition, Frozen, InstrumentEntry, Text
 
 RULE_ID = r"^[A-Z][A-Z0-9]*-\d{3}$"
@@ -185,7 +184,7 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
                 continue
             try:
                 vocab = Vocabulary.model_validate(doc.data)
-            except ValidationError as exc:
+            except Refused as exc:
                 # jsonschema explains shape errors with their place; what only the model knows (a validator's
                 # refusal) comes from pydantic: never dropped
                 errors = explain(doc.data, Vocabulary.model_json_schema()) or from_pydantic(exc)
@@ -199,7 +198,7 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
         data = _with_instruments(doc, instruments, path)
         try:
             parsed_files.append((path, doc, RuleFile.model_validate(data)))
-        except ValidationError as exc:
+        except Refused as exc:
             raise _config_error(doc, explain(data, RuleFile.model_json_schema()) or from_pydantic(exc), path) from None
     for path, doc, parsed in parsed_files:
         for index, rule in enumerate(parsed.rules):
@@ -212,7 +211,7 @@ def load_rule_pack(directories: list[Path]) -> RulePack:
                 raise ConfigError(location, "pack.wrong_target", rule=rule.id, check=rule.check, target=rule.target)
             try:
                 options = check.options.model_validate(rule.options)
-            except ValidationError as exc:
+            except Refused as exc:
                 err = exc.errors(include_url=False)[0]
                 loc = Location(str(path), *doc.locate(("rules", index, "options", *err["loc"])))
                 raise ConfigError(loc, "pack.bad_options", rule=rule.id, check=rule.check,

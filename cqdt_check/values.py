@@ -1,6 +1,6 @@
 """Value types shared by the stages: the frozen model base, the bilingual text, conditions and legal instruments.
 
-They sit low in the import graph (only pydantic and dates below them), so the checks, the rule pack and the
+They sit low in the import graph (only shapes and dates below them), so the checks, the rule pack and the
 architecture all use one definition of each.
 """
 
@@ -9,13 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-
 from .dates import IsoDate
 from .errors import Invalid
+from .shapes import ConfigDict, Field, Model, model_validator
 
 
-class Frozen(BaseModel):
+class Frozen(Model):
     """The base of every model read from a file: strict (no silent coercion: "3" is not 3), an unknown key is an
     error (never dropped), immutable; validators are built on first use (defer_build), keeping start-up lean."""
 
