@@ -4,14 +4,14 @@ read before any plan is checked and applied to the checked documents."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from .records import field, record
 from .errors import UsageError
 from .rulepack import RulePack
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Appraisal:
     """What the run knows beyond the plans: the appraiser's decisions, the day they are in force on (the appraisal
     date: --as-of, else today) and the baseline's fingerprints."""

@@ -7,10 +7,10 @@ were when the baseline was written (relative to the checkout, as in CI).
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 
+from .records import replace
 from .errors import OsReason
 from .findings import DocumentResult
 from .fingerprint import document_fingerprints, fingerprint
@@ -45,6 +45,6 @@ def load_baseline(path: Path, lang: str = "vi") -> set[str]:
 
 def mark_document(doc: DocumentResult, prints: set[str]) -> DocumentResult:
     """One document with the findings the baseline already had marked `baselined`."""
-    marked = tuple(dataclasses.replace(f, baselined=True) if p in prints else f
+    marked = tuple(replace(f, baselined=True) if p in prints else f
                    for f, p in zip(doc.findings, document_fingerprints(doc), strict=False))
-    return dataclasses.replace(doc, findings=marked) if marked != doc.findings else doc
+    return replace(doc, findings=marked) if marked != doc.findings else doc

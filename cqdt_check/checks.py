@@ -13,10 +13,10 @@ import difflib
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any, Callable, Literal
 
 
+from .records import field, record
 from .architecture import Architecture
 from .dates import IsoDate, in_window, vn
 from .findings import PathT, format_path
@@ -29,7 +29,7 @@ MISSING = object()
 RULE_ARTICLE = "@rule"  # a Cite's article when the place is the one the rule's own basis for that instrument names
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Cite:
     """The provision that made a violation: the engine cites it (with the rule's record of that instrument) instead
     of the rule's whole list. `verified` is this provision's own status, which may differ from the instrument's."""
@@ -40,7 +40,7 @@ class Cite:
     source: str | None = None  # where the check's own data records it, when the rule's bases do not name it
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Violation:
     """What a check found wrong, relative to its target."""
 
@@ -51,7 +51,7 @@ class Violation:
     severity: Literal["error", "warning", "info"] | None = None  # lower than the rule's when the provision says less
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Skip:
     """Yielded alone by a check whose rule does not concern this target; the reason is reported."""
 
@@ -61,7 +61,7 @@ class Skip:
 Outcome = Violation | Skip  # what a check yields: violations, or a single Skip
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Context:
     """What checks may read besides their target."""
 
@@ -871,7 +871,7 @@ def owner_province(plan: Any, opts: OwnerProvinceOptions, ctx: Context) -> Itera
 # --- registry --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Check:
     function: Callable[..., Iterator[Outcome]]
     options: type[Options]

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .records import record
 from .appraisal import load_appraisal
 from .decisions import apply_decisions
 from .engine import Settings, check_file
@@ -40,14 +40,14 @@ from .selection import apply as apply_selection
 from .selection import for_options
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Change:
     path: str
     old: Any
     new: Any
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Judged:
     """What one side was judged with: the date whose rules applied and the architecture, each with its source (None
     where an old JSON report does not say)."""
@@ -70,7 +70,10 @@ class Judged:
                    document.get("architecture_source"))
 
 
-@dataclass(frozen=True)
+UNSAID = Judged()  # an old report that says nothing of how it was judged
+
+
+@record(frozen=True)
 class Comparison:
     old_file: str
     new_file: str
@@ -141,7 +144,7 @@ def _numbered(findings: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
 
 def compare_documents(old_findings: list[dict[str, Any]], old_file: str, new_doc: DocumentResult,
                       plan_changes: list[Change] | None, lang: str, fail_on: str, config_file: str | None = None,
-                      config_named: bool = False, old_judged: Judged = Judged()) -> Comparison:
+                      config_named: bool = False, old_judged: Judged = UNSAID) -> Comparison:
     off = set(new_doc.rules_off)  # not judged now: an old finding of such a rule is not "resolved"
     old_findings = [f for f in old_findings if f["rule_id"] not in off]
     old_ids = _numbered(old_findings)

@@ -19,10 +19,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from .records import field, record
 from .discovery import (
     CONFIG_NAMES as YAML_NAMES,  # one list: discovery leaves them out of folders
 )
@@ -78,7 +78,7 @@ class FileConfig(Model):
 _PATH_KEYS = ("rules", "decisions")
 
 
-@dataclass
+@record
 class LoadedConfig:
     """A configuration file read and validated: its values (by option name), where each key is, how it was found."""
 
@@ -235,7 +235,7 @@ def config_schema() -> dict:
 
 # --- the command line meets the file ---------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Setting:
     """One setting in effect: its value and where it came from (command line, a file's place, or the default)."""
 

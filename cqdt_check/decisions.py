@@ -13,15 +13,14 @@ When several decisions match one finding, the one recorded in the latest documen
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 
+from .records import field, record, replace
 from .dates import IsoDate, vn
 from .findings import (
     DecisionNote,
@@ -101,7 +100,7 @@ class DecisionsError(Exception):
         return loc.file + (f":{loc.line}:{loc.column}" if loc.line else "") + f": {self.message}"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class LoadedDecision:
     decision: Decision
     location: Location
@@ -177,15 +176,15 @@ def apply_decisions(documents: list[DocumentResult], decisions: list[LoadedDecis
     return out, stale_decisions(decisions, usage)
 
 
-@dataclasses.dataclass
+@record
 class DecisionUsage:
     """Which decisions (by their index in the loaded list) a run's documents used, named a plan of, or failed the
     file's hash of: what tells the stale ones apart once every document is judged (documents may be judged in
     worker processes; their usages are merged)."""
 
-    used: set[int] = dataclasses.field(default_factory=set)
-    plan_seen: set[int] = dataclasses.field(default_factory=set)
-    hash_mismatch: set[int] = dataclasses.field(default_factory=set)
+    used: set[int] = field(default_factory=set)
+    plan_seen: set[int] = field(default_factory=set)
+    hash_mismatch: set[int] = field(default_factory=set)
 
     def merge(self, other: DecisionUsage) -> None:
         self.used |= other.used
@@ -219,7 +218,7 @@ def decide_document(doc: DocumentResult, decisions: list[LoadedDecision], fail_o
         usage.used.update(i for i, _ in matching)
         findings.append(_decide(f, [ld for _, ld in matching], on))
     verdict = doc.verdict if doc.verdict == "error" else verdict_of(findings, doc.checks, fail_on)
-    return dataclasses.replace(doc, findings=tuple(findings), verdict=verdict)
+    return replace(doc, findings=tuple(findings), verdict=verdict)
 
 
 def stale_decisions(decisions: list[LoadedDecision], usage: DecisionUsage) -> tuple[StaleDecision, ...]:
@@ -240,12 +239,12 @@ def _decide(f: Finding, matching: list[LoadedDecision], on: dt.date) -> Finding:
     in_force = [ld for ld in matching if not (ld.decision.expires and ld.decision.expires < on)]
     if not in_force:  # every matching decision expired before the appraisal date: none applies, and the report says so
         latest = max(matching, key=lambda ld: ld.decision.document.date)
-        return dataclasses.replace(f, decision=_note(latest, "expired"))
+        return replace(f, decision=_note(latest, "expired"))
     # the latest document wins; on the same day a refusal outweighs a grant
     chosen = max(in_force, key=lambda ld: (ld.decision.document.date, ld.decision.decision == "refused"))
     if chosen.decision.decision == "granted":
-        return dataclasses.replace(f, status="waived", decision=_note(chosen, "granted"))
-    return dataclasses.replace(f, decision=_note(chosen, "refused"))
+        return replace(f, status="waived", decision=_note(chosen, "granted"))
+    return replace(f, decision=_note(chosen, "refused"))
 
 
 def known_rule_ids(pack) -> set[str]:

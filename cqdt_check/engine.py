@@ -12,11 +12,10 @@ import datetime as dt
 import functools
 import weakref
 from collections.abc import Iterator
-from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any
 
+from .records import field as dataclass_field, record
 from .architecture import Architecture
 from .checks import CHECKS, RULE_ARTICLE, Cite, Context, Skip, Violation, get, matches, show
 from .dates import in_window, vn
@@ -55,7 +54,7 @@ INPUT_RULES = {  # loader problem → (rule id, severity)
 }
 
 
-@dataclass
+@record
 class Settings:
     """How a run was asked to check: from the command line."""
 

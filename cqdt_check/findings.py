@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Union
+
+from .records import field, record
 
 if TYPE_CHECKING:  # a finding holds bases of the one Basis type (values.py); nothing here needs it at run time
     from .values import Basis
@@ -57,7 +58,7 @@ def fails_run(finding: Finding, fail_on: str) -> bool:
     return fail_on != "never" and not finding.baselined and fails_at(finding, fail_on)
 
 
-@dataclass(frozen=True, order=True)
+@record(frozen=True, order=True)
 class Location:
     """A place in a file: 1-based line and column; 0 means the file as a whole."""
 
@@ -66,7 +67,7 @@ class Location:
     column: int = 0
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DecisionNote:
     """The appraiser's decision on a finding (decisions.py): granted (the finding is waived), refused, or expired."""
 
@@ -79,7 +80,7 @@ class DecisionNote:
     source: Location | None = None  # where the decision stands in its file
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Finding:
     """One failed rule at one place."""
 
@@ -108,7 +109,7 @@ class Finding:
         return format_path(self.path)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CheckResult:
     """The status of one rule on one target."""
 
@@ -118,7 +119,7 @@ class CheckResult:
     reason: str | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Instrument:
     """A legal instrument in force on the report's date (for the header)."""
 
@@ -127,7 +128,7 @@ class Instrument:
     verified: bool
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RegimeFact:
     """A fact of the plan that decided which legal regime judged it, under a transitional article (NĐ 224 Điều 91,
     NĐ 331 Điều 39): the report names it, so a reader sees why an older instrument still applied."""
@@ -139,7 +140,7 @@ class RegimeFact:
     text: str  # the sentence, in the report's language
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class OperatorFile:
     """An architecture or rule-pack file the operator named instead of a bundled one: every report shows its path
     and sha256, so a reader can tell what the plans were judged with."""
@@ -149,7 +150,7 @@ class OperatorFile:
     sha256: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ArchitectureInfo:
     """What a report says about the architecture used."""
 
@@ -163,7 +164,7 @@ class ArchitectureInfo:
     national_citation: str = ""  # the same framework as a letter cites it: "Quyết định số … ngày … của … ban hành …"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DocumentResult:
     """Everything known about one input file after the run."""
 
@@ -209,7 +210,7 @@ class DocumentResult:
         }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RuleInfo:
     """What a report says about one rule of the run (for formats that list rules: SARIF, JUnit, HTML)."""
 
@@ -223,7 +224,7 @@ class RuleInfo:
     basis: tuple[Basis, ...] = ()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class StaleDecision:
     """A decision of a --decisions file that matched no finding of the run (why: decisions.STALE_REASONS)."""
 
@@ -246,7 +247,7 @@ def verdict_of(findings: tuple[Finding, ...] | list[Finding], checks: tuple[Chec
     return "pass"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Report:
     """The outcome of one run: every document, and how the run was set up."""
 
@@ -271,7 +272,7 @@ class Report:
         return Tally.of(self.documents, self.fail_on).exit_code()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Row:
     """What a run keeps of a document once its own part of the reports is written: its line in the table of files,
     its counts, and why it could not be checked. Small, so that a batch of any size fits in memory."""
@@ -290,7 +291,7 @@ class Row:
         return self.counts
 
 
-@dataclass
+@record
 class Tally:
     """What a run knows of its documents as a whole, gathered one document at a time as they are checked: the rows,
     the first architecture used (the report's), every architecture and date judged, what makes the exit code."""

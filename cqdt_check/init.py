@@ -17,10 +17,10 @@ import re
 import sys
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, TextIO
 
+from .records import record
 from .errors import ConfigError, OsReason, ToolError, UsageError
 from .findings import Location
 from .messages import say
@@ -29,7 +29,7 @@ from .resources import bundled_architectures, schema
 Answers = dict[str, Any]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Question:
     """One question: `key` is its option (`--key`) and its name in the answers; `field` the schema path it fills
     ("[]" steps into a list's items). `default` computes the default from earlier answers (None: not declared)."""
@@ -211,7 +211,7 @@ def choices_text(question: Question) -> str:
 
 # --- asking ---------------------------------------------------------------------------------------------------------
 
-@dataclass
+@record
 class Asker:
     """Answers from options first, then from the terminal unless `--no-input` (then: the defaults)."""
 

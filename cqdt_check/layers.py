@@ -12,8 +12,8 @@ import difflib
 import json
 import shutil
 import textwrap
-from dataclasses import asdict, dataclass
 
+from .records import asdict, record
 from .dates import vn
 from .errors import UsageError
 from .messages import say
@@ -22,7 +22,7 @@ from .packs import ArchitectureResolver
 from .resources import bundled_architectures
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Entry:
     """An id a plan may use: a component of the overview diagram, a platform/system/database/network, or a task."""
 
@@ -34,7 +34,7 @@ class Entry:
     source: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Layer:
     layer: str  # national | provincial
     id: str

@@ -3,10 +3,11 @@ own, so that `--help` need not import the YAML loader)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .records import record
 
 
-@dataclass(frozen=True)
+
+@record(frozen=True)
 class Limits:
     """Resource limits for one input file (configurable with --max-* options)."""
 

@@ -18,7 +18,6 @@ import os
 import re
 import stat
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ import yaml
 import yaml.reader
 from yaml import SafeLoader as _PureLoader
 
+from .records import field, record
 from .errors import ConfigError, OsReason
 from .findings import Location, PathT, format_path
 from .limits import Limits
@@ -38,7 +38,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _EventLoader = _PureLoader  # type: ignore[misc,assignment]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class InputProblem:
     """A fact of the file the loader could not keep as written; becomes an `area: schema` finding."""
 
@@ -60,7 +60,7 @@ class LoadError(Exception):
         self.parser_location: Location | None = None  # a syntax error: where the parser stopped (location: the cause)
 
 
-@dataclass
+@record
 class SourceDocument:
     """A parsed YAML file: its data, where every value and key stands, and what was not kept as written."""
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from .records import record
 from .limits import Limits
 from .reporters import Format
 
@@ -40,7 +40,7 @@ class Lang(str, Enum):
     en = "en"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Option:
     """One option of `check`: its parameter name, its flags (a flag pair is written `--on/--off`), the type of one
     value (str, Path, int, bool or an Enum), its default, and what typer's help shows."""

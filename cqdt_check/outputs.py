@@ -7,17 +7,17 @@ import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
+from .records import record
 from .discovery import same_file
 from .errors import Hint, OsReason, ToolError, UsageError
 from .findings import Report
 from .reporters import BINARY_FORMATS, Format, reporter
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Output:
     """One report of a run: its format and where it goes (None: standard output)."""
 
@@ -102,7 +102,7 @@ def to_stderr(line: str) -> None:
         pass
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TextStyle:
     """How the text report looks: `--quiet` (findings and the verdict line), `--statistics` (counts per rule),
     `--color auto|always|never`."""
@@ -110,6 +110,9 @@ class TextStyle:
     quiet: bool = False
     statistics: bool = False
     color: str = "auto"
+
+
+DEFAULT_STYLE = TextStyle()
 
 
 def use_color(choice: str, to_terminal: bool) -> bool:
@@ -124,7 +127,7 @@ def use_color(choice: str, to_terminal: bool) -> bool:
     return to_terminal and os.environ.get("TERM") != "dumb"
 
 
-def emit(report: Report, out: Output, style: TextStyle = TextStyle()) -> None:
+def emit(report: Report, out: Output, style: TextStyle = DEFAULT_STYLE) -> None:
     """Render one report and write it: to stdout, or to its file through a temporary file renamed into place (a
     cancelled run never leaves a half-written report over the previous one)."""
     render = reporter(out.fmt)

@@ -8,10 +8,10 @@ its target provide, so a typo in a rule stops the run (exit 2) instead of passin
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from .records import field, record
 from .dates import IsoDate
 from .errors import ConfigError, Invalid, reason_of
 from .findings import AREAS, Location, format_path
@@ -123,7 +123,7 @@ class Vocabulary(Frozen):
     exemptions: list[Exemption] = Field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class LoadedRule:
     """A validated rule, its validated options, and where it was written."""
 
@@ -132,7 +132,7 @@ class LoadedRule:
     location: Location
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RulePack:
     rules: tuple[LoadedRule, ...]
     concepts: dict[str, tuple[str, ...]]

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Collection
-from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .records import field, record
 from .appraisal import load_appraisal
 from .batch import PROGRESS_FROM
 from .discovery import expand
@@ -33,7 +33,7 @@ from .selection import for_options as selection_for
 from .streaming import check_and_report
 
 
-@dataclass
+@record
 class RunOptions:
     plans: list[Path]
     formats: list[str] = field(default_factory=list)  # FORMAT or FORMAT:FILE, as typed

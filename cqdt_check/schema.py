@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import difflib
 import json
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from .records import field, record
 from .errors import Invalid, reason_of
 from .findings import PathT
 from .loader import YAML11_BOOLEANS, SourceDocument
@@ -25,7 +25,7 @@ from .shapes import Model, Refused
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SchemaError:
     """One problem with a document's shape, located by path."""
 

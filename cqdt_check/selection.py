@@ -15,9 +15,9 @@ from __future__ import annotations
 import difflib
 import fnmatch
 import os
-from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .records import record, replace
 from .errors import Hint, UsageError
 from .findings import AREAS, CheckResult, DocumentResult, verdict_of
 from .messages import say
@@ -25,7 +25,7 @@ from .messages import say
 INPUT_PREFIXES = ("YAML-", "SCHEMA-")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Selection:
     """Which rules are off: for every document, and for documents whose path matches a glob."""
 

@@ -12,14 +12,13 @@ gitlab, the opinions, --quiet and --statistics) still get them all, collected as
 from __future__ import annotations
 
 import codecs
-import dataclasses
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .records import record, replace
 from .appraisal import Appraisal, judge_document
 from .batch import Item, check_item, results, worker_lost
 from .findings import DocumentResult, Report, RuleInfo, Tally
@@ -33,7 +32,7 @@ from .selection import apply as apply_selection
 SPOOL_IN_MEMORY = 4 * 1024 * 1024  # bytes
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Digest:
     """What the run needs of one checked document: its facts for the tally (Tally.facts), its rendered part of
     each streamed report, the decisions it used, and the document itself only when a collecting format needs it."""
@@ -86,7 +85,7 @@ def check_and_report(files: list[tuple[Path, str]], settings, appraisal: Apprais
                     documents.append(one.document)
         finally:
             stream.close()  # stops the workers of a run that ends early
-        frame = dataclasses.replace(setup, architecture=tally.architecture,
+        frame = replace(setup, architecture=tally.architecture,
                                     stale_decisions=stale_decisions(appraisal.decisions, usage) if usage is not None else ())
         for writer in writers:
             writer.finish(tally, frame)
@@ -94,7 +93,7 @@ def check_and_report(files: list[tuple[Path, str]], settings, appraisal: Apprais
         for writer in writers:
             writer.spool.close()
     if collected:
-        report = dataclasses.replace(frame, documents=tuple(documents), rules=rules(documents))
+        report = replace(frame, documents=tuple(documents), rules=rules(documents))
         for out in collected:
             emit(report, out, style)
     return tally

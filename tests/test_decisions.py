@@ -31,14 +31,14 @@ APPRAISED = dt.date(2026, 11, 21)  # the appraisal date of the reports built her
 @pytest.fixture
 def judged(check, make_report, pack, monkeypatch):
     """judged(lang, decisions file) -> the golden plan's Report with the decisions applied, as the CLI builds it."""
-    import dataclasses
+    from cqdt_check import records
 
     monkeypatch.chdir(ROOT)
 
     def make(lang: str = "vi", path: Path = DECISIONS):
         docs, stale = apply_decisions([check(PLAN, lang=lang)], load_decisions(path, known_rule_ids(pack), lang), "error",
                                       APPRAISED)
-        return dataclasses.replace(make_report(docs, lang), stale_decisions=stale)
+        return records.replace(make_report(docs, lang), stale_decisions=stale)
 
     return make
 

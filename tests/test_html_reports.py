@@ -318,7 +318,7 @@ def test_chromium_prints_the_opinion_in_one_font_family_and_a_few_pages(check, m
 
 def test_opinion_when_a_rule_could_not_be_evaluated_lists_every_finding_and_never_concludes_dat(
         check, make_report, monkeypatch):
-    import dataclasses
+    from cqdt_check import records
 
     from conftest import ROOT
     from cqdt_check import checks
@@ -328,7 +328,7 @@ def test_opinion_when_a_rule_could_not_be_evaluated_lists_every_finding_and_neve
 
     monkeypatch.chdir(ROOT)
     monkeypatch.setitem(checks.CHECKS, "architecture_currency",
-                        dataclasses.replace(checks.CHECKS["architecture_currency"], function=broken))
+                        records.replace(checks.CHECKS["architecture_currency"], function=broken))
     doc = check("examples/nhieu-van-de.yaml")
     assert doc.verdict == "error" and doc.error is None
     text = reporter(Format.opinion)(make_report([doc]))

@@ -8,7 +8,6 @@ draft-07), so it is read with the Draft-07 validator; every `$ref` is local (`#/
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -19,6 +18,7 @@ import pytest
 import yaml
 from conftest import PLAN, ROOT, golden
 
+from cqdt_check import records
 from cqdt_check.findings import CheckResult
 from cqdt_check.reporters import Format, reporter
 from cqdt_check.findings import fails_at
@@ -64,9 +64,9 @@ def several(check, make_report, tmp_path, monkeypatch):
 
     def make(lang: str = "vi", fail_on: str = "error"):
         golden_doc = check(PLAN, lang=lang)
-        waived = tuple(dataclasses.replace(f, status="waived") if f.rule_id == "IPV6-002" else f for f in golden_doc.findings)
+        waived = tuple(records.replace(f, status="waived") if f.rule_id == "IPV6-002" else f for f in golden_doc.findings)
         crashed = CheckResult("CON-001", "error", (), "ValueError: boom")
-        golden_doc = dataclasses.replace(golden_doc, findings=waived, checks=golden_doc.checks + (crashed,), verdict="error")
+        golden_doc = records.replace(golden_doc, findings=waived, checks=golden_doc.checks + (crashed,), verdict="error")
         docs = [golden_doc, check(broken, lang=lang), check(Path("examples/lgsp-nang-cap.yaml"), lang=lang),
                 check(Path("tests/fixtures/report/khong-co.yaml"), lang=lang)]
         return make_report(docs, lang, fail_on=fail_on)
@@ -290,7 +290,7 @@ def test_junit_hostile_text_is_well_formed_xml(hostile):
 
 
 def test_junit_without_the_rule_catalogue_still_shows_every_finding(report):
-    bare = dataclasses.replace(report(), rules=())
+    bare = records.replace(report(), rules=())
     root = ET.fromstring(render(Format.junit, bare).encode("utf-8"))
     failed = {c.get("name").split()[0] for c in root.iter("testcase") if c.find("failure") is not None}
     assert failed == {f.rule_id for f in bare.documents[0].findings if fails_at(f, bare.fail_on)}

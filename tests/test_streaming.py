@@ -3,12 +3,12 @@ once (the reporters' `render`, which the goldens pin), whatever the count, langu
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import pytest
 
 from conftest import ROOT
+from cqdt_check import records
 from cqdt_check.reporters import Format, reporter
 from cqdt_check.reporters.json_report import INDENT_UP_TO
 
@@ -38,7 +38,7 @@ def test_a_streamed_report_is_the_whole_report(cli, check, make_report, tmp_path
     code, out, _ = cli(str(folder), *args, "--as-of", DAY.isoformat(), "--lang", lang, "--jobs", "1", "--no-progress")
     written = target.read_text(encoding="utf-8") if to_file else out
     documents = [check(path, as_of=DAY, lang=lang) for path in sorted(folder.iterdir())]
-    whole = dataclasses.replace(make_report(documents, lang), as_of_option=DAY)
+    whole = records.replace(make_report(documents, lang), as_of_option=DAY)
     assert written == reporter(fmt)(whole, width=80, color=False)
     assert code == whole.exit_code() == 2
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # the temporary file was renamed
@@ -51,7 +51,7 @@ def test_formats_that_need_every_document_still_get_them(cli, check, make_report
     code, _, _ = cli(str(folder), "--format", f"{collected.value}:{target}", "--format", f"text:{text}",
                      "--as-of", DAY.isoformat(), "--no-progress")
     documents = [check(path, as_of=DAY) for path in sorted(folder.iterdir())]
-    whole = dataclasses.replace(make_report(documents), as_of_option=DAY)
+    whole = records.replace(make_report(documents), as_of_option=DAY)
     assert target.read_text(encoding="utf-8") == reporter(collected)(whole)
     assert text.read_text(encoding="utf-8") == reporter(Format.text)(whole, width=80, color=False)
 
@@ -75,7 +75,7 @@ def test_a_streamed_report_on_stdout_in_another_encoding(check, make_report, tmp
         assert proc.returncode == 2 and proc.stdout == b"" and encoding in proc.stderr.decode(encoding, "replace")
         return
     documents = [check(path, as_of=DAY) for path in sorted(folder.iterdir())]
-    whole = dataclasses.replace(make_report(documents), as_of_option=DAY)
+    whole = records.replace(make_report(documents), as_of_option=DAY)
     # as the output stream would write the whole report (Python writes no byte-order mark on a pipe): decoded, it is
     # the report, with no mark in the middle of it
     assert proc.stdout.decode(encoding) == reporter(fmt)(whole, width=80, color=False)
@@ -95,7 +95,7 @@ def test_a_streamed_report_goes_through_the_stdout_stream(check, make_report, tm
     monkeypatch.setenv("COLUMNS", "80")
     args = [str(folder), "--format", fmt.value, "--as-of", DAY.isoformat(), "--jobs", "1", "--no-progress"]
     documents = [check(path, as_of=DAY) for path in sorted(folder.iterdir())]
-    whole = reporter(fmt)(dataclasses.replace(make_report(documents), as_of_option=DAY), width=80, color=False)
+    whole = reporter(fmt)(records.replace(make_report(documents), as_of_option=DAY), width=80, color=False)
     text = io.StringIO()
     with contextlib.redirect_stdout(text), pytest.raises(SystemExit):
         main(args)

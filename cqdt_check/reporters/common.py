@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
+from ..records import record
 from ..findings import (
     AREAS,
     DecisionNote,
@@ -202,7 +202,7 @@ def notices(lang: str, stale: tuple[StaleDecision, ...], baseline: str | None, b
 SHOWN_PER_RULE = 50
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Omitted:
     """Findings of one rule in one document that a report for people counts but does not list."""
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
+from ..records import record
 from ..dates import vn
 from ..decisions import decision_label, decision_text
 from ..findings import ArchitectureInfo, DocumentResult, Finding, Report
@@ -36,7 +36,7 @@ def _same(text: str) -> str:
     return text
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Escape:
     """How plan and rule text is made safe for one output: prose, literal names (files, places, paths), and
     literal names inside a table cell."""
