@@ -402,7 +402,7 @@ def _str(value: Any) -> str:
     if type(value) is str:
         return value
     if isinstance(value, str):
-        return str(value)
+        return str.__str__(value)  # the text itself, as pydantic holds it (str() may be overridden: an enum's name)
     raise _DECLINE
 
 

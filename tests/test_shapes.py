@@ -1,0 +1,80 @@
+"""shapes' builder held to pydantic's answers: what the builder accepts pydantic accepts, with equal results (values
+and types), what pydantic refuses the builder declines, and valid data of the strict models is built without pydantic.
+
+Each case runs through both: the builder (`_shape(cls).build`; a `_Decline`, or a validator's ValueError or
+AssertionError, is "declined") and the pydantic twin (`_pydantic_validate`; `Refused` is "refused").
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import pytest
+
+from cqdt_check import shapes
+from cqdt_check.values import Frozen
+
+BUILT, HANDED, REFUSED = "built", "handed to pydantic", "refused"
+
+
+def built(cls: type, data: Any, context: Any = None) -> tuple[bool, Any]:
+    """(True, object) when the builder builds `data`, (False, None) when it declines."""
+    try:
+        return True, shapes._shape(cls).build(data, context)
+    except (shapes._Decline, ValueError, AssertionError):
+        return False, None
+
+
+def judged(cls: type, data: Any, context: Any = None) -> tuple[bool, Any]:
+    """(True, object) when pydantic accepts `data`, (False, None) when it refuses."""
+    try:
+        return True, shapes._pydantic_validate(cls, data, context)
+    except shapes.Refused:
+        return False, None
+
+
+def typed(value: Any) -> Any:
+    """The value as a tree that also names every type: 1 and 1.0, or "a" and a str subclass, differ."""
+    if isinstance(value, shapes.Model):
+        return type(value), tuple((name, typed(value.__dict__.get(name))) for name in type(value).model_fields)
+    if isinstance(value, list):
+        return list, tuple(typed(v) for v in value)
+    if isinstance(value, dict):
+        return dict, tuple((typed(k), typed(v)) for k, v in value.items())
+    return type(value), value
+
+
+def agreement(cls: type, data: Any, context: Any = None, case: str = "") -> str:
+    """How builder and pydantic treat `data` (BUILT, HANDED or REFUSED), after asserting they agree."""
+    by_builder, obj = built(cls, data, context)
+    by_pydantic, twin_obj = judged(cls, data, context)
+    label = f"{cls.__name__} {case or repr(data)[:300]}"
+    if by_builder:
+        assert by_pydantic, f"{label}: the builder accepts what pydantic refuses"
+        assert typed(obj) == typed(twin_obj), f"{label}: builder {obj!r} != pydantic {twin_obj!r}"
+        assert obj == twin_obj
+        return BUILT
+    return HANDED if by_pydantic else REFUSED
+
+
+class Sub(str):
+    """A str subclass whose str() is not its text: the model holds the text, as pydantic does."""
+
+    def __str__(self) -> str:
+        return "not the text"
+
+
+class Colour(str, enum.Enum):
+    RED = "red"
+
+
+class Strs(Frozen):
+    s: str
+
+
+@pytest.mark.parametrize("value", [Sub("text"), Colour.RED], ids=["str-subclass", "str-enum"])
+def test_a_str_subclass_is_held_as_its_text(value):
+    obj = Strs.model_validate({"s": value})
+    assert agreement(Strs, {"s": value}) == BUILT
+    assert type(obj.s) is str and obj.s == str.__str__(value)
