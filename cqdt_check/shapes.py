@@ -315,15 +315,19 @@ class _Shape:
                 raise _DECLINE
         obj = object.__new__(cls)
         state = obj.__dict__
+        used = 0
         for name, inputs, build, required, info in self.fields:
             for key in inputs:
                 if key in data:
                     state[name] = build(data[key])
+                    used += 1
                     break
             else:
                 if required:
                     raise _DECLINE
                 state[name] = _default(info)
+        if used != len(data):  # a field given by its alias and by its name: pydantic calls the second one unknown
+            raise _DECLINE
         for name, attr in self.private:
             state[name] = attr.fresh()
         for func, wants_info in self.after:

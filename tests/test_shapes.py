@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from cqdt_check import shapes
+from cqdt_check.rulepack import Example
 from cqdt_check.values import Frozen
 
 BUILT, HANDED, REFUSED = "built", "handed to pydantic", "refused"
@@ -78,3 +79,11 @@ def test_a_str_subclass_is_held_as_its_text(value):
     obj = Strs.model_validate({"s": value})
     assert agreement(Strs, {"s": value}) == BUILT
     assert type(obj.s) is str and obj.s == str.__str__(value)
+
+
+@pytest.mark.parametrize("data", [{"fail": "a", "pass": "b", "pass_": "c"}, {"fail": "a", "pass_": "c", "pass": "b"}])
+def test_a_field_given_by_alias_and_by_name_is_refused(data):
+    # populate_by_name lets either name in, not both: pydantic calls the second one an unknown key
+    assert agreement(Example, data) == REFUSED
+    with pytest.raises(shapes.Refused):
+        Example.model_validate(data)
