@@ -131,10 +131,8 @@ class Refused(ValueError):
 
 
 class _Decline(Exception):
-    """Not built here: pydantic decides (a refusal, or a case this module does not follow)."""
-
-
-_DECLINE = _Decline()
+    """Not built here: pydantic decides (a refusal, or a case this module does not follow). Raised afresh each time:
+    one shared instance would gather every decline's traceback, keeping its frames and their data alive."""
 
 
 class Model:
@@ -308,11 +306,11 @@ class _Shape:
         if type(data) is not dict:
             if isinstance(data, cls):
                 return data
-            raise _DECLINE
+            raise _Decline
         names = self.names
         for key in data:
             if key not in names:
-                raise _DECLINE
+                raise _Decline
         obj = object.__new__(cls)
         state = obj.__dict__
         used = 0
@@ -324,16 +322,16 @@ class _Shape:
                     break
             else:
                 if required:
-                    raise _DECLINE
+                    raise _Decline
                 state[name] = _default(info)
         if used != len(data):  # a field given by its alias and by its name: pydantic calls the second one unknown
-            raise _DECLINE
+            raise _Decline
         for name, attr in self.private:
             state[name] = attr.fresh()
         for func, wants_info in self.after:
             result = func(obj, Info(context)) if wants_info else func(obj)
             if result is not obj:
-                raise _DECLINE
+                raise _Decline
         return obj
 
 
@@ -399,7 +397,7 @@ def _any(value: Any) -> Any:
 
 def _none(value: Any) -> None:
     if value is not None:
-        raise _DECLINE
+        raise _Decline
 
 
 def _str(value: Any) -> str:
@@ -407,19 +405,19 @@ def _str(value: Any) -> str:
         return value
     if isinstance(value, str):
         return str.__str__(value)  # the text itself, as pydantic holds it (str() may be overridden: an enum's name)
-    raise _DECLINE
+    raise _Decline
 
 
 def _bool(value: Any) -> bool:
     if value is True or value is False:
         return value  # type: ignore[no-any-return]
-    raise _DECLINE
+    raise _Decline
 
 
 def _int(value: Any) -> int:
     if type(value) is int:
         return value
-    raise _DECLINE
+    raise _Decline
 
 
 def _float(value: Any) -> float:
@@ -432,13 +430,13 @@ def _float(value: Any) -> float:
             return float(value)
         except OverflowError:
             pass
-    raise _DECLINE
+    raise _Decline
 
 
 def _date(value: Any) -> dt.date:
     if type(value) is dt.date:
         return value  # type: ignore[no-any-return]
-    raise _DECLINE
+    raise _Decline
 
 
 def _before(func: Callable[[Any], Any], build: Build) -> Build:
@@ -446,7 +444,7 @@ def _before(func: Callable[[Any], Any], build: Build) -> Build:
         try:
             converted = func(value)
         except ValueError:  # errors.Invalid: pydantic words the refusal
-            raise _DECLINE from None
+            raise _Decline from None
         return build(converted)
     return before
 
@@ -458,14 +456,14 @@ def _literal(allowed: frozenset[tuple[type, Any]]) -> Build:
                 return value
         except TypeError:  # an unhashable value is none of the literals
             pass
-        raise _DECLINE
+        raise _Decline
     return build
 
 
 def _list(item: Build) -> Build:
     def build(value: Any) -> list[Any]:
         if type(value) is not list:
-            raise _DECLINE
+            raise _Decline
         return [item(v) for v in value]
     return build
 
@@ -473,7 +471,7 @@ def _list(item: Build) -> Build:
 def _dict(key: Build, item: Build) -> Build:
     def build(value: Any) -> dict[Any, Any]:
         if type(value) is not dict:
-            raise _DECLINE
+            raise _Decline
         return {key(k): item(v) for k, v in value.items()}
     return build
 
@@ -487,10 +485,10 @@ def _union(members: tuple[Build, ...]) -> Build:
             except _Decline:
                 continue
             if found is not _Decline:  # two members accept it: pydantic's smart union decides
-                raise _DECLINE
+                raise _Decline
             found = result
         if found is _Decline:
-            raise _DECLINE
+            raise _Decline
         return found
     return build
 
@@ -537,7 +535,7 @@ def _constrained(build: Build, kwargs: dict[str, Any]) -> Build:
         if result is not None:
             for check in checks:
                 if not check(result):
-                    raise _DECLINE
+                    raise _Decline
         return result
     return constrained
 

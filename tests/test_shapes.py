@@ -8,6 +8,8 @@ AssertionError, is "declined") and the pydantic twin (`_pydantic_validate`; `Ref
 from __future__ import annotations
 
 import enum
+import gc
+import weakref
 from typing import Any
 
 import pytest
@@ -74,6 +76,15 @@ class Strs(Frozen):
     s: str
 
 
+class Holder(Frozen):
+    n: int
+    payload: Any = None
+
+
+class Marker:
+    """An object only the data refers to: alive after validation only if something kept the data."""
+
+
 @pytest.mark.parametrize("value", [Sub("text"), Colour.RED], ids=["str-subclass", "str-enum"])
 def test_a_str_subclass_is_held_as_its_text(value):
     obj = Strs.model_validate({"s": value})
@@ -87,3 +98,16 @@ def test_a_field_given_by_alias_and_by_name_is_refused(data):
     assert agreement(Example, data) == REFUSED
     with pytest.raises(shapes.Refused):
         Example.model_validate(data)
+
+
+def test_a_declined_value_is_not_kept_alive():
+    # a decline must not keep the frames (and the data) it passed through: a batch of refused plans would pile up
+    marker = Marker()
+    alive = weakref.ref(marker)
+    data = {"n": "not a number", "payload": marker}
+    for _ in range(3):
+        with pytest.raises(shapes.Refused):
+            Holder.model_validate(data)
+    del marker, data
+    gc.collect()
+    assert alive() is None
