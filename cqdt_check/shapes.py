@@ -456,6 +456,8 @@ def _literal(allowed: frozenset[tuple[type, Any]]) -> Build:
                 return value
         except TypeError:  # an unhashable value is none of the literals
             pass
+        if isinstance(value, str) and type(value) is not str:  # a str subclass is read as its text, as by pydantic
+            return build(str.__str__(value))
         raise _Decline
     return build
 

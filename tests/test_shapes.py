@@ -140,6 +140,10 @@ class Kinds(Frozen):
     kind: Literal["a", "b"]
 
 
+class Colours(Frozen):
+    colour: Literal["red", "blue"]
+
+
 class Lists(Frozen):
     items: list[int]
 
@@ -236,7 +240,10 @@ CASES = [
     (Dates, {"d": None}, REFUSED),
     # Literal
     (Kinds, {"kind": "a"}, BUILT),
+    (Kinds, {"kind": Sub("a")}, BUILT),
+    (Kinds, {"kind": Colour.RED}, REFUSED),
     (Kinds, {"kind": "c"}, REFUSED),
+    (Colours, {"colour": Colour.RED}, BUILT),
     (Kinds, {"kind": ["a"]}, REFUSED),
     (Kinds, {"kind": None}, REFUSED),
     # list
