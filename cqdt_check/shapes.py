@@ -135,6 +135,9 @@ class _Decline(Exception):
     one shared instance would gather every decline's traceback, keeping its frames and their data alive."""
 
 
+_NESTED: Any = object()  # the context a nested model is built with: not the run's (see _Shape.build)
+
+
 class Model:
     """The base of the typed models: frozen, compared and hashed by their fields, built by `model_validate`."""
 
@@ -329,6 +332,8 @@ class _Shape:
         for name, attr in self.private:
             state[name] = attr.fresh()
         for func, wants_info in self.after:
+            if wants_info and context is _NESTED:  # the run's context is not passed down: pydantic builds it
+                raise _Decline
             result = func(obj, Info(context)) if wants_info else func(obj)
             if result is not obj:
                 raise _Decline
@@ -372,7 +377,7 @@ def _builder(tp: Any) -> Build:
     if tp is dt.date:
         return _date
     if isinstance(tp, type) and issubclass(tp, Model):
-        return lambda value: _shape(tp).build(value, None)
+        return lambda value: _shape(tp).build(value, _NESTED)
     if origin is Literal:
         allowed = typing.get_args(tp)
         return _literal(frozenset((type(a), a) for a in allowed))

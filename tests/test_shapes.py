@@ -369,6 +369,33 @@ def test_a_mutable_default_is_not_shared(cls):
 
 
 
+class Bounded(Frozen):
+    """A model whose validator reads the validation's context (as architecture.Architecture does)."""
+
+    n: int
+
+    @shapes.model_validator(mode="after")
+    def _within(self, info: shapes.Info) -> Bounded:
+        if info.context and self.n > info.context["max"]:
+            raise ValueError("too big")
+        return self
+
+
+class HoldsBounded(Frozen):
+    inner: Bounded
+
+
+@pytest.mark.parametrize(("cls", "data", "context", "expected"), [
+    (Bounded, {"n": 5}, None, BUILT),
+    (Bounded, {"n": 5}, {"max": 9}, BUILT),
+    (Bounded, {"n": 5}, {"max": 1}, REFUSED),
+    (HoldsBounded, {"inner": {"n": 5}}, {"max": 1}, REFUSED),  # pydantic passes the context down to nested models
+    (HoldsBounded, {"inner": {"n": 5}}, {"max": 9}, HANDED),
+])
+def test_a_validators_context(cls, data, context, expected):
+    assert agreement(cls, data, context) == expected
+
+
 # -- every file the project holds -----------------------------------------------------------------------------------
 
 ROOT = Path(__file__).resolve().parent.parent
