@@ -133,10 +133,11 @@ class Refused(ValueError):
 
 
 class _Decline(Exception):
-    """Not built here: pydantic decides (a refusal, or a case this module does not follow)."""
+    """Not built here: pydantic decides (a refusal, or a case this module does not follow). Raised afresh each time:
+    one shared instance would gather every decline's traceback, keeping its frames and their data alive."""
 
 
-_DECLINE = _Decline()
+_NESTED: Any = object()  # the context a nested model is built with: not the run's (see _Shape.build)
 
 
 class Model:
@@ -310,28 +311,34 @@ class _Shape:
         if type(data) is not dict:
             if isinstance(data, cls):
                 return data
-            raise _DECLINE
+            raise _Decline
         names = self.names
         for key in data:
             if key not in names:
-                raise _DECLINE
+                raise _Decline
         obj = object.__new__(cls)
         state = obj.__dict__
+        used = 0
         for name, inputs, build, required, info in self.fields:
             for key in inputs:
                 if key in data:
                     state[name] = build(data[key])
+                    used += 1
                     break
             else:
                 if required:
-                    raise _DECLINE
+                    raise _Decline
                 state[name] = _default(info)
+        if used != len(data):  # a field given by its alias and by its name: pydantic calls the second one unknown
+            raise _Decline
         for name, attr in self.private:
             state[name] = attr.fresh()
         for func, wants_info in self.after:
+            if wants_info and context is _NESTED:  # the run's context is not passed down: pydantic builds it
+                raise _Decline
             result = func(obj, Info(context)) if wants_info else func(obj)
             if result is not obj:
-                raise _DECLINE
+                raise _Decline
         return obj
 
 
@@ -387,7 +394,7 @@ def _builder(tp: Any) -> Build:
     if tp is dt.date:
         return _date
     if isinstance(tp, type) and issubclass(tp, Model):
-        return lambda value: _shape(tp).build(value, None)
+        return lambda value: _shape(tp).build(value, _NESTED)
     if origin is Literal:
         allowed = typing.get_args(tp)
         return _literal(frozenset((type(a), a) for a in allowed))
@@ -412,27 +419,27 @@ def _any(value: Any) -> Any:
 
 def _none(value: Any) -> None:
     if value is not None:
-        raise _DECLINE
+        raise _Decline
 
 
 def _str(value: Any) -> str:
     if type(value) is str:
         return value
     if isinstance(value, str):
-        return str(value)
-    raise _DECLINE
+        return str.__str__(value)  # the text itself, as pydantic holds it (str() may be overridden: an enum's name)
+    raise _Decline
 
 
 def _bool(value: Any) -> bool:
     if value is True or value is False:
         return value  # type: ignore[no-any-return]
-    raise _DECLINE
+    raise _Decline
 
 
 def _int(value: Any) -> int:
     if type(value) is int:
         return value
-    raise _DECLINE
+    raise _Decline
 
 
 def _float(value: Any) -> float:
@@ -445,13 +452,13 @@ def _float(value: Any) -> float:
             return float(value)
         except OverflowError:
             pass
-    raise _DECLINE
+    raise _Decline
 
 
 def _date(value: Any) -> dt.date:
     if type(value) is dt.date:
         return value  # type: ignore[no-any-return]
-    raise _DECLINE
+    raise _Decline
 
 
 def _before(func: Callable[[Any], Any], build: Build) -> Build:
@@ -459,7 +466,7 @@ def _before(func: Callable[[Any], Any], build: Build) -> Build:
         try:
             converted = func(value)
         except ValueError:  # errors.Invalid: pydantic words the refusal
-            raise _DECLINE from None
+            raise _Decline from None
         return build(converted)
     return before
 
@@ -471,14 +478,16 @@ def _literal(allowed: frozenset[tuple[type, Any]]) -> Build:
                 return value
         except TypeError:  # an unhashable value is none of the literals
             pass
-        raise _DECLINE
+        if isinstance(value, str) and type(value) is not str:  # a str subclass is read as its text, as by pydantic
+            return build(str.__str__(value))
+        raise _Decline
     return build
 
 
 def _list(item: Build) -> Build:
     def build(value: Any) -> list[Any]:
         if type(value) is not list:
-            raise _DECLINE
+            raise _Decline
         return [item(v) for v in value]
     return build
 
@@ -486,7 +495,7 @@ def _list(item: Build) -> Build:
 def _dict(key: Build, item: Build) -> Build:
     def build(value: Any) -> dict[Any, Any]:
         if type(value) is not dict:
-            raise _DECLINE
+            raise _Decline
         return {key(k): item(v) for k, v in value.items()}
     return build
 
@@ -500,10 +509,10 @@ def _union(members: tuple[Build, ...]) -> Build:
             except _Decline:
                 continue
             if found is not _Decline:  # two members accept it: pydantic's smart union decides
-                raise _DECLINE
+                raise _Decline
             found = result
         if found is _Decline:
-            raise _DECLINE
+            raise _Decline
         return found
     return build
 
@@ -550,7 +559,7 @@ def _constrained(build: Build, kwargs: dict[str, Any]) -> Build:
         if result is not None:
             for check in checks:
                 if not check(result):
-                    raise _DECLINE
+                    raise _Decline
         return result
     return constrained
 
