@@ -658,10 +658,23 @@ def _pydantic_validate(cls: type[M], data: Any, context: Any) -> M:
     import pydantic
 
     try:
-        valid = twin(cls).model_validate(data, context=context)
+        valid = twin(cls).model_validate(_written(data), context=context)
     except pydantic.ValidationError as exc:
         raise Refused(exc) from None
     return _plain(valid)  # type: ignore[no-any-return]
+
+
+def _written(value: Any) -> Any:
+    """The data with each Model object in it written out as its fields (under their input names): the builder takes
+    an object of the model's own class as it is, as a pydantic model does, and its twin must too (it knows only its
+    own class)."""
+    if isinstance(value, Model):
+        return {info.alias or name: _written(value.__dict__[name]) for name, info in type(value).model_fields.items()}
+    if isinstance(value, list):
+        return [_written(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _written(v) for k, v in value.items()}
+    return value
 
 
 def _plain(value: Any) -> Any:
