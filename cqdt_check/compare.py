@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .dates import parse_day
 from .records import record
 from .appraisal import load_appraisal
 from .decisions import apply_decisions
@@ -26,7 +27,6 @@ from .engine import Settings, check_file
 from .errors import ConfigError, OsReason, UsageError
 from .findings import DocumentResult, Finding, Location, fails_run, format_path
 from .fingerprint import document_fingerprints, identities
-from .listing import parse_day
 from .loader import Limits, LoadError, load_file
 from .messages import say
 from .packs import ArchitectureResolver, load_pack

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated
 
-from .errors import Invalid
+from .errors import Invalid, UsageError
 from .shapes import Before
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -36,6 +36,16 @@ def parse_cli_date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
         raise ValueError(f"ngày không tồn tại: {text}") from exc
+
+
+def parse_day(as_of: str | None) -> dt.date | None:
+    """`--as-of` as typed → a date (UsageError for anything else)."""
+    if as_of is None:
+        return None
+    try:
+        return parse_cli_date(as_of)
+    except ValueError:
+        raise UsageError("cli.bad_date", value=as_of) from None
 
 
 def in_window(day: dt.date, start: dt.date | None, end: dt.date | None) -> bool:

@@ -6,7 +6,6 @@ import atexit
 import os
 import re
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -87,6 +86,8 @@ def _stdin_copy(limit: int) -> Path:
     """Standard input saved once to a private temporary file, removed at exit: the loader then applies its size limit
     and encoding checks to it as to any file, and worker processes can read it. One byte past `limit` is kept, so
     the loader sees the stream was too large without the whole of it being stored."""
+
+    import tempfile  # here: only reading standard input needs it (it imports shutil, random, bz2, lzma)
 
     handle, name = tempfile.mkstemp(prefix="cqdt-stdin-", suffix=".yaml")
     with os.fdopen(handle, "wb") as stream:

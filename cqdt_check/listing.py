@@ -8,7 +8,7 @@ import json
 import shutil
 from pathlib import Path
 
-from .dates import parse_cli_date
+from .dates import parse_day
 from .errors import UsageError
 from .explain import render_rule
 from .findings import AREAS
@@ -16,17 +16,6 @@ from .legal import LegalTime, window_text
 from .messages import say
 from .outputs import write_quietly
 from .packs import ArchitectureResolver, load_pack
-
-
-def parse_day(as_of: str | None) -> dt.date | None:
-    """`--as-of` as typed → a date (UsageError for anything else)."""
-    if as_of is None:
-        return None
-
-    try:
-        return parse_cli_date(as_of)
-    except ValueError:
-        raise UsageError("cli.bad_date", value=as_of) from None
 
 
 def list_rules(area: str | None, extra: list[Path], as_of: str | None, lang: str, architecture: str | None = None,
@@ -114,4 +103,4 @@ def explain_rule(rule_id: str, extra: list[Path], lang: str, architecture: str |
     return 0
 
 
-__all__ = ["list_rules", "explain_rule", "parse_day"]
+__all__ = ["list_rules", "explain_rule"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NoReturn
@@ -270,6 +269,8 @@ def _write_atomically(path: Path, content: str | bytes | Iterable[bytes | str]) 
                 binary.writelines(_utf8(content))
         return
     folder = path.parent if str(path.parent) else Path(".")
+    import tempfile  # here: only a report written to a file needs it (it imports shutil, random, bz2, lzma)
+
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         umask = os.umask(0)

@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .dates import parse_day
 from .records import field, record
 from .appraisal import load_appraisal
 from .batch import PROGRESS_FROM
 from .discovery import expand
 from .errors import ConfigError, ToolError
 from .findings import DocumentResult, Report, RuleInfo
-from .listing import parse_day
 from .loader import Limits
 from .messages import say
 from .options import CHECK, PLANS

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from conftest import ROOT
-from cqdt_check import records
+from cqdt_check import records, streaming
 from cqdt_check.reporters import Format, reporter
 from cqdt_check.reporters.json_report import INDENT_UP_TO
 
@@ -106,3 +106,15 @@ def test_a_streamed_report_goes_through_the_stdout_stream(check, make_report, tm
         main(args)
     crlf.flush()
     assert raw.getvalue() == whole.replace("\n", "\r\n").encode("utf-8")
+
+
+@pytest.mark.parametrize("limit", [0, 5, 1 << 20])
+def test_the_spool_gives_back_what_it_kept_in_memory_or_on_disk(limit):
+    spool = streaming._Spool(limit)
+    pieces = [b"abc", "đường truyền".encode(), b"x" * 10]
+    for piece in pieces:
+        spool.write(piece)
+    assert (spool.memory is None) == (limit < sum(map(len, pieces)))  # spilled to a file past its limit
+    spool.seek(0)
+    assert b"".join(iter(lambda: spool.read(4), b"")) == b"".join(pieces)
+    spool.close()
