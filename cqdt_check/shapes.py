@@ -194,8 +194,6 @@ class Model:
 
     # -- pydantic's model API, the part the code uses -----------------------------------------------------------
 
-    # -- pydantic's model API, the part the code uses -----------------------------------------------------------
-
     @classmethod
     def model_validate(cls: type[M], data: Any, *, context: Any = None) -> M:
         """The frozen object `data` describes, or `Refused` with pydantic's errors."""
