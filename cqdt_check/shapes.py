@@ -278,6 +278,12 @@ def resolved_fields(cls: type[Model]) -> dict[str, FieldInfo]:
 
 # -- the builder -------------------------------------------------------------------------------------------------
 
+# The configuration the builder follows (extra and strict: only forbid+strict models are built here; the objects are
+# always frozen; non-finite floats always go to pydantic) or that does not change what is accepted (titles, schema).
+_FOLLOWED_CONFIG = frozenset({"extra", "strict", "frozen", "allow_inf_nan", "populate_by_name", "alias_generator",
+                              "defer_build", "title", "json_schema_extra"})
+
+
 class _Shape:
     """How one model class is built: per field its input names, its value builder and its default."""
 
@@ -285,6 +291,9 @@ class _Shape:
 
     def __init__(self, cls: type[Model]) -> None:
         self.cls = cls
+        unknown = set(cls.model_config) - _FOLLOWED_CONFIG
+        if unknown:  # a setting that changes what pydantic accepts or builds (str_strip_whitespace, …) would be ignored
+            raise TypeError(f"{cls.__name__}: unsupported configuration {sorted(unknown)}")
         by_name = cls.model_config.get("populate_by_name", False)
         rows = []
         names: set[Any] = set()

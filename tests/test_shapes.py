@@ -772,3 +772,16 @@ def test_data_nested_past_the_recursion_limit(cls, data, expected):
     assert agreement(cls, data, case="nested 990 deep") == expected
     if expected == HANDED:
         assert _depth(cls.model_validate(data).payload) == 990
+
+
+@pytest.mark.parametrize("setting", [{"str_strip_whitespace": True}, {"coerce_numbers_to_str": True},
+                                     {"validate_default": True}])
+def test_a_configuration_the_builder_does_not_follow_is_refused_at_first_use(setting):
+    # a strict model with, say, str_strip_whitespace: pydantic strips " x ", a builder ignoring the setting would not
+    class Unfollowed(Frozen):
+        model_config = shapes.ConfigDict(**setting)
+
+        s: str = "x"
+
+    with pytest.raises(TypeError):
+        Unfollowed.model_validate({"s": " y "})
