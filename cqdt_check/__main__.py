@@ -1,7 +1,7 @@
 """The `cqdt-check` command and `python -m cqdt_check`: `--version` answered at once, everything else by cli.py.
 
-A check run imports PyYAML and pydantic (and typer for any command line but a plain check); printing the version
-needs none of them, so it is answered here before they are imported (measured: ≈ 1.3× `python -c pass` instead of
+A check run imports PyYAML and the models (pydantic only for a file they refuse), and typer for any command line
+but a plain check; printing the version needs none of them, so it is answered here before they are imported (measured: ≈ 1.3× `python -c pass` instead of
 ≈ 9×).
 """
 

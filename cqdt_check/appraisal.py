@@ -28,7 +28,7 @@ def load_appraisal(decisions: list[Path], baseline: Path | None, pack: RulePack,
 
     loaded = []
     if decisions:
-        # imported here: a slow import (the decisions' pydantic models) that only a run with --decisions needs
+        # imported here: a slow import (the decisions' models and their schema) that only a run with --decisions needs
         from .decisions import DecisionsError, known_rule_ids, load_decisions
 
         for path in decisions:

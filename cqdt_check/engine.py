@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .records import field as dataclass_field, record
+from .records import field as record_field, record
 from .architecture import Architecture
 from .checks import CHECKS, RULE_ARTICLE, Cite, Context, Skip, Violation, get, matches, show
 from .dates import in_window, vn
@@ -65,7 +65,7 @@ class Settings:
     fail_on: str = "error"
     limits: Limits = Limits()
     today: dt.date | None = None
-    _legal: dict[str, LegalTime] = dataclass_field(default_factory=dict, repr=False)
+    _legal: dict[str, LegalTime] = record_field(default_factory=dict, repr=False)
 
     def legal_time(self, architecture: Architecture) -> LegalTime:
         """The pack's bases and windows resolved for this architecture, once per run (a run has one pack, and one

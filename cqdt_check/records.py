@@ -65,6 +65,9 @@ def _make(cls: Any, frozen: bool, order: bool) -> Any:
             if name in cls.__dict__:
                 delattr(cls, name)
         elif spec.default is not _MISSING:
+            if type(spec.default).__hash__ is None:  # a list or dict shared by every record made without it
+                raise ValueError(f"{cls.__name__}.{name}: mutable default {type(spec.default).__name__}: use "
+                                 "field(default_factory=…)")
             setattr(cls, name, spec.default)  # as dataclasses do: the class attribute is the default
         fields.append(spec)
     params, lines = [], []

@@ -1,9 +1,9 @@
 """The schema stage: validate a loaded document against its JSON Schema, as located, explained errors.
 
-The models (shapes.Model, with their pydantic twins: shapes.twin) are the single source of truth; `schemas/*.schema.json` are
-generated from them (by the developer tool schemagen.py; a test fails when the committed files drift). Valid
-documents are built by the models alone (fast); an invalid one is then validated with jsonschema to list every problem
-with its place, in words a plan author understands (anyOf/oneOf failures reduced to the branch that was
+The models (shapes.Model, with their pydantic twins: shapes.twin) are the single source of truth;
+`schemas/*.schema.json` are generated from them (by the developer tool schemagen.py; a test fails when the committed
+files drift). Valid documents are built by the models alone (fast); an invalid one is then validated with jsonschema
+to list every problem with its place, in words a plan author understands (anyOf/oneOf failures reduced to the branch that was
 meant). Should jsonschema accept what pydantic refused, pydantic's own errors are reported instead, so a
 problem is never dropped.
 """

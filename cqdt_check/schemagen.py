@@ -1,5 +1,5 @@
-"""A developer tool: generate the committed files of schemas/ — the JSON Schemas, from the pydantic models, and the
-parsed copy of the bundled YAML files (bundled.py).
+"""A developer tool: generate the committed files of schemas/ — the JSON Schemas, from the models' pydantic twins
+(shapes.twin), and the parsed copy of the bundled YAML files (bundled.py).
 
 `python -m cqdt_check.schemagen --write` regenerates them; `--check` (and tests/test_schema.py) fails when a committed
 file has drifted. Validation (schema.py) and loading (bundled.py) only read the committed files; they never import

@@ -194,8 +194,6 @@ class Model:
 
     # -- pydantic's model API, the part the code uses -----------------------------------------------------------
 
-    # -- pydantic's model API, the part the code uses -----------------------------------------------------------
-
     @classmethod
     def model_validate(cls: type[M], data: Any, *, context: Any = None) -> M:
         """The frozen object `data` describes, or `Refused` with pydantic's errors."""
@@ -280,6 +278,12 @@ def resolved_fields(cls: type[Model]) -> dict[str, FieldInfo]:
 
 # -- the builder -------------------------------------------------------------------------------------------------
 
+# The configuration the builder follows (extra and strict: only forbid+strict models are built here; the objects are
+# always frozen; non-finite floats always go to pydantic) or that does not change what is accepted (titles, schema).
+_FOLLOWED_CONFIG = frozenset({"extra", "strict", "frozen", "allow_inf_nan", "populate_by_name", "alias_generator",
+                              "defer_build", "title", "json_schema_extra"})
+
+
 class _Shape:
     """How one model class is built: per field its input names, its value builder and its default."""
 
@@ -287,6 +291,9 @@ class _Shape:
 
     def __init__(self, cls: type[Model]) -> None:
         self.cls = cls
+        unknown = set(cls.model_config) - _FOLLOWED_CONFIG
+        if unknown:  # a setting that changes what pydantic accepts or builds (str_strip_whitespace, …) would be ignored
+            raise TypeError(f"{cls.__name__}: unsupported configuration {sorted(unknown)}")
         by_name = cls.model_config.get("populate_by_name", False)
         rows = []
         names: set[Any] = set()
@@ -668,24 +675,43 @@ def _written(value: Any) -> Any:
     """The data with each Model object in it written out as its fields (under their input names): the builder takes
     an object of the model's own class as it is, as a pydantic model does, and its twin must too (it knows only its
     own class)."""
-    if isinstance(value, Model):
-        return {info.alias or name: _written(value.__dict__[name]) for name, info in type(value).model_fields.items()}
-    if isinstance(value, list):
-        return [_written(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _written(v) for k, v in value.items()}
-    return value
+    def written(model: Any) -> dict[str, Any] | None:
+        if not isinstance(model, Model):
+            return None
+        return {info.alias or name: model.__dict__[name] for name, info in type(model).model_fields.items()}
+    return _rebuilt(value, written)
 
 
 def _plain(value: Any) -> Any:
-    cls = _PLAIN.get(type(value))
-    if cls is not None:
-        return cls.model_construct(**{name: _plain(getattr(value, name)) for name in cls.model_fields})
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
+    """What pydantic accepted as the frozen objects: each twin's object made an object of its Model."""
+    def plain(valid: Any) -> Any:
+        cls = _PLAIN.get(type(valid))
+        return None if cls is None else cls.model_construct(**{name: getattr(valid, name) for name in cls.model_fields})
+    return _rebuilt(value, plain)
+
+
+def _rebuilt(value: Any, convert: Callable[[Any], Any]) -> Any:
+    """A copy of the lists and dicts of `value` with each object `convert` turns into a dict or a Model (not None)
+    replaced by that, whose values are rebuilt in turn. Without recursion: a document may nest as deep as --max-depth
+    lets it, past Python's recursion limit (pydantic itself walks no deeper than the models)."""
+    top = [value]
+    pending: list[tuple[Any, Any]] = [(top, 0)]
+    while pending:
+        holder, key = pending.pop()
+        item = holder[key]
+        if isinstance(item, list):
+            item = holder[key] = list(item)
+            pending.extend((item, index) for index in range(len(item)))
+        elif isinstance(item, dict):
+            item = holder[key] = dict(item)
+            pending.extend((item, name) for name in item)
+        elif (converted := convert(item)) is not None:
+            holder[key] = converted
+            if isinstance(converted, dict):
+                pending.extend((converted, name) for name in converted)
+            else:
+                pending.extend((converted.__dict__, name) for name in type(converted).model_fields)
+    return top[0]
 
 
 __all__ = ["Before", "ConfigDict", "Field", "FieldInfo", "Info", "Model", "PrivateAttr", "Refused", "model_validator",

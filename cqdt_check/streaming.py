@@ -49,7 +49,7 @@ def check_and_report(files: list[tuple[Path, str]], settings, appraisal: Apprais
     """Check every file and write every report; returns the tally of the documents. `setup` is a Report without
     documents giving lang, fail_on, dates, version and the baseline; `rules` the rule catalogue of the documents."""
     if appraisal.decisions:
-        # imported here: a slow import (the decisions' pydantic models) that only a run with --decisions needs
+        # imported here: a slow import (the decisions' models and their schema) that only a run with --decisions needs
         from .decisions import DecisionUsage, stale_decisions
 
     fail_on, lang = setup.fail_on, setup.lang

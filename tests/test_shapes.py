@@ -736,3 +736,52 @@ def test_an_invalid_architecture_imports_pydantic_and_exits_2():
     result = _run(str(ROOT / "examples" / "tthc-nang-cap.yaml"),
                   "--architecture", str(ROOT / "tests" / "corpus" / "config" / "architecture-schema-error.yaml"))
     assert result["code"] == 2 and result["pydantic"]
+
+
+class LaxHolder(shapes.Model):
+    """A model that allows coercion: the builder leaves it to pydantic, whose answer is turned into the objects."""
+
+    model_config = shapes.ConfigDict(extra="forbid")
+
+    n: int
+    payload: Any = None
+
+
+def _nested(depth: int) -> list[Any]:
+    value: list[Any] = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+def _depth(value: Any) -> int:
+    depth = 0
+    while isinstance(value, list) and value:
+        value, depth = value[0], depth + 1
+    return depth
+
+
+@pytest.mark.parametrize(("cls", "data", "expected"), [
+    (Holder, {"n": 1, "unknown": _nested(990)}, REFUSED),
+    (Holder, {"n": "1", "payload": _nested(990)}, REFUSED),
+    (LaxHolder, {"n": "1", "payload": _nested(990)}, HANDED),
+], ids=["unknown-key", "refused-with-deep-payload", "accepted-by-pydantic"])
+def test_data_nested_past_the_recursion_limit(cls, data, expected):
+    # --max-depth may let a document nest about as deep as libyaml allows (1000), past Python's recursion limit once
+    # the run's own frames are counted: handing it to pydantic must not recurse through it
+    assert agreement(cls, data, case="nested 990 deep") == expected
+    if expected == HANDED:
+        assert _depth(cls.model_validate(data).payload) == 990
+
+
+@pytest.mark.parametrize("setting", [{"str_strip_whitespace": True}, {"coerce_numbers_to_str": True},
+                                     {"validate_default": True}])
+def test_a_configuration_the_builder_does_not_follow_is_refused_at_first_use(setting):
+    # a strict model with, say, str_strip_whitespace: pydantic strips " x ", a builder ignoring the setting would not
+    class Unfollowed(Frozen):
+        model_config = shapes.ConfigDict(**setting)
+
+        s: str = "x"
+
+    with pytest.raises(TypeError):
+        Unfollowed.model_validate({"s": " y "})

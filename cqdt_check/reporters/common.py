@@ -141,7 +141,7 @@ def decision_lines(f: Finding, lang: str) -> list[tuple[str, str]]:
         label = "deviation.requested" if f.decision is not None else "deviation.granted" if state == "granted" else "deviation.note"
         lines.append((say(label, lang), f.deviation_requested))
     if f.decision is not None:
-        # imported here: a slow import (the decisions' pydantic models) that only a finding with a decision needs
+        # imported here: a slow import (the decisions' models and their schema) that only a finding with a decision needs
         from ..decisions import decision_label, decision_text
 
         lines.append((decision_label(f.decision.state, lang), decision_text(f.decision, lang)))
@@ -185,7 +185,7 @@ def notices(lang: str, stale: tuple[StaleDecision, ...], baseline: str | None, b
     the decisions file), and the baseline with how many findings it already had."""
     out = []
     if stale:
-        # imported here: a slow import (the decisions' pydantic models) that only decisions that matched nothing need
+        # imported here: a slow import (the decisions' models and their schema) that only decisions that matched nothing need
         from ..decisions import stale_text
 
         out.append((say("decision.stale_title", lang), [f"{place(s.source)}: {stale_text(s, lang)}" for s in stale]))
