@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .shapes import own_annotations
+
 T = TypeVar("T")
 
 _MISSING: Any = object()
@@ -57,7 +59,7 @@ def record(cls: Any = None, /, *, frozen: bool = False, order: bool = False) -> 
 
 def _make(cls: Any, frozen: bool, order: bool) -> Any:
     fields: list[_Field] = []
-    for name in cls.__dict__.get("__annotations__", {}):  # noqa: RUF063 - inspect is the import this module avoids
+    for name in own_annotations(cls):
         value = cls.__dict__.get(name, _MISSING)
         spec = value if isinstance(value, _Field) else _Field(value, None, True, True)
         spec.name = name

@@ -31,6 +31,13 @@ M = TypeVar("M", bound="Model")
 _REQUIRED: Any = ...
 
 
+def own_annotations(cls: type) -> dict[str, Any]:
+    """The annotations a class writes itself, as written (text, with `from __future__ import annotations`): from its
+    namespace, where Python up to 3.13 keeps them, else from the class (3.14 makes them on first access)."""
+    own = cls.__dict__.get("__annotations__")  # noqa: RUF063 - inspect is an import a run avoids
+    return dict(own) if isinstance(own, dict) else dict(getattr(cls, "__annotations__", {}))
+
+
 class FieldInfo:
     """What `Field(...)` declares: the default, an alias, and pydantic's keywords (titles, constraints) as given."""
 
@@ -164,12 +171,13 @@ class Model:
                 private.update(base.__dict__.get("__private__", {}))
         config.update(own.get("model_config", {}))
         alias_of = config.get("alias_generator")
-        for name in own.get("__annotations__", {}):
+        written = own_annotations(cls)
+        for name in written:
             if name.startswith("_") or name == "model_config":
                 continue
             value = own.get(name, _REQUIRED)
             info = value if isinstance(value, FieldInfo) else FieldInfo(value)
-            info.written = (own["__annotations__"][name], cls.__module__)
+            info.written = (written[name], cls.__module__)
             if info.alias is None and alias_of is not None:
                 info.alias = alias_of(name)
             fields[name] = info
