@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .records import field, record
 from .errors import UsageError
+from .records import field, record
 from .rulepack import RulePack
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .records import replace
 from .errors import OsReason
 from .findings import DocumentResult
 from .fingerprint import document_fingerprints, fingerprint
 from .messages import say
+from .records import replace
 
 
 class BaselineError(Exception):

@@ -15,14 +15,13 @@ import re
 from collections.abc import Iterator
 from typing import Any, Callable, Literal
 
-
-from .records import field, record
 from .architecture import Architecture
 from .dates import IsoDate, in_window, vn
 from .findings import PathT, format_path
 from .messages import say
+from .records import field, record
 from .shapes import Field, Model
-from .textmatch import affirms, cities_named, citation_key, fold, mentions, provinces_named
+from .textmatch import affirms, citation_key, cities_named, fold, mentions, provinces_named
 from .values import Condition, Frozen, InstrumentEntry, Text
 
 MISSING = object()

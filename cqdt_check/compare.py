@@ -19,9 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .dates import parse_day
-from .records import record
 from .appraisal import load_appraisal
+from .dates import parse_day
 from .decisions import apply_decisions
 from .engine import Settings, check_file
 from .errors import ConfigError, OsReason, UsageError
@@ -30,6 +29,7 @@ from .fingerprint import document_fingerprints, identities
 from .loader import Limits, LoadError, load_file
 from .messages import say
 from .packs import ArchitectureResolver, load_pack
+from .records import record
 from .reporters.common import marks, printable
 from .reporters.html import environment, translator
 from .reporters.json_report import finding_dict

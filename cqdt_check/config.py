@@ -22,7 +22,6 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any, Literal
 
-from .records import field, record
 from .discovery import (
     CONFIG_NAMES as YAML_NAMES,  # one list: discovery leaves them out of folders
 )
@@ -30,6 +29,7 @@ from .errors import ConfigError, Hint, OsReason, UsageError
 from .findings import Location
 from .loader import LoadError, load_text
 from .messages import say
+from .records import field, record
 from .schema import explain
 from .shapes import ConfigDict, Field, Model
 

@@ -19,8 +19,6 @@ import unicodedata
 from pathlib import Path
 from typing import Literal
 
-
-from .records import field, record, replace
 from .dates import IsoDate, vn
 from .findings import (
     DecisionNote,
@@ -33,6 +31,7 @@ from .findings import (
 )
 from .loader import LoadError, load_file
 from .messages import say
+from .records import field, record, replace
 from .resources import schema
 from .schema import validate
 from .shapes import ConfigDict, Field

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .records import field as record_field, record
 from .architecture import Architecture
 from .checks import CHECKS, RULE_ARTICLE, Cite, Context, Skip, Violation, get, matches, show
 from .dates import in_window, vn
@@ -34,13 +33,15 @@ from .findings import (
     severity_rank,
     verdict_of,
 )
-from .values import Basis
 from .labels import field_label, value_label
 from .legal import ARCHITECTURE_BASIS, LegalTime, instrument_key, window_text
 from .loader import Limits, LoadError, SourceDocument, load_file
 from .messages import say
 from .model import Plan
+from .records import field as record_field
+from .records import record
 from .rulepack import LoadedRule, RulePack
+from .values import Basis
 
 INPUT_RULES = {  # loader problem → (rule id, severity)
     "duplicate_key": ("YAML-001", "error"),

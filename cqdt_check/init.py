@@ -20,10 +20,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TextIO
 
-from .records import record
 from .errors import ConfigError, OsReason, ToolError, UsageError
 from .findings import Location
 from .messages import say
+from .records import record
 from .resources import bundled_architectures, schema
 
 Answers = dict[str, Any]

@@ -13,12 +13,12 @@ import json
 import shutil
 import textwrap
 
-from .records import asdict, record
 from .dates import vn
 from .errors import UsageError
 from .messages import say
 from .outputs import write_quietly
 from .packs import ArchitectureResolver
+from .records import asdict, record
 from .resources import bundled_architectures
 
 

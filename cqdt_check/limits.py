@@ -6,7 +6,6 @@ from __future__ import annotations
 from .records import record
 
 
-
 @record(frozen=True)
 class Limits:
     """Resource limits for one input file (configurable with --max-* options)."""

@@ -25,10 +25,10 @@ import yaml
 import yaml.reader
 from yaml import SafeLoader as _PureLoader
 
-from .records import field, record
 from .errors import ConfigError, OsReason
 from .findings import Location, PathT, format_path
 from .limits import Limits
+from .records import field, record
 
 DEFAULT_LIMITS = Limits()
 

@@ -17,8 +17,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from .records import record
 from .limits import Limits
+from .records import record
 from .reporters import Format
 
 

@@ -9,10 +9,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NoReturn
 
-from .records import record
 from .discovery import same_file
 from .errors import Hint, OsReason, ToolError, UsageError
 from .findings import Report
+from .records import record
 from .reporters import BINARY_FORMATS, Format, reporter
 
 

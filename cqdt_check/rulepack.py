@@ -11,10 +11,10 @@ import string
 from pathlib import Path
 from typing import Any, Literal
 
-from .records import field, record
 from .dates import IsoDate
 from .errors import ConfigError, Invalid, reason_of
 from .findings import AREAS, Location, format_path
+from .records import field, record
 from .shapes import ConfigDict, Field, Refused, model_validator
 from .values import Basis, Condition, Frozen, InstrumentEntry, Text
 

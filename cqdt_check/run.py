@@ -14,10 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .dates import parse_day
-from .records import field, record
 from .appraisal import load_appraisal
 from .batch import PROGRESS_FROM
+from .dates import parse_day
 from .discovery import expand
 from .errors import ConfigError, ToolError
 from .findings import DocumentResult, Report, RuleInfo
@@ -26,6 +25,7 @@ from .messages import say
 from .options import CHECK, PLANS
 from .outputs import TextStyle, parse_outputs, refuse, refuse_clobbering, to_stderr
 from .packs import ArchitectureResolver, load_pack, operator_files
+from .records import field, record
 from .reporters import MACHINE_FORMATS, Format
 from .rulepack import RulePack
 from .selection import Selection

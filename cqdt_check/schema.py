@@ -15,11 +15,11 @@ import json
 from functools import lru_cache
 from typing import Any
 
-from .records import field, record
 from .errors import Invalid, reason_of
 from .findings import PathT
 from .loader import YAML11_BOOLEANS, SourceDocument
 from .messages import say
+from .records import field, record
 from .shapes import Model, Refused
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"

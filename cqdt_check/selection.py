@@ -17,10 +17,10 @@ import fnmatch
 import os
 from pathlib import Path
 
-from .records import record, replace
 from .errors import Hint, UsageError
 from .findings import AREAS, CheckResult, DocumentResult, verdict_of
 from .messages import say
+from .records import record, replace
 
 INPUT_PREFIXES = ("YAML-", "SCHEMA-")
 

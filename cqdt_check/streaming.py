@@ -18,11 +18,11 @@ from itertools import chain
 from pathlib import Path
 from typing import IO, Any
 
-from .records import record, replace
 from .appraisal import Appraisal, judge_document
 from .batch import Item, check_item, results, worker_lost
 from .findings import DocumentResult, Report, RuleInfo, Tally
 from .outputs import Output, TextStyle, check_encodable, emit, stdout_ready, text_layout, write_pieces
+from .records import record, replace
 from .reporters import Format, json_report, text
 from .reporters.common import notices
 from .selection import apply as apply_selection

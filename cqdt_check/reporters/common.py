@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Sequence
 
-from ..records import record
 from ..findings import (
     AREAS,
     DecisionNote,
@@ -18,6 +17,7 @@ from ..findings import (
     StaleDecision,
 )
 from ..messages import say
+from ..records import record
 from ..values import Basis
 
 # Problems with the file itself first, then the rule areas in their usual order.

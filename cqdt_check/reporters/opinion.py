@@ -12,12 +12,12 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..records import record
 from ..dates import vn
 from ..decisions import decision_label, decision_text
 from ..findings import ArchitectureInfo, DocumentResult, Finding, Report
-from ..values import Basis
 from ..messages import say
+from ..records import record
+from ..values import Basis
 from . import markdown
 from .common import architecture_source_text, by_area, error_place, operator_file_text
 from .html import as_of_reason, environment, translator
